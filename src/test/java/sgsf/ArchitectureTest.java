@@ -1,0 +1,85 @@
+package sgsf;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of ARCHITECTURE.md, checked on the compiled main classes. */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("sgsf");
+  }
+
+  @Test
+  void layersDependOnlyDownwards() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("app")
+        .definedBy("sgsf.app..")
+        .layer("cli")
+        .definedBy("sgsf.cli..")
+        .layer("ui")
+        .definedBy("sgsf.ui..")
+        .layer("io")
+        .definedBy("sgsf.io..")
+        .layer("engine")
+        .definedBy("sgsf.engine..")
+        .whereLayer("app")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("cli")
+        .mayOnlyBeAccessedByLayers("app")
+        .whereLayer("ui")
+        .mayOnlyBeAccessedByLayers("app")
+        .whereLayer("io")
+        .mayOnlyBeAccessedByLayers("cli", "ui", "app")
+        .whereLayer("engine")
+        .mayOnlyBeAccessedByLayers("io", "cli", "ui", "app")
+        .check(classes);
+  }
+
+  @Test
+  void engineKnowsNothingOfUserInterfaces() {
+    noClasses()
+        .that()
+        .resideInAPackage("sgsf.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "javafx..",
+            "java.awt..",
+            "javax.swing..",
+            "org.jfree..",
+            "org.controlsfx..",
+            "picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyCliAndAppPrintToStandardStreams() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("sgsf.cli..", "sgsf.app..")
+        .should()
+        .accessField(System.class, "out")
+        .orShould()
+        .accessField(System.class, "err")
+        .check(classes);
+  }
+
+  @Test
+  void engineSlicesAreFreeOfCycles() {
+    slices().matching("sgsf.engine.(*)..").should().beFreeOfCycles().check(classes);
+  }
+}
