@@ -1,0 +1,65 @@
+package sgsf.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.HostServices;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import sgsf.ui.common.Notifier;
+import sgsf.ui.concurrent.TaskRunner;
+
+/**
+ * Assembles the workbench: session, ViewModels, views and the main window. The application and the
+ * GUI tests build it the same way; only the runner and the settings location differ.
+ */
+public final class Workbench {
+  /** The stylesheet layered over the AtlantaFX theme. */
+  public static final String STYLESHEET =
+      Objects.requireNonNull(Workbench.class.getResource("/sgsf/ui/workbench.css"))
+          .toExternalForm();
+
+  private final WorkbenchSession session;
+  private final MainViewModel mainViewModel;
+  private final MainWindow window;
+
+  public Workbench(TaskRunner runner, SettingsStore settings, HostServices host) {
+    session = new WorkbenchSession(runner, Notifier.logging());
+    mainViewModel = new MainViewModel(session, settings);
+    Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
+    window = new MainWindow(mainViewModel, views, host);
+  }
+
+  public WorkbenchSession session() {
+    return session;
+  }
+
+  public MainViewModel mainViewModel() {
+    return mainViewModel;
+  }
+
+  public MainWindow window() {
+    return window;
+  }
+
+  /** The scene of the main window, themed and styled. */
+  public Scene createScene(double width, double height) {
+    applyTheme(mainViewModel.darkThemeProperty().get());
+    mainViewModel.darkThemeProperty().addListener((o, a, dark) -> applyTheme(dark));
+    Scene scene = new Scene(window.root(), width, height);
+    scene.getStylesheets().add(STYLESHEET);
+    return scene;
+  }
+
+  /** Switches the AtlantaFX user-agent stylesheet (PrimerLight or PrimerDark). */
+  public static void applyTheme(boolean dark) {
+    Application.setUserAgentStylesheet(
+        dark
+            ? new PrimerDark().getUserAgentStylesheet()
+            : new PrimerLight().getUserAgentStylesheet());
+  }
+}
