@@ -8,8 +8,9 @@ import sgsf.engine.data.DatasetLayout;
  * Where a workspace's dataset lives. Either the built-in demo dataset, a folder whose layout is
  * auto-detected (or fixed by {@code layout}), or the Folder layout's three directories.
  *
- * @param demo true for the built-in demo dataset (the other fields are then ignored)
- * @param root the dataset folder (for the Folder layout, the normal-images folder)
+ * @param demo true for the built-in demo dataset ({@code root} then names its category)
+ * @param root the dataset folder (for the Folder layout, the normal-images folder); for the demo
+ *     dataset the category ("object" or "texture")
  * @param layout the layout, or {@code null} to auto-detect it from {@code root}
  * @param normalDir Folder layout only: the good images
  * @param abnormalDir Folder layout only: the defective images
@@ -25,6 +26,9 @@ public record DatasetReference(
     String maskDir) {
 
   public DatasetReference {
+    if (demo && (root == null || root.isBlank())) {
+      root = DEFAULT_DEMO_CATEGORY;
+    }
     if (!demo && root == null && normalDir == null) {
       throw new IllegalArgumentException("a dataset reference needs a folder or the demo flag");
     }
@@ -33,9 +37,17 @@ public record DatasetReference(
     }
   }
 
-  /** The built-in demo dataset. */
+  /** The demo category a new workspace starts with. */
+  public static final String DEFAULT_DEMO_CATEGORY = "object";
+
+  /** The built-in demo dataset's default category. */
   public static DatasetReference ofDemo() {
-    return new DatasetReference(true, null, null, null, null, null);
+    return ofDemo(DEFAULT_DEMO_CATEGORY);
+  }
+
+  /** One category of the built-in demo dataset. */
+  public static DatasetReference ofDemo(String category) {
+    return new DatasetReference(true, category, null, null, null, null);
   }
 
   /** A folder whose layout is detected when it is opened. */
@@ -57,7 +69,7 @@ public record DatasetReference(
   /** The folder to show to the user. */
   public String describe() {
     if (demo) {
-      return "built-in demo dataset";
+      return "demo dataset (" + root + ")";
     }
     if (layout == DatasetLayout.FOLDER) {
       return "normal "
