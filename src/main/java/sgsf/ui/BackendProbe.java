@@ -1,7 +1,8 @@
 package sgsf.ui;
 
+import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
+import sgsf.engine.backend.Backend;
 
 /**
  * Loads the ND4J backend (1-3 s, native libraries) and describes it. Call it off the FX thread
@@ -12,16 +13,9 @@ public final class BackendProbe {
 
   public static BackendInfo load() {
     long t0 = System.nanoTime();
-    Nd4j.getBackend();
-    java.util.Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
-    boolean onednn = false;
-    try {
-      String build = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
-      onednn = build != null && build.contains("HAVE_ONEDNN");
-    } catch (RuntimeException | LinkageError e) {
-      // a backend without build information: report it without oneDNN
-    }
+    String label = Backend.describe();
+    Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    return BackendInfo.fromEnvironment(env, onednn, ms);
+    return BackendInfo.of(label, env, ms);
   }
 }
