@@ -59,7 +59,7 @@ public final class Workbench {
   public static void applyTheme(boolean dark) {
     Application.setUserAgentStylesheet(
         dark
-            ? new PrimerDark().getUserAgentStylesheet()
-            : new PrimerLight().getUserAgentStylesheet());
+            ? new PrimerDark().getUserAgentStylesheetBSS()
+            : new PrimerLight().getUserAgentStylesheetBSS());
   }
 }

@@ -25,7 +25,10 @@ public final class WorkbenchApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    long entered = System.currentTimeMillis();
     WorkbenchLog.install();
+    LOG.info("JavaFX start() entered {} ms after JVM start", entered - jvmStart);
     runner = new FxTaskRunner();
     workbench = new Workbench(runner, SettingsStore.atDefaultLocation(), getHostServices());
     Thread.setDefaultUncaughtExceptionHandler(
@@ -39,6 +42,7 @@ public final class WorkbenchApp extends Application {
     double w = Math.min(1360, screen.getWidth());
     double h = Math.min(860, screen.getHeight());
     Scene scene = workbench.createScene(w, h);
+    LOG.info("main window built in {} ms", System.currentTimeMillis() - entered);
     stage.setScene(scene);
     stage.setMinWidth(Math.min(1000, w));
     stage.setMinHeight(Math.min(620, h));
@@ -49,8 +53,7 @@ public final class WorkbenchApp extends Application {
                 () ->
                     LOG.info(
                         "window shown {} ms after JVM start",
-                        System.currentTimeMillis()
-                            - ManagementFactory.getRuntimeMXBean().getStartTime())));
+                        System.currentTimeMillis() - jvmStart)));
     stage.show();
     workbench.mainViewModel().startup();
     PauseTransition later = new PauseTransition(Duration.seconds(1.5));
