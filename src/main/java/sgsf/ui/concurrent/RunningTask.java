@@ -22,6 +22,8 @@ public final class RunningTask<T> {
   private final ReadOnlyObjectWrapper<TaskState> state =
       new ReadOnlyObjectWrapper<>(this, "state", TaskState.SCHEDULED);
   private final AtomicBoolean cancelRequested = new AtomicBoolean();
+  private final java.util.List<Runnable> cancelHooks =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicReference<double[]> pendingProgress = new AtomicReference<>();
   private final AtomicReference<String> pendingMessage = new AtomicReference<>();
   private final java.util.concurrent.Executor dispatcher;
@@ -63,6 +65,9 @@ public final class RunningTask<T> {
   /** Asks the work to stop; it notices at its next {@link TaskContext#isCancelled()} check. */
   public void cancel() {
     if (cancelRequested.compareAndSet(false, true)) {
+      for (Runnable hook : cancelHooks) {
+        hook.run();
+      }
       dispatcher.execute(
           () -> {
             if (!state.get().isFinished()) {
@@ -113,6 +118,14 @@ public final class RunningTask<T> {
       @Override
       public boolean isCancelled() {
         return cancelRequested.get();
+      }
+
+      @Override
+      public void onCancel(Runnable hook) {
+        cancelHooks.add(hook);
+        if (cancelRequested.get() && cancelHooks.remove(hook)) {
+          hook.run();
+        }
       }
     };
   }

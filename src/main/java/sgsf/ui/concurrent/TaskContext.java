@@ -13,6 +13,13 @@ public interface TaskContext {
   /** True once the user (or the application) asked the task to stop. */
   boolean isCancelled();
 
+  /**
+   * Runs {@code hook} (on the cancelling thread) when the task is cancelled, at once if it already
+   * was: to pass a cancel from the status bar on to an engine control object. Hooks must be
+   * idempotent (a hook registered during cancellation may run twice).
+   */
+  void onCancel(Runnable hook);
+
   /** Throws {@link CancellationException} if the task was cancelled. */
   default void checkCancelled() {
     if (isCancelled()) {
