@@ -9,10 +9,18 @@ import java.util.Optional;
 /**
  * Detects a folder's layout and scans it into a {@link Dataset}.
  *
- * <p>Detection looks at folder structure only, in this order: MVTec AD (a category folder with
- * {@code train/good}). Every image is then decoded once to verify it (see {@link ImageCheck}); what
- * is skipped and what is fatal is the same for every layout and is described on {@link
- * DatasetException}.
+ * <p>Detection looks at folder structure only (nothing is decoded), in this order: DAGM 2007
+ * ({@code Train/Label} or {@code Test/Label}), KolektorSDD2 ({@code train/*_GT.png}), MVTec AD
+ * ({@code train/good}, or {@code train} and {@code test}), Magnetic-Tile ({@code MT_<Class>/Imgs}),
+ * Folder ({@code normal|good} and {@code abnormal|defect|...}). Folder names match ignoring case.
+ * Every image and mask is then decoded once to verify it (see {@link ImageCheck}).
+ *
+ * <p>What is skipped and what is fatal is the same for every layout. Skipped and listed in {@link
+ * Dataset#skipped()}: files that are not images, empty, truncated or undecodable images, unexpected
+ * folders, masks without images, defective images in a training split. Fatal ({@link
+ * DatasetException} naming the file or folder and what was expected): a folder that matches no
+ * layout, a defect image without its mask, an unreadable mask, a mask whose size differs from its
+ * image's (both files and sizes named), no readable normal training image.
  */
 public final class DatasetScanner {
   private DatasetScanner() {}
@@ -46,7 +54,10 @@ public final class DatasetScanner {
     requireFolder(root);
     return switch (layout) {
       case MVTEC -> MvtecLayout.scan(root, progress);
-      default -> throw new DatasetException(root, layout.displayName() + " is not supported yet");
+      case FOLDER -> FolderLayout.scan(root, progress);
+      case MAGNETIC_TILE -> MagneticTileLayout.scan(root, progress);
+      case KOLEKTOR_SDD2 -> KolektorSdd2Layout.scan(root, progress);
+      case DAGM -> DagmLayout.scan(root, progress);
     };
   }
 
@@ -55,8 +66,20 @@ public final class DatasetScanner {
     if (!Files.isDirectory(root)) {
       return Optional.empty();
     }
+    if (DagmLayout.matches(root)) {
+      return Optional.of(DatasetLayout.DAGM);
+    }
+    if (KolektorSdd2Layout.matches(root)) {
+      return Optional.of(DatasetLayout.KOLEKTOR_SDD2);
+    }
     if (MvtecLayout.matches(root)) {
       return Optional.of(DatasetLayout.MVTEC);
+    }
+    if (MagneticTileLayout.matches(root)) {
+      return Optional.of(DatasetLayout.MAGNETIC_TILE);
+    }
+    if (FolderLayout.matches(root)) {
+      return Optional.of(DatasetLayout.FOLDER);
     }
     return Optional.empty();
   }
@@ -98,6 +121,10 @@ public final class DatasetScanner {
           + "), not one; open one of them";
     }
     return "matches no known dataset layout; expected one of: "
-        + "MVTec AD (train/good, test/<type>, ground_truth/<type>/<name>_mask.png)";
+        + "MVTec AD (train/good, test/<type>, ground_truth/<type>/<name>_mask.png); "
+        + "Folder (normal|good/ and abnormal|defect/, optional masks/); "
+        + "Magnetic-Tile (MT_<Class>/Imgs/<name>.jpg + <name>.png); "
+        + "KolektorSDD2 (train/, test/ with <id>.png + <id>_GT.png); "
+        + "DAGM 2007 (Train/, Test/ with Label/<name>_label.PNG and Labels.txt)";
   }
 }

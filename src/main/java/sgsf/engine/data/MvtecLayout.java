@@ -117,23 +117,11 @@ public final class MvtecLayout {
         root.getFileName().toString(), root, DatasetLayout.MVTEC, candidates, trainGood);
   }
 
-  /**
-   * The masks of one defect type by image stem ({@code <stem>_mask.png} or {@code <stem>.png}).
-   * Non-image files there are skipped and listed.
-   */
+  /** The masks of one defect type by image stem ({@code <stem>_mask.png} or {@code <stem>.png}). */
   private static Map<String, Path> masksOf(ScanSession session, Path maskDir) {
-    Map<String, Path> byStem = new HashMap<>();
     if (maskDir == null) {
-      return byStem;
+      return new HashMap<>();
     }
-    for (Path m : session.imageFiles(maskDir)) {
-      String s = ScanSession.stem(m);
-      String key = s.endsWith("_mask") ? s.substring(0, s.length() - "_mask".length()) : s;
-      Path other = byStem.putIfAbsent(key, m);
-      if (other != null) {
-        session.skip(m, "second mask for the same image (" + other.getFileName() + " is used)");
-      }
-    }
-    return byStem;
+    return session.masksByStem(session.imageFiles(maskDir), "_mask", "");
   }
 }

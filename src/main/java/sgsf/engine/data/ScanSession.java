@@ -26,7 +26,8 @@ import sgsf.engine.image.ImageReadException;
  * <ul>
  *   <li><b>Skipped and listed</b> (the scan goes on): a file that is not an image (wrong
  *       extension), an image file that is empty, truncated or does not decode, an unexpected
- *       sub-folder, a mask with no image, a file the layout does not use. The dataset is still
+ *       sub-folder, a mask with no image, a file the layout does not use, a defective image in a
+ *       training split (KolektorSDD2, DAGM: training sees normal images only). The dataset is still
  *       usable without them.
  *   <li><b>Fatal</b> ({@link DatasetException}): anything that would make ground truth wrong: a
  *       defect image without its mask (when the layout has masks), an unreadable mask, a mask whose
@@ -41,6 +42,9 @@ final class ScanSession {
       return new Candidate(image, split, defectType, mask, false);
     }
   }
+
+  static final String DEFECT_IN_TRAIN =
+      "defective image in the training split, not used (training sees normal images only)";
 
   private final ScanProgress progress;
   private final List<SkippedFile> skipped = new ArrayList<>();
@@ -149,7 +153,11 @@ final class ScanSession {
         continue;
       }
       if (c.mask() == null) {
-        samples.add(new Sample(c.image(), c.split(), c.defectType(), null));
+        if (c.split() == Split.TRAIN && !Sample.GOOD.equals(c.defectType())) {
+          skip(c.image(), DEFECT_IN_TRAIN);
+        } else {
+          samples.add(new Sample(c.image(), c.split(), c.defectType(), null));
+        }
         continue;
       }
       Check mask = checks.get(c.mask());
@@ -182,6 +190,9 @@ final class ScanSession {
       }
       if (c.maskDecides() && mask.info().maxValue() == 0) {
         samples.add(new Sample(c.image(), c.split(), Sample.GOOD, null));
+      } else if (c.split() == Split.TRAIN) {
+        skip(c.image(), DEFECT_IN_TRAIN);
+        skip(c.mask(), "mask of " + c.image().getFileName() + ", a defective training image");
       } else {
         samples.add(new Sample(c.image(), c.split(), c.defectType(), c.mask()));
       }
@@ -201,6 +212,49 @@ final class ScanSession {
     }
     skipped.sort(Comparator.comparing(s -> s.path().toString()));
     return new Dataset(name, root, layout, samples, skipped);
+  }
+
+  /**
+   * The normal images that go to the test split when a layout has no split of its own: the images
+   * sorted by file name, shuffled with {@code new Random(seed)} ({@link
+   * java.util.Collections#shuffle(List, java.util.Random)}), and the first {@code round(n *
+   * testFraction)} taken, at most {@code n - 1} so that one image is left to train on.
+   */
+  static Set<Path> pickTest(List<Path> images, double testFraction, long seed) {
+    if (!(testFraction >= 0 && testFraction < 1)) {
+      throw new IllegalArgumentException("test fraction must be in [0, 1), got " + testFraction);
+    }
+    List<Path> order = new ArrayList<>(images);
+    order.sort(Comparator.comparing(p -> p.getFileName().toString()));
+    java.util.Collections.shuffle(order, new java.util.Random(seed));
+    int n = order.size();
+    int test = (int) Math.min(Math.round(n * testFraction), Math.max(0, n - 1));
+    return new java.util.HashSet<>(order.subList(0, test));
+  }
+
+  /**
+   * Masks by the stem of the image they belong to: a mask {@code <stem><suffix>.<ext>} for any of
+   * {@code suffixes} (matched ignoring case; list the empty suffix last) and any image extension. A
+   * second mask for the same stem is skipped and listed.
+   */
+  Map<String, Path> masksByStem(List<Path> masks, String... suffixes) {
+    Map<String, Path> byStem = new java.util.HashMap<>();
+    for (Path m : masks) {
+      String s = stem(m);
+      String key = s;
+      for (String suffix : suffixes) {
+        if (s.length() > suffix.length()
+            && s.substring(s.length() - suffix.length()).equalsIgnoreCase(suffix)) {
+          key = s.substring(0, s.length() - suffix.length());
+          break;
+        }
+      }
+      Path other = byStem.putIfAbsent(key, m);
+      if (other != null) {
+        skip(m, "second mask for the same image (" + other.getFileName() + " is used)");
+      }
+    }
+    return byStem;
   }
 
   static String withMore(String first, int more) {
