@@ -116,7 +116,7 @@ public final class DagmLayout {
     for (Path img : images) {
       String name = img.getFileName().toString();
       String stem = ScanSession.stem(img);
-      Path byStem = masks.get(stem);
+      Path byStem = masks.get(ScanSession.key(img));
       Boolean listed = defective.get(name.toLowerCase(Locale.ROOT));
       boolean isDefect = listed != null ? listed : byStem != null;
       if (!isDefect) {

@@ -98,7 +98,7 @@ public final class FolderLayout {
       Path firstMissing = null;
       Set<Path> used = new java.util.HashSet<>();
       for (Path p : session.imageFiles(abnormalDir)) {
-        Path mask = masks.get(ScanSession.stem(p));
+        Path mask = masks.get(ScanSession.key(p));
         if (maskDirOrNull != null && mask == null) {
           if (firstMissing == null) {
             firstMissing = p;

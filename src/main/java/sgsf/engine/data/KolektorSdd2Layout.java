@@ -78,7 +78,7 @@ public final class KolektorSdd2Layout {
     List<String> missing = new ArrayList<>();
     Path firstMissing = null;
     for (Path img : images) {
-      Path gt = masks.remove(ScanSession.stem(img));
+      Path gt = masks.remove(ScanSession.key(img));
       if (gt == null) {
         if (firstMissing == null) {
           firstMissing = img;

@@ -85,7 +85,7 @@ public final class MvtecLayout {
             candidates.add(Candidate.of(img, Split.TEST, Sample.GOOD, null));
             continue;
           }
-          Path mask = groundTruth == null ? null : masks.remove(ScanSession.stem(img));
+          Path mask = groundTruth == null ? null : masks.remove(ScanSession.key(img));
           if (groundTruth != null && mask == null) {
             if (firstMissing == null) {
               firstMissing = img;

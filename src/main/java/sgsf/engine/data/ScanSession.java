@@ -95,6 +95,11 @@ final class ScanSession {
     return dot > 0 ? n.substring(0, dot) : n;
   }
 
+  /** The lower-case stem under which {@link #masksByStem} files the mask of {@code image}. */
+  static String key(Path image) {
+    return stem(image).toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** A folder inside {@code parent} whose name equals one of {@code names}, ignoring case. */
   static Path child(Path parent, String... names) {
     if (!Files.isDirectory(parent)) {
@@ -249,7 +254,7 @@ final class ScanSession {
           break;
         }
       }
-      Path other = byStem.putIfAbsent(key, m);
+      Path other = byStem.putIfAbsent(key.toLowerCase(java.util.Locale.ROOT), m);
       if (other != null) {
         skip(m, "second mask for the same image (" + other.getFileName() + " is used)");
       }
