@@ -3,7 +3,7 @@ package sgsf.engine.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.Arrays;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -18,11 +18,15 @@ import sgsf.engine.image.OpenCv;
  * <p>The whole file is decoded ({@code IMREAD_UNCHANGED}); on this class of machine that costs
  * about 0.6 ms per small grey JPEG, so a 1,000-image dataset verifies in well under a second per
  * core. Because libjpeg silently fills a truncated JPEG with grey, a JPEG must also end with its
- * end-of-image marker (FF D9) within its last bytes.
+ * end-of-image marker (FF D9) within its last bytes; a PNG must end with its IEND chunk (checked
+ * before decoding, which also spares the console libpng's error message). A JPEG damaged in the
+ * middle of its data still decodes (libjpeg repairs it and prints a warning) and is accepted.
  */
 public final class ImageCheck {
-  /** How far from the end of a JPEG file the end-of-image marker may sit (trailing padding). */
-  private static final int JPEG_EOI_WINDOW = 512;
+  /** How far from the end of a file its end marker may sit (trailing padding). */
+  private static final int END_WINDOW = 512;
+
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
   private ImageCheck() {}
 
@@ -44,8 +48,11 @@ public final class ImageCheck {
     if (bytes.length == 0) {
       throw new ImageReadException(path, "file is empty (0 bytes)");
     }
-    if (isJpegName(path) && looksLikeJpeg(bytes) && !hasJpegEnd(bytes)) {
+    if (looksLikeJpeg(bytes) && !hasJpegEnd(bytes)) {
       throw new ImageReadException(path, "truncated JPEG (no end-of-image marker)");
+    }
+    if (looksLikePng(bytes) && !hasPngEnd(bytes)) {
+      throw new ImageReadException(path, "truncated PNG (no IEND chunk at the end)");
     }
     MatOfByte buf = new MatOfByte(bytes);
     Mat m = Imgcodecs.imdecode(buf, Imgcodecs.IMREAD_UNCHANGED);
@@ -81,17 +88,28 @@ public final class ImageCheck {
     return max;
   }
 
-  private static boolean isJpegName(Path p) {
-    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".jpg") || n.endsWith(".jpeg");
-  }
-
   private static boolean looksLikeJpeg(byte[] b) {
     return b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8;
   }
 
+  private static boolean looksLikePng(byte[] b) {
+    return b.length >= PNG_SIGNATURE.length
+        && Arrays.equals(b, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length);
+  }
+
+  /** Whether the IEND chunk type sits near the end (trailing padding tolerated). */
+  private static boolean hasPngEnd(byte[] b) {
+    int from = Math.max(PNG_SIGNATURE.length, b.length - END_WINDOW);
+    for (int i = b.length - 4; i >= from; i--) {
+      if (b[i] == 'I' && b[i + 1] == 'E' && b[i + 2] == 'N' && b[i + 3] == 'D') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean hasJpegEnd(byte[] b) {
-    int from = Math.max(2, b.length - JPEG_EOI_WINDOW);
+    int from = Math.max(2, b.length - END_WINDOW);
     for (int i = b.length - 2; i >= from; i--) {
       if ((b[i] & 0xff) == 0xFF && (b[i + 1] & 0xff) == 0xD9) {
         return true;

@@ -6,12 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sgsf.engine.image.FloatImage;
 
 class DemoDatasetTest {
+  @TempDir static Path shared;
   @TempDir Path dir;
+  private static Path first;
+  private static Path second;
+
+  @BeforeAll
+  static void generateTwice() {
+    first = DemoDataset.ensure(shared.resolve("a"));
+    second = DemoDataset.ensure(shared.resolve("b"));
+  }
 
   private static List<Path> files(Path root) throws Exception {
     try (Stream<Path> s = Files.walk(root)) {
@@ -21,8 +31,8 @@ class DemoDatasetTest {
 
   @Test
   void generationIsDeterministicToTheByte() throws Exception {
-    Path a = DemoDataset.ensure(dir.resolve("a"));
-    Path b = DemoDataset.ensure(dir.resolve("b"));
+    Path a = first;
+    Path b = second;
 
     List<Path> fa = files(a);
     assertThat(fa).isEqualTo(files(b));
@@ -37,7 +47,7 @@ class DemoDatasetTest {
 
   @Test
   void bothCategoriesHaveThePromisedCountsAndNonEmptyMasks() {
-    Path root = DemoDataset.ensure(dir);
+    Path root = first;
     assertThat(DatasetScanner.categories(root))
         .containsExactly(root.resolve(DemoDataset.OBJECT), root.resolve(DemoDataset.TEXTURE));
     SampleLoader loader = new SampleLoader(128, 128, 0);
@@ -79,7 +89,7 @@ class DemoDatasetTest {
   }
 
   @Test
-  void secondCallReusesTheFolderAndOldVersionsAreRemoved() throws Exception {
+  void reusesACompleteFolderRegeneratesAnIncompleteOneAndRemovesOldVersions() throws Exception {
     Path stale = Files.createDirectories(dir.resolve("sgsf-demo-v0/object"));
     Path root = DemoDataset.ensure(dir);
     Path marker = root.resolve(DemoDataset.MARKER);
@@ -87,24 +97,22 @@ class DemoDatasetTest {
         .contains("generator_version=" + DemoDataset.GENERATOR_VERSION);
     assertThat(stale).doesNotExist();
 
-    Files.writeString(root.resolve("object/train/good/sentinel.txt"), "kept");
+    Path sentinel = root.resolve("object/train/good/sentinel.txt");
+    Files.writeString(sentinel, "kept");
     assertThat(DemoDataset.ensure(dir)).isEqualTo(root);
-    assertThat(root.resolve("object/train/good/sentinel.txt")).exists();
+    assertThat(sentinel).exists();
     try (Stream<Path> s = Files.list(dir)) {
       assertThat(s.map(p -> p.getFileName().toString()))
           .containsExactly(root.getFileName().toString());
     }
-  }
 
-  @Test
-  void aFolderWithoutMarkerIsRegeneratedCompletely() throws Exception {
-    Path root = DemoDataset.ensure(dir);
-    Files.delete(root.resolve(DemoDataset.MARKER));
+    // without its marker a folder counts as incomplete and is replaced as a whole
+    Files.delete(marker);
     DemoDataset.deleteTree(root.resolve("texture/test"));
-
     Path again = DemoDataset.ensure(dir);
-
-    assertThat(again.resolve(DemoDataset.MARKER)).exists();
+    assertThat(again).isEqualTo(root);
+    assertThat(marker).exists();
+    assertThat(sentinel).doesNotExist();
     assertThat(DatasetScanner.scan(again.resolve("texture")).test()).hasSize(50);
   }
 

@@ -85,13 +85,17 @@ class MvtecLayoutTest {
     TestImages.emptyFile(root.resolve("train/good/empty.png"));
     TestImages.textFile(root.resolve("train/good/text.png"));
     TestImages.textFile(root.resolve("test/good/readme.md"));
+    Path png = TestImages.image(root.resolve("test/good/cut.png"), 64, 64);
+    byte[] bytes = Files.readAllBytes(png);
+    Files.write(png, java.util.Arrays.copyOf(bytes, bytes.length - 20));
 
     Dataset d = DatasetScanner.scan(root);
 
     assertThat(d.trainGood()).hasSize(5);
     assertThat(d.count(Split.TEST, Sample.GOOD)).isEqualTo(2);
     Map<String, String> reasons = reasons(d);
-    assertThat(reasons).hasSize(4);
+    assertThat(reasons).hasSize(5);
+    assertThat(reasons.get("cut.png")).contains("truncated PNG");
     assertThat(reasons.get("truncated.jpg")).contains("truncated JPEG");
     assertThat(reasons.get("empty.png")).contains("empty (0 bytes)");
     assertThat(reasons.get("text.png")).contains("not a decodable image");
