@@ -127,6 +127,12 @@ public record Dataset(
             test().stream().filter(Sample::isDefective).count(),
             defectTypes().size()));
     sb.append(
+        layout.hasOwnSplit()
+            ? "  split: the dataset's own train/test folders"
+            : "  split: made here; normal images held out for testing by a seeded shuffle of"
+                + " their names, defective images all in test");
+    sb.append(System.lineSeparator());
+    sb.append(
         String.format(
             Locale.ROOT,
             "  pixel masks: %s%n",

@@ -11,6 +11,9 @@ import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
 
 class MvtecLayoutTest {
   @TempDir Path dir;
@@ -45,6 +48,22 @@ class MvtecLayoutTest {
             new Dataset.Count(Split.TEST, "good", 2, 0),
             new Dataset.Count(Split.TEST, "hole", 3, 3),
             new Dataset.Count(Split.TEST, "scratch", 3, 3));
+  }
+
+  @Test
+  void sixteenBitAndRgbaImagesAndSixteenBitMasksAreAccepted() {
+    Path root = category();
+    Mat deep = new Mat(24, 24, CvType.CV_16UC1, new Scalar(40000));
+    Mat rgba = new Mat(24, 24, CvType.CV_8UC4, new Scalar(1, 2, 3, 128));
+    TestImages.write(root.resolve("train/good/deep.png"), deep);
+    TestImages.write(root.resolve("train/good/rgba.png"), rgba);
+    TestImages.write(root.resolve("ground_truth/hole/000_mask.png"), deep);
+
+    Dataset d = DatasetScanner.scan(root);
+
+    assertThat(d.skipped()).isEmpty();
+    assertThat(d.trainGood()).extracting(Sample::fileName).contains("deep.png", "rgba.png");
+    assertThat(d.count(Split.TEST, "hole")).isEqualTo(3);
   }
 
   @Test
