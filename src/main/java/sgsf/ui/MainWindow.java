@@ -331,6 +331,21 @@ public final class MainWindow {
                 },
                 vm.session().workspaceProperty()));
 
+    Label dataset = new Label();
+    dataset.setId("status-dataset");
+    dataset.setGraphic(Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DATABASE));
+    dataset
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  sgsf.engine.data.Dataset ds = vm.session().getDataset();
+                  return ds == null
+                      ? "No dataset"
+                      : ds.name() + " · " + ds.samples().size() + " images";
+                },
+                vm.session().datasetProperty()));
+
     Label taskLabel = new Label();
     taskLabel.setId("status-task");
     ProgressBar progress = new ProgressBar();
@@ -402,6 +417,8 @@ public final class MainWindow {
         new HBox(
             12,
             workspace,
+            new Separator(Orientation.VERTICAL),
+            dataset,
             spacer,
             taskBox,
             new Separator(Orientation.VERTICAL),

@@ -11,7 +11,10 @@ import javafx.application.HostServices;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import sgsf.ui.common.Notifier;
+import sgsf.ui.common.ThumbnailCache;
 import sgsf.ui.concurrent.TaskRunner;
+import sgsf.ui.dataset.DatasetView;
+import sgsf.ui.dataset.DatasetViewModel;
 
 /**
  * Assembles the workbench: session, ViewModels, views and the main window. The application and the
@@ -25,13 +28,40 @@ public final class Workbench {
 
   private final WorkbenchSession session;
   private final MainViewModel mainViewModel;
+  private final DatasetViewModel datasetViewModel;
+  private final ThumbnailCache thumbnails;
   private final MainWindow window;
+  private DatasetView datasetView;
 
   public Workbench(TaskRunner runner, SettingsStore settings, HostServices host) {
     session = new WorkbenchSession(runner, Notifier.logging());
     mainViewModel = new MainViewModel(session, settings);
+    datasetViewModel = new DatasetViewModel(session);
+    thumbnails = new ThumbnailCache(112, 1500, 2, runner.dispatcher());
     Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
+    views.put(Section.DATASET, () -> datasetView().node());
     window = new MainWindow(mainViewModel, views, host);
+    window.setOpenDatasetAction(
+        () -> {
+          mainViewModel.show(Section.DATASET);
+          datasetView().chooseFolder();
+        });
+  }
+
+  private DatasetView datasetView() {
+    if (datasetView == null) {
+      datasetView = new DatasetView(datasetViewModel, thumbnails);
+    }
+    return datasetView;
+  }
+
+  public DatasetViewModel datasetViewModel() {
+    return datasetViewModel;
+  }
+
+  /** Stops background threads owned by the views (thumbnail decoding). */
+  public void shutdown() {
+    thumbnails.shutdown();
   }
 
   public WorkbenchSession session() {

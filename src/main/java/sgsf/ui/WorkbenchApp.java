@@ -63,6 +63,9 @@ public final class WorkbenchApp extends Application {
 
   @Override
   public void stop() {
+    if (workbench != null) {
+      workbench.shutdown();
+    }
     if (runner != null) {
       runner.shutdown();
     }

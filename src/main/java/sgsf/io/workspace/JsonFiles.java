@@ -1,15 +1,14 @@
 package sgsf.io.workspace;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import sgsf.io.AtomicFiles;
+import sgsf.io.Json;
 
 /**
  * Small JSON documents (workspace manifests, settings) read and written with Jackson. Writes are
@@ -17,10 +16,7 @@ import java.nio.file.StandardCopyOption;
  * so a crash never leaves a half-written file behind.
  */
 public final class JsonFiles {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper MAPPER = Json.mapper();
 
   private JsonFiles() {}
 
@@ -56,18 +52,12 @@ public final class JsonFiles {
 
   /** Writes {@code value} as JSON to {@code file} atomically, creating parent folders. */
   public static void write(Path file, Object value) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".tmp-", ".json");
-    try {
-      MAPPER.writeValue(tmp.toFile(), value);
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(
+        file,
+        out ->
+            MAPPER
+                .writerWithDefaultPrettyPrinter()
+                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValue(out, value));
   }
 }

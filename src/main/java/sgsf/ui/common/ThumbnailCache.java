@@ -107,7 +107,11 @@ public final class ThumbnailCache {
               dispatcher.execute(() -> onLoaded.accept(img));
               return null;
             });
-    decoder.execute(job);
+    try {
+      decoder.execute(job);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return DONE; // shut down: the window is closing
+    }
     return () -> {
       if (job.cancel(false)) {
         decoder.remove(job);
