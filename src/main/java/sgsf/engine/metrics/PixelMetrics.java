@@ -65,6 +65,17 @@ public final class PixelMetrics {
     return f.threshold();
   }
 
+  /**
+   * The highest pixel threshold that leaves at most {@code floor(rate * defectPixels)} defect
+   * pixels below it; see {@link BinaryMetrics#thresholdForMissRate}.
+   */
+  public static double thresholdForMissRate(List<PixelMap> maps, double rate) {
+    RateThresholdFinder f =
+        new RateThresholdFinder(RateThresholdFinder.Kind.MISS_RATE, rate, "pixels");
+    new ExactPixelSweep(maps, null, ExactPixelSweep.DEFAULT_CHUNK_PIXELS).run(f);
+    return f.threshold();
+  }
+
   /** Pixel confusion counts of {@code score >= threshold} over all maps. */
   public static ConfusionCounts confusion(List<PixelMap> maps, double threshold) {
     long tp = 0;
