@@ -27,7 +27,7 @@ class MainWindowTest {
     GuiTestSupport.init();
   }
 
-  @TempDir static Path tmp;
+  @TempDir Path tmp;
   private Workbench workbench;
   private FxTaskRunner runner;
 
@@ -61,5 +61,46 @@ class MainWindowTest {
     assertThat(evaluate.isDisabled()).isTrue();
     Tooltip tip = (Tooltip) evaluate.getParent().getUserData();
     assertThat(tip.getText()).contains("trained model").contains("part 2");
+  }
+
+  @Test
+  void openingAFolderThatIsNoWorkspaceShowsAnErrorNamingTheFile(FxRobot robot) throws Exception {
+    waitFor("workspace open", 10_000, () -> workbench.session().getWorkspace() != null);
+    Path plain = Files.createDirectories(tmp.resolve("not-a-workspace"));
+    GuiTestSupport.runFx(() -> workbench.mainViewModel().openWorkspace(plain));
+    waitFor("error dialog", 10_000, () -> workbench.window().notifier().lastError() != null);
+    javafx.scene.control.Alert alert = workbench.window().notifier().lastError();
+    String text =
+        onFx(
+            () ->
+                alert.getHeaderText()
+                    + " / "
+                    + ((Label) alert.getDialogPane().getContent()).getText());
+    assertThat(text)
+        .contains("Opening workspace " + plain)
+        .contains(plain.resolve("workspace.json").toString())
+        .contains("not a workspace")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    GuiTestSupport.runFx(alert::close);
+    // the workspace that was open stays open
+    assertThat(workbench.session().getWorkspace().dir().getFileName().toString()).isEqualTo("ws");
+  }
+
+  @Test
+  void newWorkspaceSwitchesToItAndItJoinsTheRecentList(FxRobot robot) throws Exception {
+    waitFor("workspace open", 10_000, () -> workbench.session().getWorkspace() != null);
+    Path second = tmp.resolve("second");
+    GuiTestSupport.runFx(() -> workbench.mainViewModel().newWorkspace(second));
+    waitFor(
+        "second workspace open",
+        10_000,
+        () -> workbench.session().getWorkspace().dir().getFileName().toString().equals("second"));
+    assertThat(workbench.mainViewModel().recentWorkspaces().get(0))
+        .isEqualTo(second.toAbsolutePath().normalize());
+    assertThat(workbench.mainViewModel().settings().lastWorkspace())
+        .isEqualTo(second.toAbsolutePath().normalize().toString());
+    assertThat(robot.lookup("#status-workspace").queryAs(Label.class).getText())
+        .isEqualTo("second");
   }
 }

@@ -33,7 +33,7 @@ class DatasetViewTest {
     GuiTestSupport.init();
   }
 
-  @TempDir static Path tmp;
+  @TempDir Path tmp;
   private Workbench workbench;
   private FxTaskRunner runner;
 
