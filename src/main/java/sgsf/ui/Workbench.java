@@ -15,6 +15,8 @@ import sgsf.ui.common.ThumbnailCache;
 import sgsf.ui.concurrent.TaskRunner;
 import sgsf.ui.dataset.DatasetView;
 import sgsf.ui.dataset.DatasetViewModel;
+import sgsf.ui.forge.ForgeView;
+import sgsf.ui.forge.ForgeViewModel;
 
 /**
  * Assembles the workbench: session, ViewModels, views and the main window. The application and the
@@ -31,6 +33,7 @@ public final class Workbench {
   private final DatasetViewModel datasetViewModel;
   private final ThumbnailCache thumbnails;
   private final MainWindow window;
+  private final ForgeViewModel forgeViewModel;
   private DatasetView datasetView;
 
   public Workbench(TaskRunner runner, SettingsStore settings, HostServices host) {
@@ -38,8 +41,11 @@ public final class Workbench {
     mainViewModel = new MainViewModel(session, settings);
     datasetViewModel = new DatasetViewModel(session);
     thumbnails = new ThumbnailCache(112, 1500, 2, runner.dispatcher());
+    forgeViewModel = new ForgeViewModel(session);
+    forgeViewModel.activeProperty().set(false);
     Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
     views.put(Section.DATASET, () -> datasetView().node());
+    views.put(Section.FORGE, () -> new ForgeView(forgeViewModel).node());
     window = new MainWindow(mainViewModel, views, host);
     window.setOpenDatasetAction(
         () -> {
@@ -53,6 +59,10 @@ public final class Workbench {
       datasetView = new DatasetView(datasetViewModel, thumbnails);
     }
     return datasetView;
+  }
+
+  public ForgeViewModel forgeViewModel() {
+    return forgeViewModel;
   }
 
   public DatasetViewModel datasetViewModel() {

@@ -1,6 +1,7 @@
 package sgsf.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static sgsf.ui.GuiTestSupport.onFx;
 import static sgsf.ui.GuiTestSupport.runFx;
 import static sgsf.ui.GuiTestSupport.waitFor;
 
@@ -126,5 +127,41 @@ class WorkbenchScreenshotsTest {
         });
     GuiTestSupport.settle();
     GuiTestSupport.snapshot(scene, out("dataset-dark.png"));
+  }
+
+  @Test
+  void forgeView(FxRobot robot) throws Exception {
+    datasetReady();
+    var vm = workbench.forgeViewModel();
+    robot.clickOn("#nav-forge");
+    waitFor("preview", 30_000, () -> vm.previewProperty().get() != null);
+    // the sample with the largest forged defect among the first 24, to be visible at this scale
+    long best = 0;
+    double bestArea = -1;
+    for (long k = 0; k < 24; k++) {
+      long kk = k;
+      runFx(() -> vm.sampleIndexProperty().set(kk));
+      waitFor(
+          "preview k=" + k,
+          30_000,
+          () -> vm.previewProperty().get().request().index() == kk && !vm.busyProperty().get());
+      double area = onFx(() -> vm.previewProperty().get().result().maskFraction());
+      if (area > bestArea) {
+        bestArea = area;
+        best = k;
+      }
+    }
+    long chosen = best;
+    runFx(() -> vm.sampleIndexProperty().set(chosen));
+    waitFor(
+        "preview of the chosen sample",
+        30_000,
+        () -> vm.previewProperty().get().request().index() == chosen && !vm.busyProperty().get());
+    GuiTestSupport.settle();
+    GuiTestSupport.snapshot(scene, out("forge.png"));
+    robot.clickOn("#forge-mode-grid");
+    waitFor("grid", 30_000, () -> vm.gridProperty().get().size() == 16 && !vm.busyProperty().get());
+    GuiTestSupport.settle();
+    GuiTestSupport.snapshot(scene, out("forge-grid.png"));
   }
 }

@@ -71,6 +71,45 @@ public final class FxImages {
     return fromArgb(argb, mask.width(), mask.height());
   }
 
+  /**
+   * The image with the outline of the mask's foreground drawn in {@code color} (the pixels of the
+   * mask's morphological gradient, one pixel wide on each side of the border).
+   */
+  public static WritableImage withOutline(FloatImage img, FloatImage mask, Color color) {
+    if (!img.sameSize(mask)) {
+      throw new IllegalArgumentException("mask " + mask + " does not fit image " + img);
+    }
+    WritableImage base = toImage(img.channels() == 1 || img.channels() == 3 ? img : img.channel(0));
+    org.opencv.core.Mat m =
+        sgsf.engine.image.ImageIo.toMat(mask.channels() == 1 ? mask : mask.channel(0));
+    org.opencv.core.Mat bin = new org.opencv.core.Mat();
+    org.opencv.imgproc.Imgproc.threshold(
+        m, bin, 0.5, 1.0, org.opencv.imgproc.Imgproc.THRESH_BINARY);
+    org.opencv.core.Mat edge = new org.opencv.core.Mat();
+    org.opencv.imgproc.Imgproc.morphologyEx(
+        bin,
+        edge,
+        org.opencv.imgproc.Imgproc.MORPH_GRADIENT,
+        org.opencv.imgproc.Imgproc.getStructuringElement(
+            org.opencv.imgproc.Imgproc.MORPH_RECT, new org.opencv.core.Size(3, 3)));
+    float[] e = new float[mask.plane()];
+    edge.get(0, 0, e);
+    m.release();
+    bin.release();
+    edge.release();
+    int w = img.width();
+    int[] argb = new int[e.length];
+    base.getPixelReader()
+        .getPixels(0, 0, w, img.height(), PixelFormat.getIntArgbInstance(), argb, 0, w);
+    int c = toArgb(color) | 0xff000000;
+    for (int i = 0; i < e.length; i++) {
+      if (e[i] > 0.5f) {
+        argb[i] = c;
+      }
+    }
+    return fromArgb(argb, w, img.height());
+  }
+
   /** Non-premultiplied ARGB pixels, row-major, as an image. */
   public static WritableImage fromArgb(int[] argb, int width, int height) {
     WritableImage out = new WritableImage(width, height);
