@@ -13,15 +13,17 @@ public final class DatasetOptions {
   @Option(
       names = "--data",
       paramLabel = "DIR",
-      description = "Dataset folder (MVTec, Folder, Magnetic-Tile, KolektorSDD2 or DAGM layout;"
-          + " default: the built-in demo dataset).")
+      description =
+          "Dataset folder (MVTec, Folder, Magnetic-Tile, KolektorSDD2 or DAGM layout;"
+              + " default: the built-in demo dataset).")
   Path data;
 
   @Option(
       names = "--category",
       paramLabel = "NAME",
-      description = "Which dataset inside a folder holding several (the demo: object or texture;"
-          + " default for the demo: object).")
+      description =
+          "Which dataset inside a folder holding several (the demo: object or texture;"
+              + " default for the demo: object).")
   String category;
 
   /** The chosen dataset, scanned. */
@@ -30,7 +32,8 @@ public final class DatasetOptions {
       String c = category == null ? DemoDataset.OBJECT : category;
       if (!DemoDataset.CATEGORIES.contains(c)) {
         throw new DatasetException(
-            DemoDataset.defaultCacheDir(), "the demo dataset has categories " + DemoDataset.CATEGORIES + ", not '" + c + "'");
+            DemoDataset.defaultCacheDir(),
+            "the demo dataset has categories " + DemoDataset.CATEGORIES + ", not '" + c + "'");
       }
       return DatasetScanner.scan(DemoDataset.ensureCategory(DemoDataset.defaultCacheDir(), c));
     }
@@ -45,7 +48,9 @@ public final class DatasetOptions {
       if (cats.size() > 1) {
         throw new DatasetException(
             data,
-            "holds " + cats.size() + " datasets ("
+            "holds "
+                + cats.size()
+                + " datasets ("
                 + String.join(", ", cats.stream().map(p -> p.getFileName().toString()).toList())
                 + "); choose one with --category");
       }
@@ -55,6 +60,8 @@ public final class DatasetOptions {
 
   /** What the user pointed at, for provenance. */
   public String describe() {
-    return data == null ? "demo/" + (category == null ? DemoDataset.OBJECT : category) : data.toString();
+    return data == null
+        ? "demo/" + (category == null ? DemoDataset.OBJECT : category)
+        : data.toString();
   }
 }

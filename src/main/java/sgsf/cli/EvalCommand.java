@@ -16,18 +16,18 @@ import sgsf.engine.data.Dataset;
 import sgsf.engine.data.DatasetException;
 import sgsf.engine.infer.Evaluator;
 import sgsf.engine.infer.Predictor;
+import sgsf.engine.metrics.Metric;
 import sgsf.engine.metrics.MetricsSummary;
 import sgsf.engine.metrics.ThresholdCalibrator;
 import sgsf.engine.metrics.ThresholdPolicy;
 import sgsf.engine.metrics.Thresholds;
-import sgsf.engine.metrics.Metric;
 import sgsf.io.Json;
 import sgsf.io.ModelBundle;
 import sgsf.io.report.EvaluationReportWriter;
 
 /**
- * {@code sgsf eval --model MODEL.zip [--data DIR] --out DIR}: runs the model over the test split and
- * writes metrics.json, scores.csv and report.html.
+ * {@code sgsf eval --model MODEL.zip [--data DIR] --out DIR}: runs the model over the test split
+ * and writes metrics.json, scores.csv and report.html.
  */
 @Command(
     name = "eval",
@@ -39,7 +39,11 @@ import sgsf.io.report.EvaluationReportWriter;
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Trained model.")
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "MODEL.zip",
+      description = "Trained model.")
   Path model;
 
   @Mixin DatasetOptions dataset;
@@ -62,7 +66,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--save-thresholds", description = "Store the thresholds in the model file.")
   boolean saveThresholds;
 
-  @Option(names = "--neighbours", defaultValue = "1", description = "Average the maps over the top-n neighbours (default 1).")
+  @Option(
+      names = "--neighbours",
+      defaultValue = "1",
+      description = "Average the maps over the top-n neighbours (default 1).")
   int neighbours;
 
   @Override
@@ -78,7 +85,9 @@ public final class EvalCommand implements Callable<Integer> {
       Predictor predictor = new Predictor(loaded.model(), neighbours);
       Evaluator.Result r;
       try (ConsoleProgress bar = new ConsoleProgress("eval", d.test().size())) {
-        r = new Evaluator(predictor).evaluate(d.test(), (done, total) -> bar.step(done, null), null);
+        r =
+            new Evaluator(predictor)
+                .evaluate(d.test(), (done, total) -> bar.step(done, null), null);
       }
       r.skipped().forEach(s -> err.println("skipped " + s));
       Thresholds thresholds = thresholds(loaded.thresholds(), r);
@@ -95,13 +104,21 @@ public final class EvalCommand implements Callable<Integer> {
       run.put("thresholds_from", thresholdPolicy);
       EvaluationReportWriter.Written w =
           EvaluationReportWriter.write(
-              out, r.images(), summary,
+              out,
+              r.images(),
+              summary,
               EvaluationReportWriter.Options.titled("SGSF evaluation: " + d.name(), run));
       if (saveThresholds) {
         ModelBundle.writeThresholds(model, Json.mapper().valueToTree(thresholds));
       }
-      o.printf(Locale.ROOT, "%d images (%d good, %d defective)%n", summary.images(), summary.goodImages(), summary.defectiveImages());
-      printMetric(o, "image AUROC", summary.image() == null ? null : summary.image().curves().auroc());
+      o.printf(
+          Locale.ROOT,
+          "%d images (%d good, %d defective)%n",
+          summary.images(),
+          summary.goodImages(),
+          summary.defectiveImages());
+      printMetric(
+          o, "image AUROC", summary.image() == null ? null : summary.image().curves().auroc());
       if (summary.pixel() != null) {
         printMetric(o, "pixel AUROC", summary.pixel().curves().auroc());
         printMetric(o, "pixel AP", summary.pixel().curves().averagePrecision());
@@ -121,7 +138,11 @@ public final class EvalCommand implements Callable<Integer> {
 
   private static void printMetric(PrintWriter o, String name, Metric m) {
     String v =
-        m == null ? "n/a" : m.defined() ? String.format(Locale.ROOT, "%.4f", m.value()) : "undefined (" + m.undefinedReason() + ")";
+        m == null
+            ? "n/a"
+            : m.defined()
+                ? String.format(Locale.ROOT, "%.4f", m.value())
+                : "undefined (" + m.undefinedReason() + ")";
     o.printf(Locale.ROOT, "  %-12s %s%n", name, v);
   }
 
@@ -142,12 +163,16 @@ public final class EvalCommand implements Callable<Integer> {
     } else if (p.startsWith("band:")) {
       String[] parts = p.substring(5).split(",");
       if (parts.length != 2) {
-        throw new IllegalArgumentException("--thresholds band:FRR,MISS needs two rates, got '" + thresholdPolicy + "'");
+        throw new IllegalArgumentException(
+            "--thresholds band:FRR,MISS needs two rates, got '" + thresholdPolicy + "'");
       }
-      policy = ThresholdPolicy.reviewBand(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
+      policy =
+          ThresholdPolicy.reviewBand(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
     } else {
       throw new IllegalArgumentException(
-          "--thresholds must be model, f1, frr:RATE or band:FRR,MISS, got '" + thresholdPolicy + "'");
+          "--thresholds must be model, f1, frr:RATE or band:FRR,MISS, got '"
+              + thresholdPolicy
+              + "'");
     }
     return ThresholdCalibrator.calibrate(r.images(), policy);
   }

@@ -39,16 +39,27 @@ import sgsf.io.ModelBundle;
 public final class InferCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Trained model.")
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "MODEL.zip",
+      description = "Trained model.")
   Path model;
 
-  @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of images (searched recursively).")
+  @Option(
+      names = "--images",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder of images (searched recursively).")
   Path images;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
   Path out;
 
-  @Option(names = "--neighbours", defaultValue = "1", description = "Average the maps over the top-n neighbours (default 1).")
+  @Option(
+      names = "--neighbours",
+      defaultValue = "1",
+      description = "Average the maps over the top-n neighbours (default 1).")
   int neighbours;
 
   @Override
@@ -67,7 +78,9 @@ public final class InferCommand implements Callable<Integer> {
       return 1;
     }
     Thresholds thresholds =
-        loaded.thresholds() == null ? null : Json.mapper().treeToValue(loaded.thresholds(), Thresholds.class);
+        loaded.thresholds() == null
+            ? null
+            : Json.mapper().treeToValue(loaded.thresholds(), Thresholds.class);
     List<Path> files;
     try (Stream<Path> s = Files.walk(images)) {
       files = s.filter(Files::isRegularFile).filter(ImageIo::isImageFile).sorted().toList();
@@ -77,7 +90,8 @@ public final class InferCommand implements Callable<Integer> {
       return 1;
     }
     Predictor predictor = new Predictor(loaded.model(), neighbours);
-    StringBuilder csv = new StringBuilder("path,score,normalised_score,verdict,neighbour,similarity\n");
+    StringBuilder csv =
+        new StringBuilder("path,score,normalised_score,verdict,neighbour,similarity\n");
     int done = 0;
     int skipped = 0;
     try (ConsoleProgress bar = new ConsoleProgress("infer", files.size())) {
@@ -122,7 +136,14 @@ public final class InferCommand implements Callable<Integer> {
       offset = -t.pixelScoreMin() * gain;
     }
     FloatImage overlay =
-        Heatmaps.overlay(image, full.data(), full.width(), full.height(), gain, offset, 0.5,
+        Heatmaps.overlay(
+            image,
+            full.data(),
+            full.width(),
+            full.height(),
+            gain,
+            offset,
+            0.5,
             Heatmaps.Palette.INFERNO);
     AtomicFiles.writeBytes(out.resolve("overlays").resolve(name), ImageIo.encodePng(overlay));
     String normalised = "";
@@ -132,11 +153,22 @@ public final class InferCommand implements Callable<Integer> {
       verdict = t.verdict(p.score()).name();
     }
     String nn = p.neighbours().isEmpty() ? "" : p.neighbours().get(0).id();
-    String sim = p.neighbours().isEmpty() ? "" : String.format(Locale.ROOT, "%.4f", p.neighbours().get(0).similarity());
-    csv.append(csvField(file.toString())).append(',')
-        .append(String.format(Locale.ROOT, "%.6f", p.score())).append(',')
-        .append(normalised).append(',').append(verdict).append(',')
-        .append(csvField(nn)).append(',').append(sim).append('\n');
+    String sim =
+        p.neighbours().isEmpty()
+            ? ""
+            : String.format(Locale.ROOT, "%.4f", p.neighbours().get(0).similarity());
+    csv.append(csvField(file.toString()))
+        .append(',')
+        .append(String.format(Locale.ROOT, "%.6f", p.score()))
+        .append(',')
+        .append(normalised)
+        .append(',')
+        .append(verdict)
+        .append(',')
+        .append(csvField(nn))
+        .append(',')
+        .append(sim)
+        .append('\n');
   }
 
   private static String csvField(String s) {

@@ -38,11 +38,18 @@ class ModelBundleTest {
     TrainConfig t = new TrainConfig(4, 0, 2, 4, 1e-3, 1.0, 2.0, 2, 0, 3, 5L);
     TrainingOutcome out =
         new Trainer(
-                m, t, SyntheticSurfaces.goodSet(6, 32, 1), SyntheticSurfaces.rectangleForger(),
-                null, s -> {
+                m,
+                t,
+                SyntheticSurfaces.goodSet(6, 32, 1),
+                SyntheticSurfaces.rectangleForger(),
+                null,
+                s -> {
                   checkpoints.add(s);
                   return null;
-                }, "synthetic", "memory", "{\"strategy\":\"test\"}")
+                },
+                "synthetic",
+                "memory",
+                "{\"strategy\":\"test\"}")
             .run(new TrainingControl());
     model = out.model();
   }
@@ -125,6 +132,7 @@ class ModelBundleTest {
     assertThat(r.nextIteration()).isEqualTo(s.nextIteration());
     assertThat(r.activeGraph()).isEqualTo(s.activeGraph());
     assertThat(r.updaterState()).containsExactly(s.updaterState());
+    assertThat(r.optimizerSteps()).isEqualTo(s.optimizerSteps()).isPositive();
     assertThat(r.parameters().keySet()).isEqualTo(s.parameters().keySet());
     for (String k : s.parameters().keySet()) {
       assertThat(r.parameters().get(k)).containsExactly(s.parameters().get(k));
