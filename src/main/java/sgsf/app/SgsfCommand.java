@@ -2,6 +2,7 @@ package sgsf.app;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import sgsf.cli.CompareCommand;
 import sgsf.cli.DatasetsCommand;
 import sgsf.cli.VersionProvider;
 
@@ -13,7 +14,7 @@ import sgsf.cli.VersionProvider;
     description =
         "SGSF inspection workbench: unsupervised visual anomaly detection.%n"
             + "Without a subcommand the workbench window opens.",
-    subcommands = {DatasetsCommand.class})
+    subcommands = {DatasetsCommand.class, CompareCommand.class})
 public final class SgsfCommand implements Callable<Integer> {
   /** Exit code meaning "the GUI took over; do not exit the JVM". */
   static final int GUI_STARTED = Integer.MIN_VALUE;

@@ -171,10 +171,15 @@ final class SvgCharts {
       b.append("<polyline fill=\"none\" stroke=\"")
           .append(esc(s.colour()))
           .append("\" stroke-width=\"1.8\" points=\"");
-      for (int i = 0; i < s.x().length; i++) {
-        double x = Math.max(x0, Math.min(x1, s.x()[i]));
-        double y = Math.max(y0, Math.min(y1, s.y()[i]));
-        b.append(num(px(x, x0, x1))).append(',').append(num(py(y, y0, y1))).append(' ');
+      double[] xs = new double[s.x().length];
+      double[] ys = new double[s.x().length];
+      for (int i = 0; i < xs.length; i++) {
+        xs[i] = px(Math.max(x0, Math.min(x1, s.x()[i])), x0, x1);
+        ys[i] = py(Math.max(y0, Math.min(y1, s.y()[i])), y0, y1);
+      }
+      int n = simplify(xs, ys);
+      for (int i = 0; i < n; i++) {
+        b.append(num(xs[i])).append(',').append(num(ys[i])).append(' ');
       }
       b.append("\"/>");
       legend(b, s.name(), s.colour(), legendY);
@@ -182,6 +187,35 @@ final class SvgCharts {
     }
     b.append("</svg>");
     return b.toString();
+  }
+
+  /**
+   * Thins a polyline in pixel space in place: drops points closer than half a pixel to the last
+   * kept one and merges runs along one horizontal or vertical line; returns the new length.
+   */
+  static int simplify(double[] xs, double[] ys) {
+    int n = 0;
+    for (int i = 0; i < xs.length; i++) {
+      boolean last = i == xs.length - 1;
+      if (n > 0
+          && !last
+          && Math.abs(xs[i] - xs[n - 1]) < 0.5
+          && Math.abs(ys[i] - ys[n - 1]) < 0.5) {
+        continue;
+      }
+      if (n >= 2
+          && (sameLine(ys[n - 2], ys[n - 1], ys[i]) || sameLine(xs[n - 2], xs[n - 1], xs[i]))) {
+        n--; // the middle point lies on the straight run: replace it
+      }
+      xs[n] = xs[i];
+      ys[n] = ys[i];
+      n++;
+    }
+    return n;
+  }
+
+  private static boolean sameLine(double a, double b, double c) {
+    return Math.abs(a - b) < 0.05 && Math.abs(b - c) < 0.05;
   }
 
   private static void legend(StringBuilder b, String name, String colour, int y) {
