@@ -2,8 +2,10 @@ package sgsf.app;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import sgsf.cli.BenchCommand;
 import sgsf.cli.CompareCommand;
 import sgsf.cli.DatasetsCommand;
+import sgsf.cli.ForgeCommand;
 import sgsf.cli.VersionProvider;
 
 /** The root command: with a subcommand, the CLI; without one, the GUI. */
@@ -14,7 +16,12 @@ import sgsf.cli.VersionProvider;
     description =
         "SGSF inspection workbench: unsupervised visual anomaly detection.%n"
             + "Without a subcommand the workbench window opens.",
-    subcommands = {DatasetsCommand.class, CompareCommand.class})
+    subcommands = {
+      DatasetsCommand.class,
+      ForgeCommand.class,
+      CompareCommand.class,
+      BenchCommand.class
+    })
 public final class SgsfCommand implements Callable<Integer> {
   /** Exit code meaning "the GUI took over; do not exit the JVM". */
   static final int GUI_STARTED = Integer.MIN_VALUE;
