@@ -2,6 +2,7 @@ package sgsf.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,7 +19,9 @@ import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import sgsf.engine.image.OpenCv;
 import sgsf.engine.metrics.BinnedCurveMetrics;
 import sgsf.engine.metrics.EvaluatedImage;
@@ -46,6 +49,8 @@ import sgsf.engine.metrics.Thresholds;
 public final class BenchMetricsCommand implements Callable<Integer> {
   /** The speed target per threshold update. */
   static final double TARGET_MS = 20;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--maps",
@@ -92,12 +97,14 @@ public final class BenchMetricsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     if (maps < 1 || size < 8 || runs < 1) {
-      System.err.println("bench metrics: --maps >= 1, --size >= 8 and --runs >= 1 are required");
+      err.println("bench metrics: --maps >= 1, --size >= 8 and --runs >= 1 are required");
       return 2;
     }
     if (bins < 2 || Integer.bitCount(bins) != 1) {
-      System.err.println("bench metrics: --bins must be a power of two, got " + bins);
+      err.println("bench metrics: --bins must be a power of two, got " + bins);
       return 2;
     }
     long t0 = System.nanoTime();
@@ -120,39 +127,39 @@ public final class BenchMetricsCommand implements Callable<Integer> {
       times[i] = ms(System.nanoTime() - s);
     }
     Arrays.sort(times);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("benchmark", "metrics");
-    out.put("maps", maps);
-    out.put("size", size);
-    out.put("pixels", (long) maps * size * size);
-    out.put("bins", bins);
-    out.put("runs", runs);
-    out.put("generate_ms", round(generateMs));
-    out.put("build_ms", round(buildMs));
-    out.put("update_ms_median", round(times[runs / 2]));
-    out.put("update_ms_p95", round(times[Math.min(runs - 1, (int) Math.ceil(runs * 0.95) - 1)]));
-    out.put("update_ms_max", round(times[runs - 1]));
-    out.put("target_ms", TARGET_MS);
-    out.put("meets_target", times[runs / 2] <= TARGET_MS);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("benchmark", "metrics");
+    result.put("maps", maps);
+    result.put("size", size);
+    result.put("pixels", (long) maps * size * size);
+    result.put("bins", bins);
+    result.put("runs", runs);
+    result.put("generate_ms", round(generateMs));
+    result.put("build_ms", round(buildMs));
+    result.put("update_ms_median", round(times[runs / 2]));
+    result.put("update_ms_p95", round(times[Math.min(runs - 1, (int) Math.ceil(runs * 0.95) - 1)]));
+    result.put("update_ms_max", round(times[runs - 1]));
+    result.put("target_ms", TARGET_MS);
+    result.put("meets_target", times[runs / 2] <= TARGET_MS);
     BinnedCurveMetrics binned = explorer.pixelCurves();
-    out.put("pixel_auroc_binned", binned.metrics().auroc().orElse(-1));
-    out.put("pixel_auroc_bound", binned.aurocErrorBound());
-    out.put("pixel_ap_binned", binned.metrics().averagePrecision().orElse(-1));
-    out.put("pixel_ap_bound", binned.apErrorBound());
-    out.put("aupro_binned", binned.metrics().aupro().orElse(-1));
-    out.put("aupro_bound", binned.auproErrorBound());
+    result.put("pixel_auroc_binned", binned.metrics().auroc().orElse(-1));
+    result.put("pixel_auroc_bound", binned.aurocErrorBound());
+    result.put("pixel_ap_binned", binned.metrics().averagePrecision().orElse(-1));
+    result.put("pixel_ap_bound", binned.apErrorBound());
+    result.put("aupro_binned", binned.metrics().aupro().orElse(-1));
+    result.put("aupro_bound", binned.auproErrorBound());
     if (exact) {
       t0 = System.nanoTime();
       MetricsSummary s =
           MetricsSummary.compute(images, Thresholds.manual(0.5, 0.5, 0.5, 0, 1, 0, 1));
-      out.put("exact_evaluation_ms", round(ms(System.nanoTime() - t0)));
+      result.put("exact_evaluation_ms", round(ms(System.nanoTime() - t0)));
       Metric auroc = s.pixel().curves().auroc();
       Metric ap = s.pixel().curves().averagePrecision();
       Metric aupro = s.pixel().curves().aupro();
-      out.put("pixel_auroc_exact", auroc.orElse(-1));
-      out.put("pixel_ap_exact", ap.orElse(-1));
-      out.put("aupro_exact", aupro.orElse(-1));
-      out.put(
+      result.put("pixel_auroc_exact", auroc.orElse(-1));
+      result.put("pixel_ap_exact", ap.orElse(-1));
+      result.put("aupro_exact", aupro.orElse(-1));
+      result.put(
           "binned_within_bounds",
           Math.abs(auroc.value() - binned.metrics().auroc().value())
                   <= binned.aurocErrorBound() + 1e-12
@@ -162,12 +169,12 @@ public final class BenchMetricsCommand implements Callable<Integer> {
                   <= binned.auproErrorBound() + 1e-12);
     }
     if (sink == 42.4242) {
-      out.put("sink", sink); // keeps the JIT from discarding the updates
+      result.put("sink", sink); // keeps the JIT from discarding the updates
     }
     if (json) {
-      System.out.println(new ObjectMapper().writeValueAsString(out));
+      out.println(new ObjectMapper().writeValueAsString(result));
     } else {
-      System.out.printf(
+      out.printf(
           Locale.ROOT,
           "threshold update over %d maps of %dx%d (%d bins): median %.3f ms, p95 %.3f ms, max %.3f"
               + " ms (%d runs; target <= %.0f ms: %s)%n",
@@ -176,17 +183,17 @@ public final class BenchMetricsCommand implements Callable<Integer> {
           size,
           bins,
           times[runs / 2],
-          (double) out.get("update_ms_p95"),
+          (double) result.get("update_ms_p95"),
           times[runs - 1],
           runs,
           TARGET_MS,
-          (boolean) out.get("meets_target") ? "met" : "MISSED");
-      System.out.printf(
+          (boolean) result.get("meets_target") ? "met" : "MISSED");
+      out.printf(
           Locale.ROOT,
           "histogram build %.0f ms (maps generated in %.0f ms)%n",
           buildMs,
           generateMs);
-      System.out.printf(
+      out.printf(
           Locale.ROOT,
           "binned pixel AUROC %.6f (+-%.2g), AP %.6f (+-%.2g), AUPRO %.6f (+-%.2g)%n",
           binned.metrics().auroc().orElse(-1),
@@ -196,16 +203,17 @@ public final class BenchMetricsCommand implements Callable<Integer> {
           binned.metrics().aupro().orElse(-1),
           binned.auproErrorBound());
       if (exact) {
-        System.out.printf(
+        out.printf(
             Locale.ROOT,
             "exact evaluation %.0f ms: pixel AUROC %.6f, AP %.6f, AUPRO %.6f; binned within bounds: %s%n",
-            (double) out.get("exact_evaluation_ms"),
-            (double) out.get("pixel_auroc_exact"),
-            (double) out.get("pixel_ap_exact"),
-            (double) out.get("aupro_exact"),
-            out.get("binned_within_bounds"));
+            (double) result.get("exact_evaluation_ms"),
+            (double) result.get("pixel_auroc_exact"),
+            (double) result.get("pixel_ap_exact"),
+            (double) result.get("aupro_exact"),
+            result.get("binned_within_bounds"));
       }
     }
+    out.flush();
     return 0;
   }
 

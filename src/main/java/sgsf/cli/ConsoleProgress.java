@@ -1,6 +1,5 @@
 package sgsf.cli;
 
-import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -21,12 +20,11 @@ final class ConsoleProgress implements AutoCloseable {
             .build();
   }
 
-  static PrintStream err() {
-    return System.err;
-  }
-
+  /** Moves to {@code done} (ignored when negative) and sets the message (when not null). */
   void step(long done, String extra) {
-    bar.stepTo(done);
+    if (done >= 0) {
+      bar.stepTo(done);
+    }
     if (extra != null) {
       bar.setExtraMessage(extra);
     }

@@ -132,6 +132,7 @@ class ModelBundleTest {
     assertThat(r.nextIteration()).isEqualTo(s.nextIteration());
     assertThat(r.activeGraph()).isEqualTo(s.activeGraph());
     assertThat(r.updaterState()).containsExactly(s.updaterState());
+    assertThat(r.optimizerSteps()).isEqualTo(s.optimizerSteps()).isPositive();
     assertThat(r.parameters().keySet()).isEqualTo(s.parameters().keySet());
     for (String k : s.parameters().keySet()) {
       assertThat(r.parameters().get(k)).containsExactly(s.parameters().get(k));

@@ -244,7 +244,8 @@ public final class ImageIo {
   public static void writePng(FloatImage img, Path path) throws IOException {
     Path parent = path.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".tmp-", ".png");
+    // not createTempFile: that would leave the PNG readable by its owner only
+    Path tmp = parent.resolve(".tmp-" + java.util.UUID.randomUUID() + ".png");
     try {
       Files.write(tmp, encodePng(img));
       Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
