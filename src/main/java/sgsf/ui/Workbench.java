@@ -10,6 +10,7 @@ import javafx.application.Application;
 import javafx.application.HostServices;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import sgsf.engine.config.ForgeConfig;
 import sgsf.ui.common.Notifier;
 import sgsf.ui.common.ThumbnailCache;
 import sgsf.ui.concurrent.TaskRunner;
@@ -17,6 +18,9 @@ import sgsf.ui.dataset.DatasetView;
 import sgsf.ui.dataset.DatasetViewModel;
 import sgsf.ui.forge.ForgeView;
 import sgsf.ui.forge.ForgeViewModel;
+import sgsf.ui.training.EngineTrainingRunner;
+import sgsf.ui.training.TrainingView;
+import sgsf.ui.training.TrainingViewModel;
 
 /**
  * Assembles the workbench: session, ViewModels, views and the main window. The application and the
@@ -34,6 +38,8 @@ public final class Workbench {
   private final ThumbnailCache thumbnails;
   private final MainWindow window;
   private final ForgeViewModel forgeViewModel;
+  private final TrainingViewModel trainingViewModel;
+  private TrainingView trainingView;
   private DatasetView datasetView;
 
   public Workbench(TaskRunner runner, SettingsStore settings, HostServices host) {
@@ -43,9 +49,18 @@ public final class Workbench {
     thumbnails = new ThumbnailCache(112, 1500, 2, runner.dispatcher());
     forgeViewModel = new ForgeViewModel(session);
     forgeViewModel.activeProperty().set(false);
+    trainingViewModel =
+        new TrainingViewModel(
+            session,
+            new EngineTrainingRunner(),
+            () ->
+                forgeViewModel.configProperty().get() != null
+                    ? forgeViewModel.configProperty().get()
+                    : ForgeConfig.defaults());
     Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
     views.put(Section.DATASET, () -> datasetView().node());
     views.put(Section.FORGE, () -> new ForgeView(forgeViewModel).node());
+    views.put(Section.TRAIN, () -> trainingView().node());
     window = new MainWindow(mainViewModel, views, host);
     window.setOpenDatasetAction(
         () -> {
@@ -59,6 +74,18 @@ public final class Workbench {
       datasetView = new DatasetView(datasetViewModel, thumbnails);
     }
     return datasetView;
+  }
+
+  /** The training view (built on first use). */
+  public TrainingView trainingView() {
+    if (trainingView == null) {
+      trainingView = new TrainingView(trainingViewModel, mainViewModel.darkThemeProperty());
+    }
+    return trainingView;
+  }
+
+  public TrainingViewModel trainingViewModel() {
+    return trainingViewModel;
   }
 
   public ForgeViewModel forgeViewModel() {

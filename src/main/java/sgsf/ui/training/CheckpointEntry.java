@@ -11,6 +11,14 @@ import java.nio.file.Path;
 public record CheckpointEntry(Path file, int iteration) {
   @Override
   public String toString() {
-    return "iteration " + iteration + " — " + file.getFileName();
+    Path run = file.getParent() == null ? null : file.getParent().getFileName();
+    return "iteration " + iteration + (run == null ? "" : " — " + run);
+  }
+
+  /** The iteration in a checkpoint's name ({@code ckpt-000250.sgsfckpt}), or -1. */
+  static int iterationOf(Path file) {
+    String n = file.getFileName().toString();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)").matcher(n);
+    return m.find() ? Integer.parseInt(m.group(1)) : -1;
   }
 }

@@ -23,10 +23,13 @@ import sgsf.engine.config.TrainConfig;
  * none.
  */
 public final class TrainingForm {
-  /** Model presets offered (METHOD.md section 3). */
-  public static final List<String> PRESETS = List.of("lite", "standard", "paper");
+  /** Model presets offered (METHOD.md section 3); "custom" when size and width are edited. */
+  public static final List<String> PRESETS = List.of("lite", "standard", "paper", "custom");
 
   private final ObjectProperty<String> preset = new SimpleObjectProperty<>(this, "preset", "lite");
+  private final StringProperty inputSize = new SimpleStringProperty(this, "inputSize");
+  private final StringProperty baseWidth = new SimpleStringProperty(this, "baseWidth");
+  private boolean applyingPreset;
   private final BooleanProperty timeBudget = new SimpleBooleanProperty(this, "timeBudget");
   private final StringProperty iterations = new SimpleStringProperty(this, "iterations");
   private final StringProperty minutes = new SimpleStringProperty(this, "minutes");
@@ -45,9 +48,30 @@ public final class TrainingForm {
 
   public TrainingForm() {
     load(ModelConfig.lite(), TrainConfig.defaults());
+    preset.addListener(
+        (o, a, p) -> {
+          if (!"custom".equals(p)) {
+            ModelConfig m = ModelConfig.preset(p);
+            applyingPreset = true;
+            inputSize.set(Integer.toString(m.inputSize()));
+            baseWidth.set(Integer.toString(m.baseWidth()));
+            applyingPreset = false;
+            validate();
+          }
+        });
+    for (Observable o : new Observable[] {inputSize, baseWidth}) {
+      o.addListener(
+          x -> {
+            if (!applyingPreset) {
+              preset.set(presetOf(inputSize.get(), baseWidth.get()));
+            }
+          });
+    }
     for (Observable o :
         new Observable[] {
           preset,
+          inputSize,
+          baseWidth,
           timeBudget,
           iterations,
           minutes,
@@ -66,7 +90,11 @@ public final class TrainingForm {
 
   /** Fills the fields from configurations (defaults, or a checkpoint's). */
   public void load(ModelConfig model, TrainConfig t) {
-    preset.set(PRESETS.contains(model.preset()) ? model.preset() : "lite");
+    applyingPreset = true;
+    inputSize.set(Integer.toString(model.inputSize()));
+    baseWidth.set(Integer.toString(model.baseWidth()));
+    preset.set(presetOf(inputSize.get(), baseWidth.get()));
+    applyingPreset = false;
     timeBudget.set(t.minutes() > 0);
     iterations.set(Integer.toString(t.iterations()));
     minutes.set(t.minutes() > 0 ? format(t.minutes()) : "30");
@@ -79,6 +107,18 @@ public final class TrainingForm {
     seed.set(Long.toString(t.seed()));
   }
 
+  /** The preset with this size and width, or "custom". */
+  static String presetOf(String size, String width) {
+    for (String p : List.of("lite", "standard", "paper")) {
+      ModelConfig m = ModelConfig.preset(p);
+      if (Integer.toString(m.inputSize()).equals(size == null ? "" : size.trim())
+          && Integer.toString(m.baseWidth()).equals(width == null ? "" : width.trim())) {
+        return p;
+      }
+    }
+    return "custom";
+  }
+
   private static String format(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e9) {
       return Long.toString((long) v);
@@ -89,6 +129,12 @@ public final class TrainingForm {
 
   private void validate() {
     List<String> out = new ArrayList<>();
+    Integer size = integer(out, "Input size", inputSize.get(), 32, 1024);
+    if (size != null && size % 16 != 0) {
+      out.add("Input size: must be a multiple of 16, got " + size + ".");
+      size = null;
+    }
+    Integer width = integer(out, "Base width", baseWidth.get(), 2, 128);
     Integer it = integer(out, "Iterations", iterations.get(), 1, 10_000_000);
     Double min = timeBudget.get() ? decimal(out, "Minutes", minutes.get(), 0.1, 10_080) : null;
     Integer wu = integer(out, "Warm-up iterations", warmup.get(), 0, 1_000_000);
@@ -124,9 +170,17 @@ public final class TrainingForm {
         out.add(e.getMessage());
       }
     }
+    ModelConfig m = null;
+    if (size != null && width != null) {
+      String name = presetOf(inputSize.get(), baseWidth.get());
+      m =
+          "custom".equals(name)
+              ? ModelConfig.lite().withSize(size, width)
+              : ModelConfig.preset(name);
+    }
     problems.setAll(out);
-    trainConfig.set(t);
-    modelConfig.set(ModelConfig.preset(preset.get()));
+    trainConfig.set(out.isEmpty() ? t : null);
+    modelConfig.set(out.isEmpty() ? m : null);
   }
 
   private static Integer integer(List<String> out, String field, String text, int lo, int hi) {
@@ -185,6 +239,14 @@ public final class TrainingForm {
 
   public ObjectProperty<String> presetProperty() {
     return preset;
+  }
+
+  public StringProperty inputSizeProperty() {
+    return inputSize;
+  }
+
+  public StringProperty baseWidthProperty() {
+    return baseWidth;
   }
 
   public BooleanProperty timeBudgetProperty() {

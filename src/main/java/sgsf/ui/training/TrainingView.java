@@ -38,6 +38,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.train.IterationStats;
 import sgsf.ui.common.Icons;
 import sgsf.ui.concurrent.FxStallMonitor;
@@ -56,6 +57,12 @@ public final class TrainingView {
   private final FxStallMonitor stallMonitor = new FxStallMonitor("training");
   private final GridPane previewGrid = new GridPane();
   private double lastMaxStallMillis = Double.NaN;
+
+  /** Chart points wait here and are drawn at most four times a second. */
+  private final List<IterationStats> pendingChart = new ArrayList<>();
+
+  private final javafx.animation.PauseTransition chartTimer =
+      new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
 
   public TrainingView(TrainingViewModel vm, BooleanProperty darkTheme) {
     this.vm = vm;
@@ -83,9 +90,18 @@ public final class TrainingView {
                   }
                   if (cleared) {
                     charts.clear();
+                    pendingChart.clear();
                   }
-                  charts.append(added);
+                  pendingChart.addAll(added);
+                  if (!chartTimer.getStatus().equals(javafx.animation.Animation.Status.RUNNING)) {
+                    chartTimer.playFromStart();
+                  }
                 });
+    chartTimer.setOnFinished(
+        e -> {
+          charts.append(new ArrayList<>(pendingChart));
+          pendingChart.clear();
+        });
     vm.stateProperty()
         .addListener(
             (o, a, s) -> {
@@ -233,8 +249,32 @@ public final class TrainingView {
         new Tooltip(
             "lite: 128×128, width 16 (CPU laptops)\n"
                 + "standard: 256×256, width 32 (CPU workstations)\n"
-                + "paper: 256×256, width 64 (GPU)"));
+                + "paper: 256×256, width 64 (GPU)\n"
+                + "custom: your own input size and width"));
     grid.addRow(row++, label("Preset"), preset);
+    TextField size =
+        field(f.inputSizeProperty(), "form-size", "Square input side in pixels, a multiple of 16");
+    TextField width =
+        field(
+            f.baseWidthProperty(),
+            "form-width",
+            "Channels at the first scale (doubling per scale)");
+    size.setPrefColumnCount(4);
+    width.setPrefColumnCount(3);
+    Label times = new Label("width");
+    times.setMinWidth(Region.USE_PREF_SIZE);
+    HBox sizeRow = new HBox(6, size, times, width);
+    sizeRow.setAlignment(Pos.CENTER_LEFT);
+    grid.addRow(row++, label("Input size"), sizeRow);
+    ChoiceBox<ForgeConfig.Strategy> strategy = new ChoiceBox<>();
+    strategy.setId("form-strategy");
+    strategy.getItems().setAll(ForgeConfig.Strategy.values());
+    strategy.valueProperty().bindBidirectional(vm.strategyProperty());
+    strategy.setMaxWidth(Double.MAX_VALUE);
+    strategy.setTooltip(
+        new Tooltip(
+            "How anomalies are forged; the other forging parameters are those set in Forge"));
+    grid.addRow(row++, label("Forging"), strategy);
 
     ToggleGroup budget = new ToggleGroup();
     RadioButton byIterations = new RadioButton("Iterations");

@@ -11,19 +11,23 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.data.Dataset;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.train.BatchPreview;
@@ -32,6 +36,7 @@ import sgsf.engine.train.TrainingControl;
 import sgsf.engine.train.TrainingListener;
 import sgsf.engine.train.TrainingOutcome;
 import sgsf.engine.train.TrainingPhase;
+import sgsf.io.CheckpointStore;
 import sgsf.io.workspace.Workspace;
 import sgsf.ui.WorkbenchSession;
 import sgsf.ui.common.ColorMap;
@@ -52,6 +57,9 @@ public final class TrainingViewModel {
 
   private final WorkbenchSession session;
   private final TrainingRunner runner;
+  private final Supplier<ForgeConfig> forgeSettings;
+  private final ObjectProperty<ForgeConfig.Strategy> strategy =
+      new SimpleObjectProperty<>(this, "strategy", ForgeConfig.Strategy.SAM);
   private final TrainingForm form = new TrainingForm();
   private final ReadOnlyObjectWrapper<RunState> state =
       new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
@@ -79,9 +87,17 @@ public final class TrainingViewModel {
   private Path runDir;
   private double previewIntervalSeconds = 4;
 
-  public TrainingViewModel(WorkbenchSession session, TrainingRunner runner) {
+  /**
+   * @param forgeSettings the forging configuration of the Forge section (its strategy is replaced
+   *     by the form's)
+   */
+  public TrainingViewModel(
+      WorkbenchSession session, TrainingRunner runner, Supplier<ForgeConfig> forgeSettings) {
     this.session = Objects.requireNonNull(session);
     this.runner = Objects.requireNonNull(runner);
+    this.forgeSettings = Objects.requireNonNull(forgeSettings);
+    session.workspaceProperty().addListener((o, a, ws) -> refreshCheckpoints());
+    refreshCheckpoints();
     this.dispatcher = session.runner().dispatcher();
     canStart =
         Bindings.createBooleanBinding(
@@ -140,26 +156,30 @@ public final class TrainingViewModel {
     }
     Workspace ws = session.getWorkspace();
     Dataset ds = session.getDataset();
+    String stamp = LocalDateTime.now().format(RUN_NAME);
     runDir =
         resumeFrom != null
             ? resumeFrom.toAbsolutePath().getParent()
-            : ws.runsDir().resolve("run-" + LocalDateTime.now().format(RUN_NAME));
+            : ws.runsDir().resolve("run-" + stamp);
+    String modelName =
+        (ds.name() + "-" + form.presetProperty().get() + "-" + strategy.get().name() + "-" + stamp)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]+", "_")
+            + ".zip";
     TrainingRequest request =
         new TrainingRequest(
             ds,
             form.modelConfigProperty().get(),
             form.trainConfigProperty().get(),
+            forgeSettings.get().withStrategy(strategy.get()),
             runDir,
-            ws.modelsDir(),
+            ws.modelsDir().resolve(modelName),
             resumeFrom);
     history.clear();
     pendingStats.clear();
     preview.set(null);
     savedModel.set(null);
     outcomeText.set("");
-    if (resumeFrom == null) {
-      checkpoints.clear();
-    }
     progress.set(-1);
     progressText.set("Starting…");
     etaText.set("");
@@ -193,10 +213,21 @@ public final class TrainingViewModel {
                   outcomeText.set("Training cancelled before it started.");
                 })
             .start();
+    if (task.getState() == sgsf.ui.concurrent.TaskState.CANCELLING) {
+      state.set(RunState.CANCELLING);
+    }
+    task.stateProperty()
+        .addListener(
+            (o, a, st) -> {
+              if (st == sgsf.ui.concurrent.TaskState.CANCELLING && state.get().isActive()) {
+                state.set(RunState.CANCELLING);
+              }
+            });
   }
 
   private void finished(TrainingRunner.Result result) {
     flush();
+    refreshCheckpoints();
     TrainingOutcome o = result.outcome();
     state.set(
         switch (o.status()) {
@@ -236,9 +267,14 @@ public final class TrainingViewModel {
 
   /** Stops the run within one iteration; its last checkpoint stays resumable. */
   public void cancel() {
-    if (state.get().isActive() && task != null) {
+    if (state.get().isActive()) {
       state.set(RunState.CANCELLING);
-      task.cancel();
+      if (control != null) {
+        control.cancel();
+      }
+      if (task != null) {
+        task.cancel();
+      }
     }
   }
 
@@ -348,7 +384,11 @@ public final class TrainingViewModel {
     @Override
     public void onCheckpoint(Path checkpoint, int iteration) {
       CheckpointEntry e = new CheckpointEntry(checkpoint, iteration);
-      dispatcher.execute(() -> checkpoints.add(0, e));
+      dispatcher.execute(
+          () -> {
+            checkpoints.remove(e);
+            checkpoints.add(0, e);
+          });
     }
   }
 
@@ -405,7 +445,59 @@ public final class TrainingViewModel {
     return preview.getReadOnlyProperty();
   }
 
-  /** This run's checkpoints, newest first (each resumable). */
+  /**
+   * Lists the checkpoints of every run in the workspace (newest first) in the background; each is
+   * resumable.
+   */
+  public void refreshCheckpoints() {
+    Workspace ws = session.getWorkspace();
+    if (ws == null) {
+      checkpoints.clear();
+      return;
+    }
+    Path runs = ws.runsDir();
+    session
+        .runner()
+        .task("Listing checkpoints", ctx -> listCheckpoints(runs))
+        .lane(Lane.IO)
+        .quiet()
+        .onSuccess(checkpoints::setAll)
+        .onFailure(e -> LOG.warn("cannot list checkpoints in {}: {}", runs, e.toString()))
+        .start();
+  }
+
+  /** Checkpoints under {@code runsDir}/*, newest (by file time) first. */
+  static List<CheckpointEntry> listCheckpoints(Path runsDir) throws java.io.IOException {
+    List<CheckpointEntry> out = new ArrayList<>();
+    if (!java.nio.file.Files.isDirectory(runsDir)) {
+      return out;
+    }
+    try (java.util.stream.Stream<Path> runs = java.nio.file.Files.list(runsDir)) {
+      for (Path run : runs.filter(java.nio.file.Files::isDirectory).toList()) {
+        for (Path ck : CheckpointStore.list(run)) {
+          out.add(new CheckpointEntry(ck, CheckpointEntry.iterationOf(ck)));
+        }
+      }
+    }
+    out.sort(
+        java.util.Comparator.comparing(
+                (CheckpointEntry c) -> {
+                  try {
+                    return java.nio.file.Files.getLastModifiedTime(c.file());
+                  } catch (java.io.IOException e) {
+                    return java.nio.file.attribute.FileTime.fromMillis(0);
+                  }
+                })
+            .reversed());
+    return out;
+  }
+
+  /** The forging strategy of the run (the other forging parameters come from Forge). */
+  public ObjectProperty<ForgeConfig.Strategy> strategyProperty() {
+    return strategy;
+  }
+
+  /** The workspace's checkpoints, newest first (each resumable). */
   public ObservableList<CheckpointEntry> checkpoints() {
     return checkpoints;
   }
