@@ -40,6 +40,7 @@ public final class FxStallMonitor {
       return;
     }
     lastPulse = 0;
+    fxThread = Thread.currentThread();
     pulses =
         new AnimationTimer() {
           @Override
@@ -57,11 +58,26 @@ public final class FxStallMonitor {
     prober.scheduleAtFixedRate(this::probe, PROBE_MS, PROBE_MS, TimeUnit.MILLISECONDS);
   }
 
+  private volatile long outstandingSince;
+  private volatile Thread fxThread;
+  private volatile boolean sampled;
+
   private void probe() {
     if (!probeOutstanding.compareAndSet(false, true)) {
+      long waiting = System.nanoTime() - outstandingSince;
+      if (waiting > 100_000_000L && !sampled && fxThread != null && LOG.isDebugEnabled()) {
+        sampled = true;
+        StringBuilder b = new StringBuilder();
+        for (StackTraceElement e : fxThread.getStackTrace()) {
+          b.append("\n    at ").append(e);
+        }
+        LOG.debug("FX thread busy for {} ms:{}", waiting / 1_000_000, b);
+      }
       return;
     }
+    sampled = false;
     long posted = System.nanoTime();
+    outstandingSince = posted;
     Platform.runLater(
         () -> {
           probeOutstanding.set(false);

@@ -37,6 +37,9 @@ final class TrainingCharts {
     y.setSmallestValue(1e-6);
     y.setAutoRange(true);
     y.setMinorTickMarksVisible(false);
+    // plain tick labels: LogAxis' default "10^k" labels are attributed strings whose layout makes
+    // every redraw several times slower
+    y.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
     NumberAxis x = new NumberAxis("iteration");
     x.setAutoRangeIncludesZero(false);
     x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -80,19 +83,51 @@ final class TrainingCharts {
     return speedViewer;
   }
 
-  /** Adds iterations; the charts redraw once per call. */
+  /**
+   * Adds iterations; each chart redraws once per call (JFreeChart redraws synchronously on every
+   * change notification, so notifications are switched off while the points go in). A series longer
+   * than {@link #MAX_POINTS} is thinned to every other point, which keeps a redraw cheap however
+   * long the run.
+   */
   void append(List<IterationStats> stats) {
     if (stats.isEmpty()) {
       return;
     }
-    for (IterationStats s : stats) {
-      add(total, s.iteration(), s.loss());
-      add(self, s.iteration(), s.lossSelf());
-      add(seg, s.iteration(), s.lossSeg());
-      add(speed, s.iteration(), s.samplesPerSecond());
+    lossChart.setNotify(false);
+    speedChart.setNotify(false);
+    try {
+      for (IterationStats s : stats) {
+        add(total, s.iteration(), s.loss());
+        add(self, s.iteration(), s.lossSelf());
+        add(seg, s.iteration(), s.lossSeg());
+        add(speed, s.iteration(), s.samplesPerSecond());
+      }
+      for (XYSeries series : new XYSeries[] {total, self, seg, speed}) {
+        if (series.getItemCount() > MAX_POINTS) {
+          thin(series);
+        }
+      }
+    } finally {
+      lossChart.setNotify(true);
+      speedChart.setNotify(true);
     }
-    for (XYSeries series : new XYSeries[] {total, self, seg, speed}) {
-      series.fireSeriesChanged();
+  }
+
+  /** Most points a series keeps. */
+  static final int MAX_POINTS = 1500;
+
+  /** Keeps every other point (and always the last). */
+  static void thin(XYSeries series) {
+    int n = series.getItemCount();
+    List<org.jfree.data.xy.XYDataItem> keep = new java.util.ArrayList<>(n / 2 + 1);
+    for (int i = 0; i < n; i++) {
+      if (i % 2 == 0 || i == n - 1) {
+        keep.add((org.jfree.data.xy.XYDataItem) series.getDataItem(i).clone());
+      }
+    }
+    series.clear();
+    for (org.jfree.data.xy.XYDataItem item : keep) {
+      series.add(item, false);
     }
   }
 
@@ -103,9 +138,13 @@ final class TrainingCharts {
   }
 
   void clear() {
+    lossChart.setNotify(false);
+    speedChart.setNotify(false);
     for (XYSeries series : new XYSeries[] {total, self, seg, speed}) {
       series.clear();
     }
+    lossChart.setNotify(true);
+    speedChart.setNotify(true);
   }
 
   int pointCount() {
