@@ -55,6 +55,7 @@ class WorkbenchScreenshotsTest {
     stage.setScene(scene);
     stage.show();
     workbench.mainViewModel().startup();
+    workbench.mainViewModel().loadBackend();
   }
 
   @AfterEach
@@ -163,5 +164,38 @@ class WorkbenchScreenshotsTest {
     waitFor("grid", 30_000, () -> vm.gridProperty().get().size() == 16 && !vm.busyProperty().get());
     GuiTestSupport.settle();
     GuiTestSupport.snapshot(scene, out("forge-grid.png"));
+  }
+
+  @Test
+  void trainingView(FxRobot robot) throws Exception {
+    datasetReady();
+    var vm = workbench.trainingViewModel();
+    robot.clickOn("#nav-train");
+    runFx(
+        () -> {
+          var f = vm.form();
+          f.inputSizeProperty().set("64");
+          f.baseWidthProperty().set("8");
+          f.iterationsProperty().set("400");
+          f.warmupProperty().set("10");
+          f.batchSizeProperty().set("4");
+          f.checkpointEveryProperty().set("20");
+          vm.setPreviewIntervalSeconds(2);
+        });
+    waitFor("backend", 60_000, () -> workbench.session().backendProperty().get() != null);
+    robot.clickOn("#train-start");
+    waitFor(
+        "training progress",
+        600_000,
+        () ->
+            vm.history().size() >= 45
+                && vm.previewProperty().get() != null
+                && vm.previewProperty().get().iteration() > 10
+                && !vm.checkpoints().isEmpty());
+    Thread.sleep(700); // the charts redraw at most twice a second
+    GuiTestSupport.settle();
+    GuiTestSupport.snapshot(scene, out("train.png"));
+    robot.clickOn("#train-cancel");
+    waitFor("cancelled", 120_000, () -> !vm.stateProperty().get().isActive());
   }
 }

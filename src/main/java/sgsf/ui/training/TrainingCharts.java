@@ -3,7 +3,6 @@ package sgsf.ui.training;
 import java.util.List;
 import javafx.scene.layout.Region;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
@@ -15,8 +14,8 @@ import sgsf.engine.train.IterationStats;
 import sgsf.ui.common.Charts;
 
 /**
- * The live training charts: total loss and its terms (L_self, L_seg) on a log scale, and training
- * throughput in samples per second, both against the iteration.
+ * The live training charts: total loss and its terms (L_self, L_seg), and training throughput in
+ * samples per second, both against the iteration.
  */
 final class TrainingCharts {
   private final XYSeries total = new XYSeries("total L", false, true);
@@ -33,13 +32,8 @@ final class TrainingCharts {
     losses.addSeries(total);
     losses.addSeries(self);
     losses.addSeries(seg);
-    LogAxis y = new LogAxis("loss");
-    y.setSmallestValue(1e-6);
-    y.setAutoRange(true);
-    y.setMinorTickMarksVisible(false);
-    // plain tick labels: LogAxis' default "10^k" labels are attributed strings whose layout makes
-    // every redraw several times slower
-    y.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
+    NumberAxis y = new NumberAxis("loss");
+    y.setAutoRangeIncludesZero(true);
     NumberAxis x = new NumberAxis("iteration");
     x.setAutoRangeIncludesZero(false);
     x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -106,6 +100,7 @@ final class TrainingCharts {
         if (series.getItemCount() > MAX_POINTS) {
           thin(series);
         }
+        series.fireSeriesChanged(); // re-ranges the axes; no redraw while notify is off
       }
     } finally {
       lossChart.setNotify(true);
@@ -142,6 +137,7 @@ final class TrainingCharts {
     speedChart.setNotify(false);
     for (XYSeries series : new XYSeries[] {total, self, seg, speed}) {
       series.clear();
+      series.fireSeriesChanged();
     }
     lossChart.setNotify(true);
     speedChart.setNotify(true);

@@ -71,7 +71,7 @@ public final class TrainingView {
     root.getStyleClass().add("training-view");
     root.setTop(header());
     SplitPane split = new SplitPane(left(), right());
-    split.setDividerPositions(0.27);
+    split.setDividerPositions(0.29);
     SplitPane.setResizableWithParent(split.getItems().get(0), false);
     root.setCenter(split);
     vm.history()
@@ -282,6 +282,8 @@ public final class TrainingView {
     byIterations.setToggleGroup(budget);
     byMinutes.setToggleGroup(budget);
     byMinutes.setId("form-budget-minutes");
+    byMinutes.setMinWidth(Region.USE_PREF_SIZE);
+    byIterations.setMinWidth(Region.USE_PREF_SIZE);
     byMinutes.setSelected(f.timeBudgetProperty().get());
     byIterations.setSelected(!f.timeBudgetProperty().get());
     byMinutes.selectedProperty().bindBidirectional(f.timeBudgetProperty());
@@ -389,12 +391,12 @@ public final class TrainingView {
                 vm.savedModelProperty()));
     VBox box = new VBox(10, grid, problems, ckTitle, list, resumeFrom, model);
     box.setPadding(new Insets(10));
-    VBox.setVgrow(list, Priority.ALWAYS);
+    list.setMinHeight(110);
     ScrollPane scroll = new ScrollPane(box);
     scroll.setFitToWidth(true);
-    scroll.setFitToHeight(true);
-    scroll.setMinWidth(280);
-    scroll.setPrefWidth(330);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.setMinWidth(300);
+    scroll.setPrefWidth(360);
     return scroll;
   }
 
@@ -435,8 +437,11 @@ public final class TrainingView {
     phase.textProperty().bind(vm.phaseTextProperty());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox line = new HBox(12, progress, spacer, phase, eta);
+    progress.setMinWidth(Region.USE_PREF_SIZE);
+    eta.setMinWidth(Region.USE_PREF_SIZE);
+    HBox line = new HBox(12, progress, spacer, eta);
     line.setAlignment(Pos.CENTER_LEFT);
+    VBox lines = new VBox(2, line, phase);
     Label outcome = new Label();
     outcome.setId("train-outcome");
     outcome.setWrapText(true);
@@ -466,7 +471,7 @@ public final class TrainingView {
     previewGrid.setHgap(6);
     previewGrid.setVgap(6);
     VBox previewBox = new VBox(6, previewTitle, previewGrid);
-    VBox box = new VBox(10, bar, line, outcome, chartBox, previewBox);
+    VBox box = new VBox(8, bar, lines, outcome, chartBox, previewBox);
     box.setPadding(new Insets(10));
     return box;
   }

@@ -195,7 +195,7 @@ public final class TrainingViewModel {
                 resumeFrom == null ? "Training" : "Resuming training",
                 ctx -> {
                   ctx.onCancel(c::cancel);
-                  return runner.run(request, new Bridge(), c, ctx);
+                  return runner.run(request, new Bridge(ctx), c, ctx);
                 })
             .lane(Lane.TRAINING)
             .onSuccess(this::finished)
@@ -300,7 +300,7 @@ public final class TrainingViewModel {
     progressText.set(
         String.format(
             Locale.ROOT,
-            "Iteration %,d of %,d · loss %.4f · %.1f samples/s",
+            "Iteration %,d / %,d · loss %.4f · %.1f samples/s",
             last.iteration(),
             last.plannedIterations(),
             last.loss(),
@@ -321,7 +321,12 @@ public final class TrainingViewModel {
 
   /** Hands engine events from the training thread to the FX thread. */
   private final class Bridge implements TrainingListener {
+    private final sgsf.ui.concurrent.TaskContext ctx;
     private long lastPreviewNanos;
+
+    Bridge(sgsf.ui.concurrent.TaskContext ctx) {
+      this.ctx = ctx;
+    }
 
     @Override
     public void onStart(TrainingStart start) {
@@ -343,12 +348,15 @@ public final class TrainingViewModel {
 
     @Override
     public void onPhase(TrainingPhase phase, String message) {
+      ctx.updateMessage(phaseLabel(phase).toLowerCase(Locale.ROOT));
       dispatcher.execute(
           () -> phaseText.set(phaseLabel(phase) + (message == null ? "" : ": " + message)));
     }
 
     @Override
     public void onIteration(IterationStats stats) {
+      ctx.updateProgress(stats.iteration(), stats.plannedIterations());
+      ctx.updateMessage("iteration " + stats.iteration() + " / " + stats.plannedIterations());
       pendingStats.add(stats);
       if (flushScheduled.compareAndSet(false, true)) {
         dispatcher.execute(TrainingViewModel.this::flush);
