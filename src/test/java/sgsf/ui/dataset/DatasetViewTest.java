@@ -66,7 +66,21 @@ class DatasetViewTest {
 
     // filter to one defect type through the controls
     robot.clickOn("#filter-type");
-    robot.clickOn("scratch");
+    waitFor(
+        "type list open",
+        5_000,
+        () ->
+            robot.lookup(".list-cell").queryAll().stream()
+                .anyMatch(
+                    n ->
+                        n.isVisible()
+                            && "scratch".equals(((javafx.scene.control.ListCell<?>) n).getText())));
+    Node scratch =
+        robot.lookup(".list-cell").queryAll().stream()
+            .filter(n -> "scratch".equals(((javafx.scene.control.ListCell<?>) n).getText()))
+            .findFirst()
+            .orElseThrow();
+    robot.clickOn(scratch);
     waitFor("filtered to scratches", 5_000, () -> vm.visibleSamples().size() == 10);
 
     // click the first visible thumbnail
