@@ -15,13 +15,11 @@ final class ClassWarmup {
         new Thread(
             () -> {
               try {
-                new SettingsStore(SettingsStore.defaultConfigDir()).load();
-                Class.forName("sgsf.io.workspace.Workspace");
+                Class.forName("sgsf.ui.MainWindow");
                 Class.forName("org.kordamp.ikonli.javafx.FontIcon");
                 Class.forName("org.kordamp.ikonli.materialdesign2.MaterialDesignF");
                 Class.forName("org.controlsfx.control.GridView");
                 Class.forName("atlantafx.base.controls.CustomTextField");
-                sgsf.engine.image.OpenCv.ensureLoaded();
               } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
                 LoggerFactory.getLogger(ClassWarmup.class).debug("warm-up incomplete", e);
               }

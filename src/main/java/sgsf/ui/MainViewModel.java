@@ -1,6 +1,5 @@
 package sgsf.ui;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -105,18 +104,34 @@ public final class MainViewModel {
    * the demo dataset.
    */
   public void startup() {
+    startup(null);
+  }
+
+  /** As {@link #startup()}, taking the workspace from a start-up prefetch when there is one. */
+  public void startup(StartupPrefetch prefetch) {
     String last = settings.lastWorkspace();
-    if (last != null && Files.isRegularFile(Path.of(last).resolve(Workspace.MANIFEST))) {
-      openWorkspace(Path.of(last));
-    } else {
-      if (last != null) {
-        LOG.info("last workspace {} is gone; opening the default one", last);
-        saveSettings(settings.without(last));
-      }
-      Path dir = defaultWorkspace;
-      runWorkspaceTask(
-          "Opening workspace " + dir, () -> Workspace.openOrCreate(dir, DatasetReference.ofDemo()));
+    if (last != null && !StartupPrefetch.isWorkspace(Path.of(last))) {
+      LOG.info("last workspace {} is gone; opening the default one", last);
+      saveSettings(settings.without(last));
     }
+    WorkbenchSettings s = settings;
+    Path fallback = defaultWorkspace;
+    runWorkspaceTask(
+        "Opening workspace",
+        () -> prefetch != null ? prefetch.workspace() : startupWorkspace(s, fallback));
+  }
+
+  /**
+   * The workspace to start with: the last one if it still exists, otherwise {@code
+   * defaultWorkspace} (created on the demo dataset when it does not exist yet).
+   */
+  static Workspace startupWorkspace(WorkbenchSettings s, Path defaultWorkspace)
+      throws sgsf.io.workspace.WorkspaceException {
+    String last = s.lastWorkspace();
+    if (last != null && StartupPrefetch.isWorkspace(Path.of(last))) {
+      return Workspace.open(Path.of(last));
+    }
+    return Workspace.openOrCreate(defaultWorkspace, DatasetReference.ofDemo());
   }
 
   /** Where {@link #startup()} puts the workspace when there is no last one. */

@@ -20,6 +20,13 @@ import sgsf.ui.concurrent.FxTaskRunner;
  */
 public final class WorkbenchApp extends Application {
   private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
+
+  /**
+   * System property: quit as soon as the dataset is shown (start-up measurements, and creating a
+   * class-data-sharing archive with {@code -XX:ArchiveClassesAtExit}).
+   */
+  public static final String EXIT_AFTER_STARTUP_PROPERTY = "sgsf.exitAfterStartup";
+
   private FxTaskRunner runner;
   private Workbench workbench;
 
@@ -52,13 +59,48 @@ public final class WorkbenchApp extends Application {
             Platform.runLater(
                 () ->
                     LOG.info(
-                        "window shown {} ms after JVM start",
-                        System.currentTimeMillis() - jvmStart)));
+                        "window shown {} ms after JVM start ({} ms of process CPU time)",
+                        System.currentTimeMillis() - jvmStart,
+                        processCpuMillis())));
+    workbench
+        .session()
+        .datasetProperty()
+        .addListener(
+            new javafx.beans.value.ChangeListener<>() {
+              @Override
+              public void changed(
+                  javafx.beans.value.ObservableValue<? extends sgsf.engine.data.Dataset> o,
+                  sgsf.engine.data.Dataset a,
+                  sgsf.engine.data.Dataset ds) {
+                if (ds != null) {
+                  o.removeListener(this);
+                  LOG.info(
+                      "dataset {} ready {} ms after JVM start ({} ms of process CPU time)",
+                      ds.name(),
+                      System.currentTimeMillis() - jvmStart,
+                      processCpuMillis());
+                  if (Boolean.getBoolean(EXIT_AFTER_STARTUP_PROPERTY)) {
+                    Platform.exit();
+                  }
+                }
+              }
+            });
     stage.show();
-    workbench.mainViewModel().startup();
+    StartupPrefetch prefetch = StartupPrefetch.current();
+    workbench.datasetViewModel().setPrefetch(prefetch);
+    workbench.mainViewModel().startup(prefetch);
     PauseTransition later = new PauseTransition(Duration.seconds(1.5));
     later.setOnFinished(e -> workbench.mainViewModel().loadBackend());
     later.play();
+  }
+
+  /** CPU time the whole process used so far (all threads), or -1 where unknown. */
+  static long processCpuMillis() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime() / 1_000_000;
+    }
+    return -1;
   }
 
   @Override

@@ -37,6 +37,7 @@ import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
 import sgsf.io.workspace.DatasetReference;
 import sgsf.io.workspace.Workspace;
+import sgsf.ui.StartupPrefetch;
 import sgsf.ui.WorkbenchSession;
 import sgsf.ui.common.Contours;
 import sgsf.ui.common.ErrorMessages;
@@ -85,6 +86,7 @@ public final class DatasetViewModel {
   private final DoubleProperty maskOpacity = new SimpleDoubleProperty(this, "maskOpacity", 0.45);
   private final LatestRequestScheduler<Sample, ImageDetail> detailLoader;
   private RunningTask<Dataset> openTask;
+  private volatile StartupPrefetch prefetch;
 
   public DatasetViewModel(WorkbenchSession session) {
     this.session = Objects.requireNonNull(session);
@@ -187,7 +189,7 @@ public final class DatasetViewModel {
             .start();
   }
 
-  private static Dataset scan(DatasetReference ref, TaskContext ctx) {
+  private Dataset scan(DatasetReference ref, TaskContext ctx) {
     ScanProgress progress =
         new ScanProgress() {
           @Override
@@ -201,8 +203,27 @@ public final class DatasetViewModel {
             return ctx.isCancelled();
           }
         };
+    StartupPrefetch p = prefetch;
+    if (p != null) {
+      prefetch = null;
+      Dataset early = p.takeDataset(ref);
+      if (early != null) {
+        return early;
+      }
+    }
     if (ref.demo()) {
       ctx.updateMessage("preparing the demo dataset");
+    }
+    return scan(ref, progress);
+  }
+
+  /**
+   * Scans the dataset a reference points at (the demo dataset is generated first if needed).
+   *
+   * @throws sgsf.engine.data.DatasetException naming the folder or file when it is unusable
+   */
+  public static Dataset scan(DatasetReference ref, ScanProgress progress) {
+    if (ref.demo()) {
       Path root = DemoDataset.ensureCategory(DemoDataset.defaultCacheDir(), ref.root());
       return DatasetScanner.scan(root, progress);
     }
@@ -219,6 +240,13 @@ public final class DatasetViewModel {
     return ref.layout() == null
         ? DatasetScanner.scan(root, progress)
         : DatasetScanner.scan(root, ref.layout(), progress);
+  }
+
+  /**
+   * Uses the dataset scanned while the window was being built, once, if it is the one asked for.
+   */
+  public void setPrefetch(StartupPrefetch p) {
+    prefetch = p;
   }
 
   private void loaded(DatasetReference ref, Dataset ds, boolean saveInWorkspace) {
