@@ -30,7 +30,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.data.DatasetException;
-import sgsf.engine.data.DatasetScanner;
 import sgsf.engine.forge.ForgeResult;
 import sgsf.engine.forge.Forger;
 import sgsf.engine.forge.ProceduralTextures;
@@ -132,7 +131,7 @@ public final class BenchForgeCommand implements Callable<Integer> {
     String origin;
     try {
       if (data != null) {
-        imgs = load(ForgeCommand.trainGood(DatasetScanner.scan(data), data));
+        imgs = load(ForgeCommand.trainGood(data));
         origin = data.toString();
       } else {
         imgs = synthetic(images, size);
