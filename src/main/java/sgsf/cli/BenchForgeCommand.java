@@ -47,8 +47,9 @@ import sgsf.engine.image.OpenCv;
     name = "forge",
     mixinStandardHelpOptions = true,
     description = {
-      "Forged samples per second on one thread (saliency cached per image, as in training).",
-      "Uses --data's train/good images, else generated object and texture images."
+      "Forged samples per second on one thread, saliency cached per image as in",
+      "training. Uses --data's train/good images, else generated object and",
+      "texture images. Prints every run and the median.",
     })
 public final class BenchForgeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -212,8 +213,8 @@ public final class BenchForgeCommand implements Callable<Integer> {
           "median: %.1f samples/s (%.2f ms/sample); min %.1f, max %.1f%n",
           median, 1000 / median, sorted[0], sorted[sorted.length - 1]);
       stdout.printf(
-          "per CPU second of the forging thread: %.1f samples (what wall time shows on an idle"
-              + " machine)%n",
+          "per CPU-second of the forging thread: %.1f samples (about what an idle core would"
+              + " give)%n",
           median(cpuRates));
       stdout.printf(
           "not forged (empty mask after redraws): %.1f %%; mean mask area %.2f %% of the image%n",

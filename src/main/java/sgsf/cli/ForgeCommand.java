@@ -35,10 +35,11 @@ import sgsf.io.forge.ForgeGalleryWriter;
     name = "forge",
     mixinStandardHelpOptions = true,
     description = {
-      "Forge anomalies into normal training images and write, per sample, a contact sheet",
-      "(A | S | G | M | I: normal image, saliency, saliency Perlin noise, mask, forged image),",
-      "the mask PNG, and an index.html showing them all.",
-      "Every sample is forged (p_forge applies in training only)."
+      "Forge anomalies into normal training images. Per sample it writes a",
+      "contact sheet (A | S | G | M | I: normal image, saliency, saliency Perlin",
+      "noise, mask, forged image) and the mask PNG, plus an index.html.",
+      "p_forge applies in training only: every sample here is forged, unless no",
+      "mask of the minimum size could be drawn (the sheet then says so).",
     })
 public final class ForgeCommand implements Callable<Integer> {
   static final int MAX_COUNT = 10_000;
