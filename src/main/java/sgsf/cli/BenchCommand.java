@@ -13,7 +13,12 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure the speed of the workbench's engines (medians of several runs).",
-    subcommands = {BenchForgeCommand.class})
+    subcommands = {
+      BenchForgeCommand.class,
+      BenchTrainCommand.class,
+      BenchInferCommand.class,
+      BenchMetricsCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
