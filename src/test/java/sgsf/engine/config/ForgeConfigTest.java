@@ -86,6 +86,24 @@ class ForgeConfigTest {
         "ForgeConfig.hardAugmentation.permutationGrid must be in [2, 8], got 1");
   }
 
+  /** Jackson writes paths as file URIs, so absolute paths come back exactly. */
+  @Test
+  void roundTripsThroughJsonForProvenance() throws Exception {
+    ForgeConfig c =
+        D.withStrategy(ForgeConfig.Strategy.CUTSWAP)
+            .withRoiMask(Path.of("masks", "roi.png").toAbsolutePath())
+            .withTextureSource(
+                ForgeConfig.TextureSource.USER_FOLDER, Path.of("dtd", "images").toAbsolutePath())
+            .withCutPaste(
+                new ForgeConfig.CutPaste(0.03, 0.1, 0.5, 0.2, 0.01, 0.05, 0.05, 0.1, 30, 0.2))
+            .withSeed(-5);
+    com.fasterxml.jackson.databind.ObjectMapper m =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    String json = m.writeValueAsString(c);
+    assertThat(json).contains("\"a\":0.4").contains("\"minMaskFraction\":0.001");
+    assertThat(m.readValue(json, ForgeConfig.class)).isEqualTo(c);
+  }
+
   private static void assertRejected(Supplier<?> make, String message) {
     assertThatThrownBy(make::get)
         .isInstanceOf(IllegalArgumentException.class)
