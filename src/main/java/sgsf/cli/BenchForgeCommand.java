@@ -136,7 +136,7 @@ public final class BenchForgeCommand implements Callable<Integer> {
         origin = data.toString();
       } else {
         imgs = synthetic(images, size);
-        origin = "generated (half objects on plain backgrounds, half textures)";
+        origin = "generated: half objects on plain backgrounds, half textures";
       }
     } catch (DatasetException | ImageReadException e) {
       stderr.println("error: " + e.getMessage());
@@ -201,7 +201,7 @@ public final class BenchForgeCommand implements Callable<Integer> {
       stdout.println(new ObjectMapper().writeValueAsString(o));
     } else {
       stdout.printf(
-          "forge benchmark: %s at %dx%d, %d images (%s), saliency cached, OpenCV threads %d%n",
+          "forge benchmark: %s at %dx%d, %d images (%s); saliency cached, OpenCV threads %d%n",
           strategy, size, size, imgs.size(), origin, opencvThreads);
       stdout.printf("warm-up: %d samples (untimed)%n", warmup);
       for (int r = 0; r < runs; r++) {
