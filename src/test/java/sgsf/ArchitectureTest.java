@@ -26,6 +26,7 @@ class ArchitectureTest {
   void layersDependOnlyDownwards() {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
         .layer("app")
         .definedBy("sgsf.app..")
         .layer("cli")

@@ -2,6 +2,7 @@ package sgsf.app;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import sgsf.cli.DatasetsCommand;
 import sgsf.cli.VersionProvider;
 
 /** The root command: with a subcommand, the CLI; without one, the GUI. */
@@ -12,7 +13,7 @@ import sgsf.cli.VersionProvider;
     description =
         "SGSF inspection workbench: unsupervised visual anomaly detection.%n"
             + "Without a subcommand the workbench window opens.",
-    subcommands = {})
+    subcommands = {DatasetsCommand.class})
 public final class SgsfCommand implements Callable<Integer> {
   /** Exit code meaning "the GUI took over; do not exit the JVM". */
   static final int GUI_STARTED = Integer.MIN_VALUE;

@@ -1,9 +1,17 @@
 package sgsf.engine.backend;
 
+import java.util.Properties;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The deep-learning backend (ND4J): configuration before it loads, and what it reports once loaded.
  */
 public final class Backend {
+  private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
+  private static volatile String description;
+
   private Backend() {}
 
   /**
@@ -20,6 +28,62 @@ public final class Backend {
   private static void setIfAbsent(String key, String value) {
     if (System.getProperty(key) == null) {
       System.setProperty(key, value);
+    }
+  }
+
+  /**
+   * Loads ND4J (if not loaded yet) and describes the backend, e.g. "CPU (oneDNN), 2 threads" or
+   * "GPU: NVIDIA ...". With the CUDA build on a PC without a usable GPU, ND4J falls back to the CPU
+   * backend; that is logged here.
+   */
+  public static String describe() {
+    String d = description;
+    if (d == null) {
+      synchronized (Backend.class) {
+        if (description == null) {
+          configureProperties();
+          description = probe();
+          LOG.info("deep-learning backend: {}", description);
+        }
+        d = description;
+      }
+    }
+    return d;
+  }
+
+  private static String probe() {
+    Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+    String backend = String.valueOf(env.getOrDefault("backend", "unknown"));
+    if ("CUDA".equalsIgnoreCase(backend)) {
+      Object devices = env.get("cuda.devicesInformation");
+      return "GPU (CUDA)" + (devices == null ? "" : ": " + devices);
+    }
+    boolean cudaWanted = isOnClasspath("org.nd4j.linalg.jcublas.JCublasBackend");
+    if (cudaWanted) {
+      LOG.warn("CUDA build, but no usable GPU was found: falling back to the CPU backend");
+    }
+    boolean onednn = false;
+    try {
+      onednn =
+          org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+    } catch (Throwable t) {
+      LOG.debug("oneDNN check failed", t);
+    }
+    Object threads = env.getOrDefault("omp.threads", Runtime.getRuntime().availableProcessors());
+    return "CPU"
+        + (onednn ? " (oneDNN)" : "")
+        + ", "
+        + threads
+        + " threads"
+        + (cudaWanted ? " (no GPU found)" : "");
+  }
+
+  private static boolean isOnClasspath(String className) {
+    try {
+      Class.forName(className, false, Backend.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
     }
   }
 }

@@ -45,6 +45,17 @@ public final class ImageIo {
     } catch (IOException e) {
       throw new ImageReadException(path, "cannot read file (" + e.getMessage() + ")");
     }
+    return decode(bytes, path);
+  }
+
+  /**
+   * Decodes encoded image bytes (PNG, JPEG, ...); {@code source} names them in errors.
+   *
+   * @throws ImageReadException when empty or not decodable
+   */
+  public static FloatImage decode(byte[] bytes, Path source) {
+    OpenCv.ensureLoaded();
+    Path path = source;
     if (bytes.length == 0) {
       throw new ImageReadException(path, "file is empty");
     }

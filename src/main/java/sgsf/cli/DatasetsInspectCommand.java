@@ -1,0 +1,163 @@
+package sgsf.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import sgsf.engine.data.Dataset;
+import sgsf.engine.data.DatasetException;
+import sgsf.engine.data.DatasetLayout;
+import sgsf.engine.data.DatasetScanner;
+import sgsf.engine.data.DemoDataset;
+import sgsf.engine.data.Sample;
+import sgsf.engine.data.ScanProgress;
+import sgsf.engine.data.SkippedFile;
+
+/**
+ * {@code sgsf datasets inspect [DIR] [--layout L] [--json]}: what layout was found, counts per
+ * split and type, masks, skipped files and why. A folder holding several datasets (the MVTec AD
+ * collection, the demo dataset, all DAGM classes) is inspected one dataset after the other.
+ */
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scan a dataset folder and report its layout, image and mask counts per split and type,",
+      "and every skipped file with the reason. Without DIR: the built-in demo dataset.",
+      "Exit code 0 when every dataset is usable, 1 when one is not (one-line error on stderr)."
+    })
+public final class DatasetsInspectCommand implements Callable<Integer> {
+  /** Exit code for a dataset that cannot be used. */
+  public static final int EXIT_DATASET_ERROR = 1;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "Dataset folder (default: the demo dataset, generated on first use).")
+  Path dir;
+
+  @Option(
+      names = "--layout",
+      paramLabel = "LAYOUT",
+      description = "Skip auto-detection and read DIR as: ${COMPLETION-CANDIDATES}.")
+  DatasetLayout layout;
+
+  @Option(names = "--json", description = "Print one JSON object instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path root = dir;
+    try {
+      if (root == null) {
+        root = DemoDataset.ensure(DemoDataset.defaultCacheDir());
+      }
+      List<Path> targets = targets(root);
+      List<Dataset> datasets = new ArrayList<>();
+      List<Long> millis = new ArrayList<>();
+      for (Path t : targets) {
+        long t0 = System.nanoTime();
+        datasets.add(
+            layout == null
+                ? DatasetScanner.scan(t)
+                : DatasetScanner.scan(t, layout, ScanProgress.NONE));
+        millis.add((System.nanoTime() - t0) / 1_000_000);
+      }
+      if (json) {
+        out.println(toJson(root, datasets, millis));
+      } else {
+        for (int i = 0; i < datasets.size(); i++) {
+          out.print(datasets.get(i).summary());
+          out.printf(Locale.ROOT, "  scanned in %d ms%n", millis.get(i));
+        }
+      }
+      out.flush();
+      return 0;
+    } catch (DatasetException | UncheckedIOException e) {
+      String msg = oneLine(e.getMessage());
+      if (json) {
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("root", root == null ? null : root.toString());
+        o.put("error", msg);
+        if (e instanceof DatasetException de && de.path() != null) {
+          o.put("path", de.path().toString());
+        }
+        out.println(o.toString());
+        out.flush();
+      }
+      err.println("error: " + msg);
+      err.flush();
+      return EXIT_DATASET_ERROR;
+    }
+  }
+
+  /** DIR itself when it is a dataset (or a layout was forced), else its dataset sub-folders. */
+  private List<Path> targets(Path root) {
+    if (layout != null || DatasetScanner.detect(root).isPresent()) {
+      return List.of(root);
+    }
+    List<Path> cats = DatasetScanner.categories(root);
+    // no categories: scanning DIR itself raises the error naming it and the expected layouts
+    return cats.isEmpty() ? List.of(root) : cats;
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "unknown error" : s.replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  static String toJson(Path root, List<Dataset> datasets, List<Long> millis) {
+    ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode o = mapper.createObjectNode();
+    o.put("root", root.toString());
+    ArrayNode arr = o.putArray("datasets");
+    for (int i = 0; i < datasets.size(); i++) {
+      Dataset d = datasets.get(i);
+      ObjectNode n = arr.addObject();
+      n.put("name", d.name());
+      n.put("root", d.root().toString());
+      n.put("layout", d.layout().name());
+      n.put("layout_name", d.layout().displayName());
+      n.put("images", d.samples().size());
+      n.put("train_good", d.trainGood().size());
+      n.put("test_good", d.test().stream().filter(s -> !s.isDefective()).count());
+      n.put("test_defective", d.test().stream().filter(Sample::isDefective).count());
+      n.put("masks", d.samples().stream().filter(s -> s.mask() != null).count());
+      n.put("pixel_masks", d.hasPixelMasks());
+      ArrayNode types = n.putArray("defect_types");
+      d.defectTypes().forEach(types::add);
+      ArrayNode counts = n.putArray("counts");
+      for (Dataset.Count c : d.counts()) {
+        ObjectNode cn = counts.addObject();
+        cn.put("split", c.split().name().toLowerCase(Locale.ROOT));
+        cn.put("type", c.type());
+        cn.put("images", c.images());
+        cn.put("masks", c.masks());
+      }
+      ArrayNode skipped = n.putArray("skipped");
+      for (SkippedFile s : d.skipped()) {
+        ObjectNode sn = skipped.addObject();
+        sn.put("path", s.path().toString());
+        sn.put("reason", s.reason());
+      }
+      n.put("scan_ms", millis.get(i));
+    }
+    return o.toString();
+  }
+}

@@ -1,0 +1,196 @@
+package sgsf.engine.config;
+
+/**
+ * How to train (METHOD.md section 2, "Optimisation").
+ *
+ * @param iterations planned iterations of the main (segmentation) phase; with a time budget this is
+ *     the upper bound and the plan is re-estimated from measured step times
+ * @param minutes wall-clock budget for the whole run, or 0 for none
+ * @param warmupIterations autoencoder-only iterations before the contrast sets are first built
+ * @param batchSize images per batch (the paper: 16; smaller on CPU)
+ * @param learningRate Adam's initial rate (the paper: 1e-4); x0.1 at 50, 70 and 90 % of the plan
+ * @param lambda weight of L_self in L = lambda L_self + L_seg (the paper: 1)
+ * @param focalTau the focal loss exponent tau (the paper: 2)
+ * @param contrastSetSize n, the size of each image's contrast set (Eq. (4); the paper's best: 4)
+ * @param contrastRebuildEvery rebuild the contrast sets every this many main iterations (0: never)
+ * @param checkpointEvery write a checkpoint every this many iterations (0: only at the end)
+ * @param seed seed of everything random in the run
+ */
+public record TrainConfig(
+    int iterations,
+    double minutes,
+    int warmupIterations,
+    int batchSize,
+    double learningRate,
+    double lambda,
+    double focalTau,
+    int contrastSetSize,
+    int contrastRebuildEvery,
+    int checkpointEvery,
+    long seed) {
+
+  public TrainConfig {
+    check(iterations >= 1 && iterations <= 10_000_000, "iterations", iterations, "[1, 10000000]");
+    check(
+        minutes >= 0 && minutes <= 7 * 24 * 60 && Double.isFinite(minutes),
+        "minutes",
+        minutes,
+        "[0, 10080] (0 = no time limit)");
+    check(
+        warmupIterations >= 0 && warmupIterations <= 1_000_000,
+        "warmupIterations",
+        warmupIterations,
+        "[0, 1000000]");
+    check(batchSize >= 1 && batchSize <= 256, "batchSize", batchSize, "[1, 256]");
+    check(learningRate > 0 && learningRate <= 1, "learningRate", learningRate, "(0, 1]");
+    check(lambda >= 0 && lambda <= 100, "lambda", lambda, "[0, 100]");
+    check(focalTau >= 0 && focalTau <= 10, "focalTau", focalTau, "[0, 10]");
+    check(
+        contrastSetSize >= 1 && contrastSetSize <= 64,
+        "contrastSetSize",
+        contrastSetSize,
+        "[1, 64]");
+    check(contrastRebuildEvery >= 0, "contrastRebuildEvery", contrastRebuildEvery, ">= 0");
+    check(checkpointEvery >= 0, "checkpointEvery", checkpointEvery, ">= 0");
+  }
+
+  private static void check(boolean ok, String name, Object value, String range) {
+    if (!ok) {
+      throw new IllegalArgumentException(name + " must be in " + range + ", got " + value);
+    }
+  }
+
+  /** CPU defaults: 2,000 main iterations, batch 8, Adam 1e-4 (the paper), n = 4. */
+  public static TrainConfig defaults() {
+    return new TrainConfig(2000, 0, 200, 8, 1e-4, 1.0, 2.0, 4, 500, 250, 42L);
+  }
+
+  public TrainConfig withIterations(int iterations, int warmupIterations) {
+    return new TrainConfig(
+        iterations,
+        minutes,
+        warmupIterations,
+        batchSize,
+        learningRate,
+        lambda,
+        focalTau,
+        contrastSetSize,
+        contrastRebuildEvery,
+        checkpointEvery,
+        seed);
+  }
+
+  public TrainConfig withMinutes(double minutes) {
+    return new TrainConfig(
+        iterations,
+        minutes,
+        warmupIterations,
+        batchSize,
+        learningRate,
+        lambda,
+        focalTau,
+        contrastSetSize,
+        contrastRebuildEvery,
+        checkpointEvery,
+        seed);
+  }
+
+  public TrainConfig withBatchSize(int batchSize) {
+    return new TrainConfig(
+        iterations,
+        minutes,
+        warmupIterations,
+        batchSize,
+        learningRate,
+        lambda,
+        focalTau,
+        contrastSetSize,
+        contrastRebuildEvery,
+        checkpointEvery,
+        seed);
+  }
+
+  public TrainConfig withLearningRate(double learningRate) {
+    return new TrainConfig(
+        iterations,
+        minutes,
+        warmupIterations,
+        batchSize,
+        learningRate,
+        lambda,
+        focalTau,
+        contrastSetSize,
+        contrastRebuildEvery,
+        checkpointEvery,
+        seed);
+  }
+
+  public TrainConfig withCheckpointEvery(int checkpointEvery) {
+    return new TrainConfig(
+        iterations,
+        minutes,
+        warmupIterations,
+        batchSize,
+        learningRate,
+        lambda,
+        focalTau,
+        contrastSetSize,
+        contrastRebuildEvery,
+        checkpointEvery,
+        seed);
+  }
+
+  public TrainConfig withContrast(int contrastSetSize, int contrastRebuildEvery) {
+    return new TrainConfig(
+        iterations,
+        minutes,
+        warmupIterations,
+        batchSize,
+        learningRate,
+        lambda,
+        focalTau,
+        contrastSetSize,
+        contrastRebuildEvery,
+        checkpointEvery,
+        seed);
+  }
+
+  public TrainConfig withLambda(double lambda) {
+    return new TrainConfig(
+        iterations,
+        minutes,
+        warmupIterations,
+        batchSize,
+        learningRate,
+        lambda,
+        focalTau,
+        contrastSetSize,
+        contrastRebuildEvery,
+        checkpointEvery,
+        seed);
+  }
+
+  public TrainConfig withSeed(long seed) {
+    return new TrainConfig(
+        iterations,
+        minutes,
+        warmupIterations,
+        batchSize,
+        learningRate,
+        lambda,
+        focalTau,
+        contrastSetSize,
+        contrastRebuildEvery,
+        checkpointEvery,
+        seed);
+  }
+
+  /**
+   * The learning rate at main-phase iteration {@code it} of {@code planned}: x0.1 at 50/70/90 %.
+   */
+  public double learningRateAt(int it, int planned) {
+    double f = planned <= 0 ? 0 : (double) it / planned;
+    int drops = (f >= 0.5 ? 1 : 0) + (f >= 0.7 ? 1 : 0) + (f >= 0.9 ? 1 : 0);
+    return learningRate * Math.pow(0.1, drops);
+  }
+}

@@ -1,0 +1,201 @@
+package sgsf.engine.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Adam;
+import sgsf.engine.config.GuidanceMode;
+import sgsf.engine.config.ModelConfig;
+
+/**
+ * The SGSF networks of one model: the reconstruction autoencoder and the guided segmentation
+ * network, plus, while training JOINT or DETACHED, the joint graph that holds both (see {@link
+ * SgsfGraphs}). Parameters are kept per layer name and copied between the graphs when the active
+ * one changes.
+ */
+public final class SgsfNetwork {
+  private final ModelConfig config;
+  private final double focalTau;
+  private final double lambda;
+  private final ComputationGraph autoencoder;
+  private final ComputationGraph segmentation;
+  private ComputationGraph joint;
+
+  /**
+   * Builds freshly initialised networks.
+   *
+   * @param seed weight initialisation seed
+   * @param learningRate Adam's learning rate for all graphs
+   * @param lambda weight of L_self in the joint loss
+   * @param focalTau focal loss exponent
+   */
+  public SgsfNetwork(
+      ModelConfig config, long seed, double learningRate, double lambda, double focalTau) {
+    this.config = config;
+    this.focalTau = focalTau;
+    this.lambda = lambda;
+    this.autoencoder = SgsfGraphs.autoencoder(config, seed, new Adam(learningRate), 1.0);
+    this.segmentation = SgsfGraphs.guided(config, seed + 1, new Adam(learningRate), focalTau);
+  }
+
+  public ModelConfig config() {
+    return config;
+  }
+
+  public ComputationGraph autoencoder() {
+    return autoencoder;
+  }
+
+  /** The segmentation network with guidance features as inputs (or none, for NONE). */
+  public ComputationGraph segmentation() {
+    return segmentation;
+  }
+
+  /**
+   * The joint graph for JOINT / DETACHED training, built on first use with the current parameters
+   * of the autoencoder and the segmentation network.
+   */
+  public ComputationGraph joint(double learningRate) {
+    if (joint == null) {
+      if (config.guidance() != GuidanceMode.JOINT && config.guidance() != GuidanceMode.DETACHED) {
+        throw new IllegalStateException("no joint graph in " + config.guidance() + " mode");
+      }
+      joint = SgsfGraphs.joint(config, 7, new Adam(learningRate), focalTau, lambda);
+      copyParameters(autoencoder, joint);
+      copyParameters(segmentation, joint);
+    }
+    return joint;
+  }
+
+  /** Copies the joint graph's parameters back into the autoencoder and segmentation graphs. */
+  public void syncFromJoint() {
+    if (joint != null) {
+      copyParameters(joint, autoencoder);
+      copyParameters(joint, segmentation);
+    }
+  }
+
+  /** Copies the autoencoder's parameters into the joint graph (after an AE-only phase). */
+  public void syncAutoencoderIntoJoint() {
+    if (joint != null) {
+      copyParameters(autoencoder, joint);
+    }
+  }
+
+  /** Total trainable parameters of both networks. */
+  public long parameterCount() {
+    return autoencoder.numParams() + segmentation.numParams();
+  }
+
+  /** Copies parameters between graphs for every layer name both have. */
+  public static void copyParameters(ComputationGraph from, ComputationGraph to) {
+    for (Layer l : from.getLayers()) {
+      if (l.numParams() == 0) {
+        continue;
+      }
+      String name = l.conf().getLayer().getLayerName();
+      if (to.getConfiguration().getVertices().containsKey(name)) {
+        Layer target = to.getLayer(name);
+        if (target.numParams() != l.numParams()) {
+          throw new IllegalStateException("layer " + name + " differs in size between graphs");
+        }
+        target.setParams(l.params());
+      }
+    }
+  }
+
+  /** Every parameterised layer's flattened parameters, autoencoder then segmentation network. */
+  public Map<String, INDArray> parametersByLayer() {
+    Map<String, INDArray> out = new LinkedHashMap<>();
+    for (ComputationGraph g : new ComputationGraph[] {autoencoder, segmentation}) {
+      for (Layer l : g.getLayers()) {
+        if (l.numParams() > 0) {
+          out.put(l.conf().getLayer().getLayerName(), l.params());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Sets every layer's parameters from {@code params}; every parameterised layer must be present
+   * with the right length.
+   *
+   * @throws IllegalArgumentException naming the missing or mis-sized layer
+   */
+  public void setParametersByLayer(Map<String, float[]> params) {
+    for (ComputationGraph g : new ComputationGraph[] {autoencoder, segmentation}) {
+      for (Layer l : g.getLayers()) {
+        if (l.numParams() == 0) {
+          continue;
+        }
+        String name = l.conf().getLayer().getLayerName();
+        float[] p = params.get(name);
+        if (p == null) {
+          throw new IllegalArgumentException("parameters for layer '" + name + "' are missing");
+        }
+        if (p.length != l.numParams()) {
+          throw new IllegalArgumentException(
+              "layer '" + name + "' has " + p.length + " parameters, expected " + l.numParams());
+        }
+        l.setParams(
+            org.nd4j.linalg.factory.Nd4j.create(
+                p, new long[] {1, p.length}, l.params().dataType()));
+      }
+    }
+    if (joint != null) {
+      copyParameters(autoencoder, joint);
+      copyParameters(segmentation, joint);
+    }
+  }
+
+  /** Mean-pooled bottleneck features, the similarity space of Eq. (4): [B, D]. */
+  public INDArray embed(INDArray images) {
+    Map<String, INDArray> acts = autoencoder.feedForward(new INDArray[] {images}, false, false);
+    return acts.get(SgsfGraphs.BOTTLENECK).mean(2, 3);
+  }
+
+  /** Guidance features C_D^1..C_D^4 of the contrast images (index 0 unused) and their embedding. */
+  public Features features(INDArray contrastImages) {
+    Map<String, INDArray> acts =
+        autoencoder.feedForward(new INDArray[] {contrastImages}, false, false);
+    INDArray[] g = new INDArray[ModelConfig.SCALES + 1];
+    for (int i = 1; i <= ModelConfig.SCALES; i++) {
+      g[i] = acts.get(SgsfGraphs.guidanceFeature(i));
+    }
+    return new Features(g, acts.get(SgsfGraphs.BOTTLENECK).mean(2, 3));
+  }
+
+  /**
+   * The inputs of the segmentation graph: A (with coordinate channels if configured) + guidance.
+   */
+  public INDArray[] segmentationInputs(INDArray images, INDArray[] guidance) {
+    INDArray a = withCoordinates(images);
+    if (config.guidance() == GuidanceMode.NONE) {
+      return new INDArray[] {a};
+    }
+    INDArray[] in = new INDArray[ModelConfig.SCALES + 1];
+    in[0] = a;
+    System.arraycopy(guidance, 1, in, 1, ModelConfig.SCALES);
+    return in;
+  }
+
+  /** Adds the AnoSeg coordinate channels when the model uses them. */
+  public INDArray withCoordinates(INDArray images) {
+    if (!config.coordinateChannels()) {
+      return images;
+    }
+    return org.nd4j.linalg.factory.Nd4j.concat(
+        1, images, Tensors.coordinateChannels((int) images.size(0), config.inputSize()));
+  }
+
+  /** The anomaly map O in [0, 1], [B, 1, H, W]. */
+  public INDArray segment(INDArray images, INDArray[] guidance) {
+    return segmentation.output(false, segmentationInputs(images, guidance))[0];
+  }
+
+  /** Guidance features (index 1..4) and bottleneck embedding of a batch of contrast images. */
+  public record Features(INDArray[] guidance, INDArray embedding) {}
+}

@@ -1,0 +1,606 @@
+package sgsf.engine.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sgsf.engine.backend.Backend;
+import sgsf.engine.backend.SoftwareVersion;
+import sgsf.engine.config.GuidanceMode;
+import sgsf.engine.config.ModelConfig;
+import sgsf.engine.config.TrainConfig;
+import sgsf.engine.image.FloatImage;
+import sgsf.engine.model.FeatureBank;
+import sgsf.engine.model.HistoryPoint;
+import sgsf.engine.model.ModelProvenance;
+import sgsf.engine.model.SgsfGraphs;
+import sgsf.engine.model.SgsfModel;
+import sgsf.engine.model.SgsfNetwork;
+import sgsf.engine.model.Tensors;
+
+/**
+ * Trains an SGSF model (METHOD.md section 2) on good images only.
+ *
+ * <ol>
+ *   <li>Warm-up: the autoencoder alone learns to reconstruct good images (L_self = L2 + L_SSIM).
+ *   <li>Contrast sets (Eq. (4)): each image's n most similar other good images by cosine similarity
+ *       of mean-pooled bottleneck features; rebuilt every {@code contrastRebuildEvery} main
+ *       iterations while the autoencoder still learns.
+ *   <li>Main phase: batches of forged (p_forge) and good images A with masks M, each with a
+ *       contrast image C drawn from its source image's contrast set; loss lambda L_self + L_seg
+ *       (Eq. (7)), Adam, learning rate x0.1 at 50 %, 70 % and 90 % of the planned iterations.
+ *       Forging for the next batch runs on a background thread while the network trains on the
+ *       current one.
+ *   <li>Feature bank: every training image embedded for test-time neighbour search.
+ * </ol>
+ *
+ * <p>Every random choice derives from the seed and the iteration number, so a run resumed from a
+ * checkpoint continues exactly as the uninterrupted run would have.
+ */
+public final class Trainer {
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+  private static final int EMBED_BATCH = 8;
+
+  /** Guidance features of all training images are cached in FROZEN mode below this size. */
+  private static final long GUIDANCE_CACHE_BYTES = 3L << 30;
+
+  private final ModelConfig modelConfig;
+  private final TrainConfig cfg;
+  private final TrainingData data;
+  private final SampleForger forger;
+  private final TrainingListener listener;
+  private final CheckpointSink sink;
+  private final String datasetName;
+  private final String datasetRoot;
+  private final String forgeConfigJson;
+
+  private SgsfNetwork network;
+  private ContrastSets contrast;
+  private INDArray[][] guidanceCache;
+  private final List<HistoryPoint> history = new ArrayList<>();
+  private final Deque<Double> recentSteps = new ArrayDeque<>();
+  private Path lastCheckpoint;
+  private int warmup;
+  private int planned;
+  private double elapsedBefore;
+
+  /**
+   * @param datasetName shown in provenance
+   * @param datasetRoot shown in provenance
+   * @param forgeConfigJson the forging configuration as JSON, stored in provenance
+   */
+  public Trainer(
+      ModelConfig modelConfig,
+      TrainConfig cfg,
+      TrainingData data,
+      SampleForger forger,
+      TrainingListener listener,
+      CheckpointSink sink,
+      String datasetName,
+      String datasetRoot,
+      String forgeConfigJson) {
+    if (data.size() < 2) {
+      throw new IllegalArgumentException("training needs at least 2 good images");
+    }
+    for (FloatImage img : data.images()) {
+      if (img.channels() != 3
+          || img.height() != modelConfig.inputSize()
+          || img.width() != modelConfig.inputSize()) {
+        throw new IllegalArgumentException(
+            "training images must be 3x"
+                + modelConfig.inputSize()
+                + "x"
+                + modelConfig.inputSize()
+                + ", got "
+                + img);
+      }
+    }
+    this.modelConfig = modelConfig;
+    this.cfg = cfg;
+    this.data = data;
+    this.forger = forger;
+    this.listener = listener == null ? TrainingListener.NONE : listener;
+    this.sink = sink == null ? CheckpointSink.NONE : sink;
+    this.datasetName = datasetName;
+    this.datasetRoot = datasetRoot;
+    this.forgeConfigJson = forgeConfigJson;
+  }
+
+  /** Trains from scratch. */
+  public TrainingOutcome run(TrainingControl control) {
+    network =
+        new SgsfNetwork(modelConfig, cfg.seed(), cfg.learningRate(), cfg.lambda(), cfg.focalTau());
+    warmup = modelConfig.guidance() == GuidanceMode.NONE ? 0 : cfg.warmupIterations();
+    planned = warmup + cfg.iterations();
+    return loop(0, control);
+  }
+
+  /**
+   * Continues a run from a checkpoint.
+   *
+   * @throws IllegalArgumentException when the checkpoint belongs to other data or another model
+   */
+  public TrainingOutcome resume(TrainingState state, TrainingControl control) {
+    if (!state.model().equals(modelConfig)) {
+      throw new IllegalArgumentException(
+          "checkpoint is of model " + state.model() + ", not " + modelConfig);
+    }
+    if (!state.fingerprint().digest().equals(data.fingerprint().digest())) {
+      throw new IllegalArgumentException(
+          "checkpoint was trained on other images (data fingerprint differs)");
+    }
+    network =
+        new SgsfNetwork(modelConfig, cfg.seed(), cfg.learningRate(), cfg.lambda(), cfg.focalTau());
+    network.setParametersByLayer(state.parameters());
+    warmup = state.warmupIterations();
+    planned = state.plannedIterations();
+    history.addAll(state.history());
+    elapsedBefore = state.elapsedSeconds();
+    if (state.contrastSets() != null) {
+      contrast = new ContrastSets(state.contrastSets());
+    }
+    ComputationGraph active = graphNamed(state.activeGraph());
+    if (state.updaterState() != null && state.updaterState().length > 0) {
+      INDArray view = active.getUpdater(true).getStateViewArray();
+      if (view == null || view.length() != state.updaterState().length) {
+        throw new IllegalArgumentException("checkpoint optimiser state does not fit the model");
+      }
+      view.assign(Nd4j.create(state.updaterState(), view.shape(), view.dataType()));
+    }
+    return loop(state.nextIteration(), control);
+  }
+
+  private ComputationGraph graphNamed(String name) {
+    return switch (name) {
+      case "autoencoder" -> network.autoencoder();
+      case "joint" -> network.joint(cfg.learningRate());
+      case "segmentation" -> network.segmentation();
+      default -> throw new IllegalArgumentException("unknown graph '" + name + "' in checkpoint");
+    };
+  }
+
+  private boolean usesJointGraph() {
+    return modelConfig.guidance() == GuidanceMode.JOINT
+        || modelConfig.guidance() == GuidanceMode.DETACHED;
+  }
+
+  private String activeGraphName(int iteration) {
+    if (iteration < warmup) {
+      return "autoencoder";
+    }
+    return usesJointGraph() ? "joint" : "segmentation";
+  }
+
+  private TrainingOutcome loop(int startIteration, TrainingControl control) {
+    long start = System.nanoTime();
+    listener.onStart(
+        new TrainingListener.TrainingStart(
+            Backend.describe(), network.parameterCount(), data.size(), planned, startIteration));
+    LOG.info(
+        "training {} on {} images, {} parameters, backend {}",
+        modelConfig,
+        data.size(),
+        network.parameterCount(),
+        Backend.describe());
+    ExecutorService forgeThread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "sgsf-forge");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      int it = startIteration;
+      Future<List<Forged>> next = null;
+      TrainingPhase announced = null;
+      while (it < planned) {
+        if (!control.awaitRunnable()) {
+          return cancelled(it);
+        }
+        boolean main = it >= warmup;
+        TrainingPhase phase = main ? TrainingPhase.MAIN : TrainingPhase.WARMUP;
+        if (phase != announced) {
+          if (main) {
+            enterMainPhase(it);
+          }
+          listener.onPhase(
+              phase, main ? "training the segmentation network" : "autoencoder warm-up");
+          announced = phase;
+        }
+        if (main && next == null) {
+          final int at = it;
+          next = forgeThread.submit(() -> forgeBatch(at));
+        }
+        long t0 = System.nanoTime();
+        double[] losses;
+        if (main) {
+          List<Forged> batch = awaitBatch(next);
+          if (it + 1 < planned) {
+            final int at = it + 1;
+            next = forgeThread.submit(() -> forgeBatch(at));
+          } else {
+            next = null;
+          }
+          losses = mainStep(it, batch);
+          maybeRebuildContrastSets(it);
+        } else {
+          losses = warmupStep(it);
+        }
+        double step = (System.nanoTime() - t0) / 1e9;
+        double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
+        if (!Double.isFinite(losses[0])) {
+          String msg =
+              "training stopped: the loss became "
+                  + losses[0]
+                  + " at iteration "
+                  + (it + 1)
+                  + (lastCheckpoint == null
+                      ? "; no checkpoint was written yet"
+                      : "; the last good checkpoint is " + lastCheckpoint)
+                  + ". Try a lower learning rate.";
+          LOG.error(msg);
+          return new TrainingOutcome(
+              TrainingOutcome.Status.DIVERGED, null, msg, lastCheckpoint, it);
+        }
+        record(it, phase, losses, step, elapsed);
+        it++;
+        replan(it, start);
+        if (cfg.checkpointEvery() > 0 && it % cfg.checkpointEvery() == 0 && it < planned) {
+          checkpoint(it, elapsed);
+        }
+      }
+      if (control.isCancelled()) {
+        return cancelled(it);
+      }
+      listener.onPhase(TrainingPhase.FEATURE_BANK, "embedding the training images");
+      network.syncFromJoint();
+      double elapsed = elapsedBefore + (System.nanoTime() - start) / 1e9;
+      checkpoint(it, elapsed);
+      SgsfModel model = new SgsfModel(network, buildBank(), provenance(it, elapsed));
+      listener.onPhase(TrainingPhase.DONE, "training finished");
+      return new TrainingOutcome(
+          TrainingOutcome.Status.COMPLETED,
+          model,
+          "trained " + it + " iterations in " + Math.round(elapsed) + " s",
+          lastCheckpoint,
+          it);
+    } finally {
+      forgeThread.shutdownNow();
+    }
+  }
+
+  private TrainingOutcome cancelled(int it) {
+    String msg =
+        "training cancelled after "
+            + it
+            + " iterations"
+            + (lastCheckpoint == null ? "" : "; last checkpoint " + lastCheckpoint);
+    return new TrainingOutcome(TrainingOutcome.Status.CANCELLED, null, msg, lastCheckpoint, it);
+  }
+
+  private static List<Forged> awaitBatch(Future<List<Forged>> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while forging", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      throw new IllegalStateException("forging failed: " + c.getMessage(), c);
+    }
+  }
+
+  private static SplittableRandom rng(long seed, int iteration, int stream) {
+    long s =
+        seed * 0x9E3779B97F4A7C15L + iteration * 0xBF58476D1CE4E5B9L + stream * 0x94D049BB133111EBL;
+    return new SplittableRandom(s);
+  }
+
+  /** A training input and the index of the good image it was forged from. */
+  private record Forged(int source, SampleForger.ForgedImage sample) {}
+
+  /** The forged batch of main-phase iteration {@code it}: depends only on the seed and it. */
+  private List<Forged> forgeBatch(int it) {
+    SplittableRandom r = rng(cfg.seed(), it, 1);
+    List<Forged> out = new ArrayList<>(cfg.batchSize());
+    for (int k = 0; k < cfg.batchSize(); k++) {
+      int src = r.nextInt(data.size());
+      out.add(new Forged(src, forger.forge(data.images().get(src), src, r.nextLong())));
+    }
+    return out;
+  }
+
+  private double[] warmupStep(int it) {
+    SplittableRandom r = rng(cfg.seed(), it, 2);
+    List<FloatImage> imgs = new ArrayList<>(cfg.batchSize());
+    for (int k = 0; k < cfg.batchSize(); k++) {
+      imgs.add(data.images().get(r.nextInt(data.size())));
+    }
+    INDArray c = Tensors.batch(imgs);
+    ComputationGraph ae = network.autoencoder();
+    ae.setLearningRate(cfg.learningRate());
+    ae.fit(new MultiDataSet(new INDArray[] {c}, new INDArray[] {c}));
+    double self = ae.score() / Math.max(cfg.lambda(), 1e-12);
+    return new double[] {ae.score(), self, Double.NaN, cfg.learningRate()};
+  }
+
+  private void enterMainPhase(int it) {
+    if (modelConfig.guidance() == GuidanceMode.NONE) {
+      return;
+    }
+    if (contrast == null || modelConfig.guidance() == GuidanceMode.FROZEN) {
+      if (contrast == null) {
+        listener.onPhase(TrainingPhase.CONTRAST_SETS, "building contrast sets");
+        contrast = ContrastSets.build(embedAll(), cfg.contrastSetSize());
+      }
+    }
+    if (usesJointGraph()) {
+      network.syncAutoencoderIntoJoint();
+      network.joint(cfg.learningRate());
+    } else if (modelConfig.guidance() == GuidanceMode.FROZEN) {
+      buildGuidanceCache();
+    }
+  }
+
+  private void maybeRebuildContrastSets(int it) {
+    int mainDone = it + 1 - warmup;
+    if (usesJointGraph()
+        && cfg.contrastRebuildEvery() > 0
+        && mainDone % cfg.contrastRebuildEvery() == 0
+        && it + 1 < planned) {
+      network.syncFromJoint();
+      contrast = ContrastSets.build(embedAll(), cfg.contrastSetSize());
+      LOG.info("rebuilt contrast sets at iteration {}", it + 1);
+    }
+  }
+
+  private void buildGuidanceCache() {
+    long perImage = 0;
+    for (int i = 1; i <= ModelConfig.SCALES; i++) {
+      long side = modelConfig.inputSize() >> (i - 1);
+      perImage += 4L * modelConfig.widthAt(i) * side * side;
+    }
+    if (perImage * data.size() > GUIDANCE_CACHE_BYTES) {
+      LOG.info(
+          "guidance cache would need {} MB; computing guidance per batch",
+          perImage * data.size() >> 20);
+      guidanceCache = null;
+      return;
+    }
+    guidanceCache = new INDArray[data.size()][];
+    for (int from = 0; from < data.size(); from += EMBED_BATCH) {
+      int to = Math.min(data.size(), from + EMBED_BATCH);
+      SgsfNetwork.Features f = network.features(Tensors.batch(data.images().subList(from, to)));
+      for (int k = from; k < to; k++) {
+        INDArray[] g = new INDArray[ModelConfig.SCALES + 1];
+        for (int i = 1; i <= ModelConfig.SCALES; i++) {
+          g[i] = f.guidance()[i].get(NDArrayIndex.interval(k - from, k - from + 1)).dup();
+        }
+        guidanceCache[k] = g;
+      }
+    }
+  }
+
+  private double[] mainStep(int it, List<Forged> batch) {
+    int n = batch.size();
+    List<FloatImage> inputs = new ArrayList<>(n);
+    List<FloatImage> masks = new ArrayList<>(n);
+    int[] contrastIdx = new int[n];
+    SplittableRandom r = rng(cfg.seed(), it, 3);
+    for (int k = 0; k < n; k++) {
+      SampleForger.ForgedImage f = batch.get(k).sample();
+      inputs.add(f.image());
+      masks.add(f.mask());
+      if (contrast != null) {
+        int[] set = contrast.setOf(batch.get(k).source());
+        contrastIdx[k] = set[r.nextInt(set.length)];
+      }
+    }
+    INDArray a = Tensors.batch(inputs);
+    INDArray m = Tensors.batch(masks);
+    int mainIt = it - warmup;
+    double lr = cfg.learningRateAt(mainIt, planned - warmup);
+    double self = Double.NaN;
+    double seg;
+    double total;
+    INDArray prediction = null;
+    boolean preview = listener.wantsPreview(it + 1);
+    switch (modelConfig.guidance()) {
+      case JOINT, DETACHED -> {
+        List<FloatImage> cs = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+          cs.add(data.images().get(contrastIdx[k]));
+        }
+        INDArray c = Tensors.batch(cs);
+        ComputationGraph g = network.joint(cfg.learningRate());
+        g.setLearningRate(lr);
+        INDArray[] in = {network.withCoordinates(a), c};
+        g.fit(new MultiDataSet(in, new INDArray[] {c, m}));
+        total = g.score();
+        seg = g.getLayer(SgsfGraphs.SEGMENTATION).score();
+        self = (total - seg) / Math.max(cfg.lambda(), 1e-12);
+        if (preview) {
+          prediction = g.output(false, in)[1];
+        }
+      }
+      case FROZEN -> {
+        INDArray[] guidance = guidanceFor(contrastIdx);
+        ComputationGraph g = network.segmentation();
+        g.setLearningRate(lr);
+        INDArray[] in = network.segmentationInputs(a, guidance);
+        g.fit(new MultiDataSet(in, new INDArray[] {m}));
+        total = g.score();
+        seg = total;
+        if (preview) {
+          prediction = g.output(false, in)[0];
+        }
+      }
+      case NONE -> {
+        ComputationGraph g = network.segmentation();
+        g.setLearningRate(lr);
+        INDArray[] in = network.segmentationInputs(a, null);
+        g.fit(new MultiDataSet(in, new INDArray[] {m}));
+        total = g.score();
+        seg = total;
+        if (preview) {
+          prediction = g.output(false, in)[0];
+        }
+      }
+      default -> throw new IllegalStateException();
+    }
+    if (preview && prediction != null) {
+      int shown = Math.min(4, n);
+      List<FloatImage> preds = new ArrayList<>(shown);
+      for (int k = 0; k < shown; k++) {
+        preds.add(Tensors.image(prediction, k));
+      }
+      listener.onPreview(
+          new BatchPreview(it + 1, inputs.subList(0, shown), masks.subList(0, shown), preds));
+    }
+    return new double[] {total, self, seg, lr};
+  }
+
+  private INDArray[] guidanceFor(int[] contrastIdx) {
+    INDArray[] g = new INDArray[ModelConfig.SCALES + 1];
+    if (guidanceCache != null) {
+      for (int i = 1; i <= ModelConfig.SCALES; i++) {
+        INDArray[] parts = new INDArray[contrastIdx.length];
+        for (int k = 0; k < contrastIdx.length; k++) {
+          parts[k] = guidanceCache[contrastIdx[k]][i];
+        }
+        g[i] = parts.length == 1 ? parts[0] : Nd4j.concat(0, parts);
+      }
+      return g;
+    }
+    List<FloatImage> cs = new ArrayList<>(contrastIdx.length);
+    for (int idx : contrastIdx) {
+      cs.add(data.images().get(idx));
+    }
+    return network.features(Tensors.batch(cs)).guidance();
+  }
+
+  private float[][] embedAll() {
+    float[][] out = new float[data.size()][];
+    for (int from = 0; from < data.size(); from += EMBED_BATCH) {
+      int to = Math.min(data.size(), from + EMBED_BATCH);
+      INDArray e = network.embed(Tensors.batch(data.images().subList(from, to)));
+      for (int k = from; k < to; k++) {
+        out[k] = e.getRow(k - from).dup().toFloatVector();
+      }
+    }
+    return out;
+  }
+
+  private FeatureBank buildBank() {
+    return new FeatureBank(data.ids(), data.images(), embedAll());
+  }
+
+  private void record(int it, TrainingPhase phase, double[] losses, double step, double elapsed) {
+    recentSteps.addLast(step);
+    if (recentSteps.size() > 20) {
+      recentSteps.removeFirst();
+    }
+    double median = medianStep();
+    double sps = median > 0 ? cfg.batchSize() / median : 0;
+    double eta = median * (planned - it - 1);
+    history.add(
+        new HistoryPoint(
+            it + 1, phase.name(), losses[0], losses[1], losses[2], losses[3], elapsed));
+    listener.onIteration(
+        new IterationStats(
+            it + 1, planned, phase, losses[0], losses[1], losses[2], losses[3], sps, step, eta,
+            elapsed));
+  }
+
+  private double medianStep() {
+    if (recentSteps.isEmpty()) {
+      return 0;
+    }
+    double[] s = recentSteps.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+
+  /** Under a time budget, re-estimates how many iterations fit (and caps the warm-up). */
+  private void replan(int done, long start) {
+    if (cfg.minutes() <= 0 || recentSteps.size() < 3) {
+      return;
+    }
+    double budget = cfg.minutes() * 60 - elapsedBefore;
+    double spent = (System.nanoTime() - start) / 1e9;
+    double remaining = Math.max(0, budget - spent);
+    double step = medianStep();
+    if (done <= warmup) {
+      int cap = (int) Math.floor(0.15 * budget / step);
+      warmup = Math.max(done, Math.min(warmup, cap));
+      int mainFit = (int) Math.floor((remaining - (warmup - done) * step) / (step * 2.0));
+      planned = warmup + Math.max(1, Math.min(cfg.iterations(), mainFit));
+    } else if (done - warmup <= 10 || (done - warmup) % 25 == 0) {
+      int more = (int) Math.floor(remaining / step);
+      planned = Math.max(done, Math.min(warmup + cfg.iterations(), done + more));
+    }
+  }
+
+  private void checkpoint(int nextIteration, double elapsed) {
+    network.syncFromJoint();
+    String active = activeGraphName(Math.max(0, nextIteration - 1));
+    ComputationGraph g = graphNamed(active);
+    INDArray view = g.getUpdater(true).getStateViewArray();
+    java.util.Map<String, float[]> params = new java.util.LinkedHashMap<>();
+    network.parametersByLayer().forEach((k, v) -> params.put(k, v.dup().toFloatVector()));
+    TrainingState state =
+        new TrainingState(
+            modelConfig,
+            cfg,
+            nextIteration,
+            warmup,
+            planned,
+            params,
+            active,
+            view == null ? new float[0] : view.dup().toFloatVector(),
+            contrast == null ? null : contrast.table(),
+            history,
+            elapsed,
+            data.fingerprint());
+    try {
+      Path p = sink.save(state);
+      if (p != null) {
+        lastCheckpoint = p;
+        listener.onCheckpoint(p, nextIteration);
+      }
+    } catch (IOException e) {
+      LOG.warn("checkpoint at iteration {} could not be written: {}", nextIteration, e.toString());
+    }
+  }
+
+  private ModelProvenance provenance(int iterations, double elapsed) {
+    return new ModelProvenance(
+        datasetName,
+        datasetRoot,
+        data.fingerprint(),
+        cfg,
+        forgeConfigJson,
+        forger.describe(),
+        SoftwareVersion.get(),
+        Instant.now().toString(),
+        iterations,
+        elapsed,
+        history);
+  }
+}

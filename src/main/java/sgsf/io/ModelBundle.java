@@ -1,0 +1,428 @@
+package sgsf.io;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import sgsf.engine.backend.SoftwareVersion;
+import sgsf.engine.config.ModelConfig;
+import sgsf.engine.config.TrainConfig;
+import sgsf.engine.data.DataFingerprint;
+import sgsf.engine.image.FloatImage;
+import sgsf.engine.image.ImageIo;
+import sgsf.engine.image.ImageReadException;
+import sgsf.engine.model.FeatureBank;
+import sgsf.engine.model.HistoryPoint;
+import sgsf.engine.model.ModelProvenance;
+import sgsf.engine.model.SgsfModel;
+import sgsf.engine.model.SgsfNetwork;
+import sgsf.engine.train.TrainingState;
+
+/**
+ * The one-file model bundle (a zip) and training checkpoints (the same format with the optimiser
+ * state added).
+ *
+ * <p>Entries: {@code manifest.json} (format, version, configs, provenance, thresholds, the list of
+ * parameter blocks), {@code weights.bin} (little-endian float32 blocks in manifest order), {@code
+ * history.json}, {@code fingerprint.json}, and for models {@code bank/embeddings.bin}, {@code
+ * bank/ids.json}, {@code bank/images/NNNNN.png}; for checkpoints {@code state.json} and {@code
+ * updater.bin}. Only JSON, raw floats and PNG are read back: no Java object deserialisation. Zip
+ * CRCs are verified on reading; files are written to a temporary file and renamed, so a crash never
+ * leaves a half-written bundle under the real name.
+ */
+public final class ModelBundle {
+  public static final String FORMAT = "sgsf-model";
+  public static final String CHECKPOINT_FORMAT = "sgsf-checkpoint";
+  public static final int FORMAT_VERSION = 1;
+
+  private static final ObjectMapper JSON = Json.mapper();
+
+  private ModelBundle() {}
+
+  /** A loaded model with the thresholds stored beside it (null when not yet evaluated). */
+  public record Loaded(SgsfModel model, JsonNode thresholds) {}
+
+  /** Writes a trained model, with optional thresholds (any JSON object, or null). */
+  public static void save(SgsfModel model, JsonNode thresholds, Path file) throws IOException {
+    ObjectNode manifest = JSON.createObjectNode();
+    manifest.put("format", FORMAT);
+    manifest.put("formatVersion", FORMAT_VERSION);
+    manifest.put("softwareVersion", SoftwareVersion.get());
+    manifest.set("model", JSON.valueToTree(model.config()));
+    ModelProvenance p = model.provenance();
+    ObjectNode prov = JSON.createObjectNode();
+    prov.put("datasetName", p.datasetName());
+    prov.put("datasetRoot", p.datasetRoot());
+    prov.put("dataDigest", p.fingerprint().digest());
+    prov.set("train", JSON.valueToTree(p.train()));
+    prov.set("forgeConfig", parseOrText(p.forgeConfigJson()));
+    prov.put("forger", p.forger());
+    prov.put("trainedWith", p.softwareVersion());
+    prov.put("createdAt", p.createdAt());
+    prov.put("iterations", p.iterationsTrained());
+    prov.put("trainingSeconds", p.trainingSeconds());
+    manifest.set("provenance", prov);
+    if (thresholds != null && !thresholds.isNull()) {
+      manifest.set("thresholds", thresholds);
+    }
+    Map<String, INDArray> params = model.network().parametersByLayer();
+    manifest.set("parameters", layerIndex(params));
+    FeatureBank bank = model.bank();
+    ObjectNode b = JSON.createObjectNode();
+    b.put("count", bank.size());
+    b.put("dimension", bank.dimension());
+    manifest.set("bank", b);
+
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+    entries.put("weights.bin", floats(params));
+    entries.put("history.json", JSON.writeValueAsBytes(p.history()));
+    entries.put("fingerprint.json", JSON.writeValueAsBytes(p.fingerprint()));
+    entries.put("bank/ids.json", JSON.writeValueAsBytes(bank.ids()));
+    ByteBuffer emb =
+        ByteBuffer.allocate(4 * bank.size() * bank.dimension()).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < bank.size(); i++) {
+      for (float v : bank.embedding(i)) {
+        emb.putFloat(v);
+      }
+    }
+    entries.put("bank/embeddings.bin", emb.array());
+    for (int i = 0; i < bank.size(); i++) {
+      entries.put(String.format("bank/images/%05d.png", i), ImageIo.encodePng(bank.image(i)));
+    }
+    AtomicFiles.write(file, out -> writeZip(out, entries));
+  }
+
+  /**
+   * Reads a model.
+   *
+   * @throws BundleFormatException naming the file when it is not a model bundle, is damaged, or was
+   *     written by an incompatible version
+   */
+  public static Loaded load(Path file) throws IOException {
+    Map<String, byte[]> e = readZip(file);
+    JsonNode manifest = manifest(file, e, FORMAT);
+    try {
+      ModelConfig config = JSON.treeToValue(manifest.get("model"), ModelConfig.class);
+      JsonNode prov = manifest.get("provenance");
+      TrainConfig train = JSON.treeToValue(prov.get("train"), TrainConfig.class);
+      Map<String, float[]> params =
+          readFloats(file, manifest.get("parameters"), entry(file, e, "weights.bin"));
+      SgsfNetwork network =
+          new SgsfNetwork(
+              config, train.seed(), train.learningRate(), train.lambda(), train.focalTau());
+      network.setParametersByLayer(params);
+      List<String> ids = JSON.readValue(entry(file, e, "bank/ids.json"), new TypeReference<>() {});
+      int count = manifest.get("bank").get("count").asInt();
+      int dim = manifest.get("bank").get("dimension").asInt();
+      if (ids.size() != count) {
+        throw new BundleFormatException(
+            file, "feature bank lists " + ids.size() + " ids, expected " + count);
+      }
+      ByteBuffer emb =
+          ByteBuffer.wrap(entry(file, e, "bank/embeddings.bin")).order(ByteOrder.LITTLE_ENDIAN);
+      if (emb.remaining() != 4L * count * dim) {
+        throw new BundleFormatException(file, "feature bank embeddings have the wrong size");
+      }
+      float[][] embeddings = new float[count][dim];
+      List<FloatImage> images = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        for (int d = 0; d < dim; d++) {
+          embeddings[i][d] = emb.getFloat();
+        }
+        String name = String.format("bank/images/%05d.png", i);
+        try {
+          images.add(ImageIo.decode(entry(file, e, name), file.resolve(name)).withChannels(3));
+        } catch (ImageReadException ex) {
+          throw new BundleFormatException(file, "feature bank image " + name + " is damaged");
+        }
+      }
+      List<HistoryPoint> history =
+          JSON.readValue(entry(file, e, "history.json"), new TypeReference<>() {});
+      DataFingerprint fp =
+          JSON.readValue(entry(file, e, "fingerprint.json"), DataFingerprint.class);
+      ModelProvenance provenance =
+          new ModelProvenance(
+              prov.path("datasetName").asText(),
+              prov.path("datasetRoot").asText(),
+              fp,
+              train,
+              prov.path("forgeConfig").toString(),
+              prov.path("forger").asText(),
+              prov.path("trainedWith").asText(),
+              prov.path("createdAt").asText(),
+              prov.path("iterations").asInt(),
+              prov.path("trainingSeconds").asDouble(),
+              history);
+      SgsfModel model =
+          new SgsfModel(network, new FeatureBank(ids, images, embeddings), provenance);
+      JsonNode thresholds = manifest.get("thresholds");
+      return new Loaded(model, thresholds);
+    } catch (BundleFormatException ex) {
+      throw ex;
+    } catch (IOException | RuntimeException ex) {
+      throw new BundleFormatException(file, "damaged or incompatible model: " + ex.getMessage());
+    }
+  }
+
+  /** Rewrites only the thresholds of a saved model (atomically). */
+  public static void writeThresholds(Path file, JsonNode thresholds) throws IOException {
+    Map<String, byte[]> e = readZip(file);
+    ObjectNode manifest = (ObjectNode) manifest(file, e, FORMAT);
+    manifest.set("thresholds", thresholds);
+    e.put("manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+    AtomicFiles.write(file, out -> writeZip(out, e));
+  }
+
+  /** Reads only the manifest (fast: for listings). */
+  public static JsonNode readManifest(Path file) throws IOException {
+    Map<String, byte[]> e = readZip(file);
+    JsonNode m = parse(file, entry(file, e, "manifest.json"));
+    String format = m.path("format").asText();
+    if (!FORMAT.equals(format) && !CHECKPOINT_FORMAT.equals(format)) {
+      throw new BundleFormatException(
+          file, "not an SGSF model or checkpoint (format '" + format + "')");
+    }
+    return m;
+  }
+
+  /** Writes a training checkpoint. */
+  public static void saveCheckpoint(TrainingState s, Path file) throws IOException {
+    ObjectNode manifest = JSON.createObjectNode();
+    manifest.put("format", CHECKPOINT_FORMAT);
+    manifest.put("formatVersion", FORMAT_VERSION);
+    manifest.put("softwareVersion", SoftwareVersion.get());
+    manifest.set("model", JSON.valueToTree(s.model()));
+    manifest.set("train", JSON.valueToTree(s.train()));
+    Map<String, float[]> params = s.parameters();
+    ArrayNodeBuilder idx = new ArrayNodeBuilder();
+    params.forEach((k, v) -> idx.add(k, v.length));
+    manifest.set("parameters", idx.node);
+    ObjectNode state = JSON.createObjectNode();
+    state.put("nextIteration", s.nextIteration());
+    state.put("warmupIterations", s.warmupIterations());
+    state.put("plannedIterations", s.plannedIterations());
+    state.put("activeGraph", s.activeGraph());
+    state.put("elapsedSeconds", s.elapsedSeconds());
+    state.set("contrastSets", JSON.valueToTree(s.contrastSets()));
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+    entries.put("state.json", JSON.writeValueAsBytes(state));
+    ByteArrayOutputStream w = new ByteArrayOutputStream();
+    for (float[] v : params.values()) {
+      w.write(toBytes(v));
+    }
+    entries.put("weights.bin", w.toByteArray());
+    entries.put("updater.bin", toBytes(s.updaterState()));
+    entries.put("history.json", JSON.writeValueAsBytes(s.history()));
+    entries.put("fingerprint.json", JSON.writeValueAsBytes(s.fingerprint()));
+    AtomicFiles.write(file, out -> writeZip(out, entries));
+  }
+
+  /**
+   * Reads a training checkpoint.
+   *
+   * @throws BundleFormatException naming the file when it is not a checkpoint or is damaged
+   */
+  public static TrainingState loadCheckpoint(Path file) throws IOException {
+    Map<String, byte[]> e = readZip(file);
+    JsonNode manifest = manifest(file, e, CHECKPOINT_FORMAT);
+    try {
+      ModelConfig model = JSON.treeToValue(manifest.get("model"), ModelConfig.class);
+      TrainConfig train = JSON.treeToValue(manifest.get("train"), TrainConfig.class);
+      Map<String, float[]> params =
+          readFloats(file, manifest.get("parameters"), entry(file, e, "weights.bin"));
+      JsonNode st = parse(file, entry(file, e, "state.json"));
+      ByteBuffer u = ByteBuffer.wrap(entry(file, e, "updater.bin")).order(ByteOrder.LITTLE_ENDIAN);
+      float[] updater = new float[u.remaining() / 4];
+      u.asFloatBuffer().get(updater);
+      int[][] contrast =
+          st.get("contrastSets").isNull()
+              ? null
+              : JSON.treeToValue(st.get("contrastSets"), int[][].class);
+      List<HistoryPoint> history =
+          JSON.readValue(entry(file, e, "history.json"), new TypeReference<>() {});
+      DataFingerprint fp =
+          JSON.readValue(entry(file, e, "fingerprint.json"), DataFingerprint.class);
+      return new TrainingState(
+          model,
+          train,
+          st.get("nextIteration").asInt(),
+          st.get("warmupIterations").asInt(),
+          st.get("plannedIterations").asInt(),
+          params,
+          st.get("activeGraph").asText(),
+          updater,
+          contrast,
+          history,
+          st.get("elapsedSeconds").asDouble(),
+          fp);
+    } catch (BundleFormatException ex) {
+      throw ex;
+    } catch (IOException | RuntimeException ex) {
+      throw new BundleFormatException(file, "damaged checkpoint: " + ex.getMessage());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static final class ArrayNodeBuilder {
+    final com.fasterxml.jackson.databind.node.ArrayNode node = JSON.createArrayNode();
+
+    void add(String name, long length) {
+      ObjectNode o = node.addObject();
+      o.put("name", name);
+      o.put("length", length);
+    }
+  }
+
+  private static JsonNode layerIndex(Map<String, INDArray> params) {
+    ArrayNodeBuilder b = new ArrayNodeBuilder();
+    params.forEach((k, v) -> b.add(k, v.length()));
+    return b.node;
+  }
+
+  private static byte[] floats(Map<String, INDArray> params) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (INDArray a : params.values()) {
+      out.write(toBytes(a.dup().toFloatVector()));
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] toBytes(float[] v) {
+    ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+    b.asFloatBuffer().put(v);
+    return b.array();
+  }
+
+  private static Map<String, float[]> readFloats(Path file, JsonNode index, byte[] bytes)
+      throws BundleFormatException {
+    if (index == null || !index.isArray()) {
+      throw new BundleFormatException(file, "manifest has no parameter index");
+    }
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    Map<String, float[]> out = new LinkedHashMap<>();
+    for (JsonNode layer : index) {
+      int n = layer.get("length").asInt();
+      if (n < 0 || b.remaining() < 4L * n) {
+        throw new BundleFormatException(
+            file, "weights are truncated at layer " + layer.get("name").asText());
+      }
+      float[] v = new float[n];
+      b.asFloatBuffer().get(v);
+      b.position(b.position() + 4 * n);
+      out.put(layer.get("name").asText(), v);
+    }
+    if (b.remaining() != 0) {
+      throw new BundleFormatException(
+          file, "weights have " + b.remaining() + " unexpected trailing bytes");
+    }
+    return out;
+  }
+
+  private static JsonNode parseOrText(String json) {
+    if (json == null) {
+      return JSON.nullNode();
+    }
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      return JSON.getNodeFactory().textNode(json);
+    }
+  }
+
+  private static JsonNode parse(Path file, byte[] bytes) throws BundleFormatException {
+    try {
+      return JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw new BundleFormatException(file, "damaged JSON (" + e.getMessage() + ")");
+    }
+  }
+
+  private static JsonNode manifest(Path file, Map<String, byte[]> e, String expectedFormat)
+      throws BundleFormatException {
+    JsonNode m = parse(file, entry(file, e, "manifest.json"));
+    String format = m.path("format").asText();
+    if (!expectedFormat.equals(format)) {
+      String what =
+          CHECKPOINT_FORMAT.equals(format)
+              ? "a training checkpoint"
+              : FORMAT.equals(format) ? "a model" : "not an SGSF file (format '" + format + "')";
+      throw new BundleFormatException(
+          file,
+          "expected "
+              + (FORMAT.equals(expectedFormat) ? "a model" : "a training checkpoint")
+              + ", found "
+              + what);
+    }
+    int version = m.path("formatVersion").asInt(-1);
+    if (version != FORMAT_VERSION) {
+      throw new BundleFormatException(
+          file,
+          "format version "
+              + version
+              + " is not supported (this workbench reads version "
+              + FORMAT_VERSION
+              + ")");
+    }
+    return m;
+  }
+
+  private static byte[] entry(Path file, Map<String, byte[]> e, String name)
+      throws BundleFormatException {
+    byte[] b = e.get(name);
+    if (b == null) {
+      throw new BundleFormatException(file, "entry '" + name + "' is missing");
+    }
+    return b;
+  }
+
+  private static void writeZip(OutputStream out, Map<String, byte[]> entries) throws IOException {
+    ZipOutputStream zip = new ZipOutputStream(out);
+    for (Map.Entry<String, byte[]> en : entries.entrySet()) {
+      ZipEntry ze = new ZipEntry(en.getKey());
+      zip.putNextEntry(ze);
+      zip.write(en.getValue());
+      zip.closeEntry();
+    }
+    zip.finish();
+  }
+
+  private static Map<String, byte[]> readZip(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new BundleFormatException(file, "file not found");
+    }
+    byte[] all = Files.readAllBytes(file);
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(all))) {
+      ZipEntry ze;
+      while ((ze = zip.getNextEntry()) != null) {
+        out.put(ze.getName(), zip.readAllBytes());
+      }
+    } catch (ZipException | java.io.EOFException ex) {
+      throw new BundleFormatException(file, "damaged file (" + ex.getMessage() + ")");
+    }
+    if (out.isEmpty()) {
+      throw new BundleFormatException(file, "not an SGSF model (not a zip file or empty)");
+    }
+    return out;
+  }
+}
