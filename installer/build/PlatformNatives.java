@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -59,6 +60,9 @@ public final class PlatformNatives {
 
   /** Architecture names, most specific first ("x86_64" before "x86", "arm64" before "arm"). */
   private static final String[][] ARCH_TOKENS = {
+    {"arm64-v8a", "arm64"}, // Android ABI folder names
+    {"armeabi-v7a", "arm"},
+    {"armeabi", "arm"},
     {"x86_64", "x86_64"},
     {"x86-64", "x86_64"},
     {"amd64", "x86_64"},
@@ -84,7 +88,7 @@ public final class PlatformNatives {
   /** A bytedeco-style platform classifier at the end of a jar name: {@code -linux-x86_64.jar}. */
   private static final Pattern JAR_CLASSIFIER =
       Pattern.compile(
-          "-(linux|windows|macosx|android|ios)-(x86_64|x86|arm64|armhf|ppc64le)"
+          "-(linux|windows|macosx|android|ios)-(x86_64|x86|arm64|armhf|arm|ppc64le)"
               + "(-[a-z0-9-]+)?\\.jar$");
 
   private final String os;
@@ -101,7 +105,7 @@ public final class PlatformNatives {
 
   public static void main(String[] args) throws IOException {
     if (args.length == 5 && args[0].equals("stage")) {
-      new PlatformNatives(args[4]).stage(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+      new PlatformNatives(args[4]).stage(args[1], Path.of(args[2]), Path.of(args[3]));
     } else if (args.length == 3 && args[0].equals("check")) {
       List<String> foreign = new PlatformNatives(args[2]).check(Path.of(args[1]));
       if (!foreign.isEmpty()) {
@@ -112,18 +116,18 @@ public final class PlatformNatives {
       System.out.println("natives check: only " + args[2] + " native libraries under " + args[1]);
     } else {
       System.err.println(
-          "usage: PlatformNatives stage LIB_DIR INPUT_LIB_DIR MODULE_DIR PLATFORM\n"
+          "usage: PlatformNatives stage LIB_DIR|@LIST_FILE INPUT_LIB_DIR MODULE_DIR PLATFORM\n"
               + "       PlatformNatives check DIR PLATFORM");
       System.exit(2);
     }
   }
 
-  private void stage(Path libDir, Path inputLib, Path moduleDir) throws IOException {
+  private void stage(String libs, Path inputLib, Path moduleDir) throws IOException {
     Files.createDirectories(inputLib);
     Files.createDirectories(moduleDir);
     long before = 0;
     long after = 0;
-    for (Path jar : jars(libDir)) {
+    for (Path jar : jars(libs)) {
       String name = jar.getFileName().toString();
       long size = Files.size(jar);
       before += size;
@@ -173,10 +177,20 @@ public final class PlatformNatives {
     return foreign;
   }
 
-  private static List<Path> jars(Path dir) throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+  /** The jars in a folder, or listed one per line in a file given as {@code @FILE}. */
+  private static List<Path> jars(String libs) throws IOException {
+    List<Path> paths;
+    if (libs.startsWith("@")) {
+      paths = Files.readAllLines(Path.of(libs.substring(1))).stream().map(Path::of).toList();
+    } else {
+      try (Stream<Path> s = Files.list(Path.of(libs))) {
+        paths = s.toList();
+      }
     }
+    return paths.stream()
+        .filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+        .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+        .toList();
   }
 
   /**

@@ -74,6 +74,7 @@ class PlatformNativesTest {
         .hasSameBinaryContentAs(lib.resolve("nd4j-native-1.0.0-M2.1-linux-x86_64-onednn-avx2.jar"));
     assertThat(r.output)
         .contains("left out (other platform): openblas-0.3.19-1.5.7-windows-x86_64.jar")
+        .contains("left out (other platform): javacpp-1.5.7-android-arm.jar")
         .contains("stripped 6 native libraries of other platforms from opencv-4.9.0-0.jar");
 
     Result check = run("check", input, "linux-x86_64");
@@ -104,6 +105,28 @@ class PlatformNativesTest {
   }
 
   @Test
+  void stagingFromAClassPathListIgnoresJarsNotOnIt() throws Exception {
+    Path lib = fakeLibDir();
+    Path list = dir.resolve("runtime-jars.txt");
+    // what the build writes from Maven's runtime class path: jars and the classes folder
+    Files.write(
+        list,
+        List.of(
+            dir.resolve("classes").toString(),
+            lib.resolve("picocli-4.7.6.jar").toString(),
+            lib.resolve("opencv-4.9.0-0.jar").toString(),
+            lib.resolve("javafx-graphics-21.0.8-linux.jar").toString()));
+    Path input = dir.resolve("input");
+    Path modules = dir.resolve("javafx");
+
+    Result r = run("stage", "@" + list, input, modules, "linux-x86_64");
+
+    assertThat(r.exit).as(r.output).isZero();
+    assertThat(names(input)).containsExactly("opencv-4.9.0-0.jar", "picocli-4.7.6.jar");
+    assertThat(names(modules)).containsExactly("javafx-graphics-21.0.8-linux.jar");
+  }
+
+  @Test
   void checkFailsNamingEveryForeignNativeLibrary() throws Exception {
     Path lib = fakeLibDir();
 
@@ -115,6 +138,7 @@ class PlatformNativesTest {
         .contains("sqlite-jdbc-3.47.1.0.jar!/org/sqlite/native/Linux-Musl/x86_64/libsqlitejdbc.so")
         .contains("jna-4.3.0.jar!/com/sun/jna/aix-ppc64/libjnidispatch.a")
         .contains("openblas-0.3.19-1.5.7-windows-x86_64.jar")
+        .contains("javacpp-1.5.7-android-arm.jar!/lib/armeabi-v7a/libjnijavacpp.so")
         .doesNotContain("opencv-4.9.0-0.jar!/nu/pattern/opencv/linux/x86_64/")
         .doesNotContain("libnd4jcpu.so")
         .doesNotContain("libglass.so");
@@ -167,6 +191,10 @@ class PlatformNativesTest {
     jar(
         lib.resolve("openblas-0.3.19-1.5.7-windows-x86_64.jar"),
         "org/bytedeco/openblas/windows-x86_64/libopenblas.dll");
+    jar(
+        lib.resolve("javacpp-1.5.7-android-arm.jar"),
+        "META-INF/MANIFEST.MF",
+        "lib/armeabi-v7a/libjnijavacpp.so");
     jar(lib.resolve("picocli-4.7.6.jar"), "picocli/CommandLine.class");
     jar(lib.resolve("javafx-graphics-21.0.8.jar"), "META-INF/MANIFEST.MF");
     jar(lib.resolve("javafx-graphics-21.0.8-linux.jar"), "libglass.so", "javafx/stage/Stage.class");
