@@ -336,7 +336,7 @@ public final class Trainer {
     }
     INDArray c = Tensors.batch(imgs);
     ComputationGraph ae = network.autoencoder();
-    ae.setLearningRate(cfg.learningRate());
+    setLearningRate(ae, cfg.learningRate());
     ae.fit(new MultiDataSet(new INDArray[] {c}, new INDArray[] {c}));
     double self = ae.score() / Math.max(cfg.lambda(), 1e-12);
     return new double[] {ae.score(), self, Double.NaN, cfg.learningRate()};
@@ -431,7 +431,7 @@ public final class Trainer {
         }
         INDArray c = Tensors.batch(cs);
         ComputationGraph g = network.joint(cfg.learningRate());
-        g.setLearningRate(lr);
+        setLearningRate(g, lr);
         INDArray[] in = {network.withCoordinates(a), c};
         g.fit(new MultiDataSet(in, new INDArray[] {c, m}));
         total = g.score();
@@ -444,7 +444,7 @@ public final class Trainer {
       case FROZEN -> {
         INDArray[] guidance = guidanceFor(contrastIdx);
         ComputationGraph g = network.segmentation();
-        g.setLearningRate(lr);
+        setLearningRate(g, lr);
         INDArray[] in = network.segmentationInputs(a, guidance);
         g.fit(new MultiDataSet(in, new INDArray[] {m}));
         total = g.score();
@@ -455,7 +455,7 @@ public final class Trainer {
       }
       case NONE -> {
         ComputationGraph g = network.segmentation();
-        g.setLearningRate(lr);
+        setLearningRate(g, lr);
         INDArray[] in = network.segmentationInputs(a, null);
         g.fit(new MultiDataSet(in, new INDArray[] {m}));
         total = g.score();
@@ -477,6 +477,21 @@ public final class Trainer {
     }
     return new double[] {total, self, seg, lr};
   }
+
+  /**
+   * Changes a graph's learning rate only when it differs: DL4J rebuilds the whole updater (and
+   * copies its state) on every call.
+   */
+  private void setLearningRate(ComputationGraph g, double lr) {
+    Double current = learningRates.get(g);
+    if (current == null || current != lr) {
+      g.setLearningRate(lr);
+      learningRates.put(g, lr);
+    }
+  }
+
+  private final java.util.Map<ComputationGraph, Double> learningRates =
+      new java.util.IdentityHashMap<>();
 
   private INDArray[] guidanceFor(int[] contrastIdx) {
     INDArray[] g = new INDArray[ModelConfig.SCALES + 1];
