@@ -418,6 +418,7 @@ public final class ForgeViewModel {
       toggle("greyAux").set(c.greyAuxiliaryForGreyImages());
       number("forgeProbability").set(c.forgeProbability());
       number("maxRedraws").set(c.maxMaskRedraws());
+      number("minMaskFraction").set(c.minMaskFraction());
       ForgeConfig.CutPaste cp = c.cutPaste();
       number("cp.area.min").set(cp.areaMin());
       number("cp.area.max").set(cp.areaMax());
@@ -477,6 +478,7 @@ public final class ForgeViewModel {
         toggles.get("greyAux").get(),
         d("forgeProbability"),
         i("maxRedraws"),
+        d("minMaskFraction"),
         new ForgeConfig.CutPaste(
             d("cp.area.min"),
             d("cp.area.max"),
