@@ -103,4 +103,42 @@ class MainWindowTest {
     assertThat(robot.lookup("#status-workspace").queryAs(Label.class).getText())
         .isEqualTo("second");
   }
+
+  @Test
+  void helpOpenLogShowsTheEndOfTheLogFile(FxRobot robot) throws Exception {
+    if (WorkbenchLog.file() == null) {
+      System.setProperty(WorkbenchLog.LOG_DIR_PROPERTY, tmp.resolve("logs").toString());
+    }
+    Path log = WorkbenchLog.install();
+    assertThat(log).isNotNull();
+    org.slf4j.LoggerFactory.getLogger(MainWindowTest.class).info("marker for the log viewer 4711");
+    robot.clickOn("Help");
+    robot.clickOn("Open log");
+    waitFor(
+        "log text",
+        10_000,
+        () ->
+            robot.lookup(".log-text").tryQuery().isPresent()
+                && ((javafx.scene.control.TextArea) robot.lookup(".log-text").query())
+                    .getText()
+                    .contains("marker for the log viewer 4711"));
+    javafx.scene.control.TextArea text =
+        robot.lookup(".log-text").queryAs(javafx.scene.control.TextArea.class);
+    assertThat(onFx(text::getText)).contains("INFO").contains("MainWindowTest");
+    GuiTestSupport.runFx(() -> text.getScene().getWindow().hide());
+  }
+
+  @Test
+  void theTailOfALongLogStartsAtALineBoundary() throws Exception {
+    Path f = tmp.resolve("long.log");
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      b.append("line ").append(i).append('\n');
+    }
+    Files.writeString(f, b);
+    String tail = LogViewer.tail(f, 1000);
+    assertThat(tail).startsWith("… (earlier lines omitted)\nline ");
+    assertThat(tail).endsWith("line 19999\n");
+    assertThat(tail.length()).isLessThan(1100);
+  }
 }

@@ -33,6 +33,7 @@ import sgsf.ui.dataset.SplitFilter;
  * </pre>
  */
 @Tag("gui")
+@Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchScreenshotsTest {
   static final String OUT_PROPERTY = "sgsf.screenshots.dir";
