@@ -110,7 +110,7 @@ class MainWindowTest {
       System.setProperty(WorkbenchLog.LOG_DIR_PROPERTY, tmp.resolve("logs").toString());
     }
     Path log = WorkbenchLog.install();
-    assertThat(log).isNotNull();
+    assertThat(log.toFile()).exists();
     org.slf4j.LoggerFactory.getLogger(MainWindowTest.class).info("marker for the log viewer 4711");
     robot.clickOn("Help");
     robot.clickOn("Open log");
@@ -124,7 +124,8 @@ class MainWindowTest {
                     .contains("marker for the log viewer 4711"));
     javafx.scene.control.TextArea text =
         robot.lookup(".log-text").queryAs(javafx.scene.control.TextArea.class);
-    assertThat(onFx(text::getText)).contains("INFO").contains("MainWindowTest");
+    String shown = onFx(text::getText);
+    assertThat(shown).contains("INFO").contains("MainWindowTest");
     GuiTestSupport.runFx(() -> text.getScene().getWindow().hide());
   }
 
