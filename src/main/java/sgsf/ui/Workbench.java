@@ -11,8 +11,11 @@ import javafx.application.HostServices;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import sgsf.engine.config.ForgeConfig;
+import sgsf.io.workspace.TrainingSettings;
+import sgsf.io.workspace.Workspace;
 import sgsf.ui.common.Notifier;
 import sgsf.ui.common.ThumbnailCache;
+import sgsf.ui.concurrent.Lane;
 import sgsf.ui.concurrent.TaskRunner;
 import sgsf.ui.dataset.DatasetView;
 import sgsf.ui.dataset.DatasetViewModel;
@@ -57,6 +60,14 @@ public final class Workbench {
                 forgeViewModel.configProperty().get() != null
                     ? forgeViewModel.configProperty().get()
                     : ForgeConfig.defaults());
+    session
+        .workspaceProperty()
+        .addListener(
+            (o, a, ws) -> {
+              if (ws != null && (a == null || !a.dir().equals(ws.dir()))) {
+                restoreSettings(ws);
+              }
+            });
     Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
     views.put(Section.DATASET, () -> datasetView().node());
     views.put(Section.FORGE, () -> new ForgeView(forgeViewModel).node());
@@ -74,6 +85,27 @@ public final class Workbench {
       datasetView = new DatasetView(datasetViewModel, thumbnails);
     }
     return datasetView;
+  }
+
+  /** Restores the last training and forging settings saved in a workspace, if any. */
+  private void restoreSettings(Workspace ws) {
+    if (ws == null) {
+      return;
+    }
+    session
+        .runner()
+        .task("Reading settings", ctx -> TrainingSettings.load(ws))
+        .lane(Lane.IO)
+        .quiet()
+        .onSuccess(
+            saved ->
+                saved.ifPresent(
+                    s -> {
+                      trainingViewModel.restore(s);
+                      forgeViewModel.load(s.forge());
+                    }))
+        .onFailure(e -> session.notifier().error("Reading the saved settings of " + ws.dir(), e))
+        .start();
   }
 
   /** The training view (built on first use). */

@@ -37,6 +37,7 @@ import sgsf.engine.train.TrainingListener;
 import sgsf.engine.train.TrainingOutcome;
 import sgsf.engine.train.TrainingPhase;
 import sgsf.io.CheckpointStore;
+import sgsf.io.workspace.TrainingSettings;
 import sgsf.io.workspace.Workspace;
 import sgsf.ui.WorkbenchSession;
 import sgsf.ui.common.ColorMap;
@@ -195,6 +196,7 @@ public final class TrainingViewModel {
                 resumeFrom == null ? "Training" : "Resuming training",
                 ctx -> {
                   ctx.onCancel(c::cancel);
+                  saveSettings(ws, request);
                   return runner.run(request, new Bridge(ctx), c, ctx);
                 })
             .lane(Lane.TRAINING)
@@ -223,6 +225,21 @@ public final class TrainingViewModel {
                 state.set(RunState.CANCELLING);
               }
             });
+  }
+
+  /** Remembers the run's configuration in the workspace; a failure only costs that memory. */
+  private static void saveSettings(Workspace ws, TrainingRequest r) {
+    try {
+      new TrainingSettings(r.model(), r.train(), r.forge()).save(ws);
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("cannot save the training settings into {}: {}", ws.configsDir(), e.toString());
+    }
+  }
+
+  /** Fills the form from saved settings (the forging strategy included). */
+  public void restore(TrainingSettings s) {
+    form.load(s.model(), s.train());
+    strategy.set(s.forge().strategy());
   }
 
   private void finished(TrainingRunner.Result result) {

@@ -86,4 +86,32 @@ class WorkspaceTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("normal and an abnormal folder");
   }
+
+  @Test
+  void trainingSettingsRoundTripThroughTheConfigsFolder() throws Exception {
+    Workspace ws = Workspace.create(tmp.resolve("w"), DatasetReference.ofDemo());
+    assertThat(TrainingSettings.load(ws)).isEmpty();
+    TrainingSettings s =
+        new TrainingSettings(
+            sgsf.engine.config.ModelConfig.lite().withSize(64, 8),
+            sgsf.engine.config.TrainConfig.defaults().withIterations(30, 5).withSeed(7),
+            sgsf.engine.config.ForgeConfig.defaults()
+                .withStrategy(sgsf.engine.config.ForgeConfig.Strategy.CUTPASTE)
+                .withTextureSource(
+                    sgsf.engine.config.ForgeConfig.TextureSource.USER_FOLDER, tmp.resolve("dtd")));
+    s.save(ws);
+    assertThat(ws.configsDir().resolve("training.json")).isRegularFile();
+    assertThat(TrainingSettings.load(ws)).contains(s);
+  }
+
+  @Test
+  void invalidSavedSettingsAreRejectedNamingTheFile() throws Exception {
+    Workspace ws = Workspace.create(tmp.resolve("w"), DatasetReference.ofDemo());
+    Files.writeString(
+        TrainingSettings.file(ws),
+        "{\"model\": {\"preset\": \"x\", \"inputSize\": 30, \"baseWidth\": 8,"
+            + " \"guidance\": \"JOINT\"}}");
+    assertThatThrownBy(() -> TrainingSettings.load(ws))
+        .hasMessageContaining(TrainingSettings.file(ws).toString());
+  }
 }

@@ -77,6 +77,10 @@ class TrainingViewModelTest {
     assertThat(ModelBundle.load(model).model().config().inputSize()).isEqualTo(32);
     assertThat(vm.checkpoints()).isNotEmpty();
     assertThat(vm.checkpoints().get(0).file()).startsWith(session.getWorkspace().runsDir());
+    var saved = sgsf.io.workspace.TrainingSettings.load(session.getWorkspace()).orElseThrow();
+    assertThat(saved.model().inputSize()).isEqualTo(32);
+    assertThat(saved.train().iterations()).isEqualTo(6);
+    assertThat(saved.forge()).isEqualTo(ForgeConfig.defaults());
   }
 
   @Test
