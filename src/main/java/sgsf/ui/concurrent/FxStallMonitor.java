@@ -29,6 +29,8 @@ public final class FxStallMonitor {
   private ScheduledExecutorService prober;
   private AnimationTimer pulses;
   private long lastPulse;
+  private long startNanos;
+  private final java.util.List<String> stalls = new java.util.ArrayList<>();
 
   public FxStallMonitor(String label) {
     this.label = label;
@@ -40,6 +42,10 @@ public final class FxStallMonitor {
       return;
     }
     lastPulse = 0;
+    startNanos = System.nanoTime();
+    synchronized (stalls) {
+      stalls.clear();
+    }
     fxThread = Thread.currentThread();
     pulses =
         new AnimationTimer() {
@@ -90,6 +96,18 @@ public final class FxStallMonitor {
     max.accumulateAndGet(nanos, Math::max);
     if (nanos > 100_000_000L) {
       stallsOver100ms.incrementAndGet();
+      synchronized (stalls) {
+        stalls.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%.0f ms at +%.1f s (JVM uptime %.3f s)",
+                nanos / 1e6,
+                (System.nanoTime() - startNanos) / 1e9,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
+        if (stalls.size() > 20) {
+          stalls.remove(0);
+        }
+      }
     }
   }
 
@@ -108,6 +126,11 @@ public final class FxStallMonitor {
         String.format("%.1f", maxEventLatencyMillis()),
         probes.get(),
         stallsOver100ms.get());
+    synchronized (stalls) {
+      if (!stalls.isEmpty()) {
+        LOG.info("FX stall monitor [{}]: stalls over 100 ms (last 20): {}", label, stalls);
+      }
+    }
   }
 
   public double maxPulseGapMillis() {

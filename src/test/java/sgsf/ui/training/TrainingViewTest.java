@@ -62,6 +62,9 @@ class TrainingViewTest {
 
   @Test
   void startThenCancelAShortRun(FxRobot robot) throws Exception {
+    ((ch.qos.logback.classic.Logger)
+            LoggerFactory.getLogger(sgsf.ui.concurrent.FxStallMonitor.class))
+        .setLevel(ch.qos.logback.classic.Level.DEBUG);
     TrainingViewModel vm = workbench.trainingViewModel();
     waitFor("dataset", 60_000, () -> workbench.session().getDataset() != null);
     robot.clickOn("#nav-train");
