@@ -199,4 +199,29 @@ class WorkbenchScreenshotsTest {
     robot.clickOn("#train-cancel");
     waitFor("cancelled", 120_000, () -> !vm.stateProperty().get().isActive());
   }
+
+  @Test
+  void datasetViewOnTheRealMagneticTiles(FxRobot robot) throws Exception {
+    Path mtd = TestData.mtd();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isDirectory(mtd), mtd.toAbsolutePath() + " absent, skipping");
+    datasetReady();
+    DatasetViewModel vm = workbench.datasetViewModel();
+    runFx(() -> vm.openFolder(mtd.toAbsolutePath().normalize()));
+    waitFor(
+        "magnetic tiles", 120_000, () -> vm.samples().size() > 1000 && !vm.loadingProperty().get());
+    runFx(
+        () -> {
+          vm.splitFilterProperty().set(SplitFilter.TEST);
+          vm.typeFilterProperty().set("blowhole");
+          vm.maskStyleProperty().set(sgsf.ui.dataset.MaskStyle.OUTLINE);
+          vm.selectedProperty().set(vm.visibleSamples().get(2));
+        });
+    waitFor(
+        "detail",
+        10_000,
+        () -> vm.detailProperty().get() != null && vm.detailProperty().get().hasMask());
+    thumbnailsShown(robot);
+    GuiTestSupport.snapshot(scene, out("dataset-mtd.png"));
+  }
 }

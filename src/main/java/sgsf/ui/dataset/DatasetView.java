@@ -229,8 +229,8 @@ public final class DatasetView {
     type.valueProperty().bindBidirectional(vm.typeFilterProperty());
     type.setId("filter-type");
     type.setTooltip(new Tooltip("Show one defect type"));
-    type.setPrefWidth(120);
-    type.setMinWidth(90);
+    type.setPrefWidth(135);
+    type.setMinWidth(120);
     split.setMinWidth(Region.USE_PREF_SIZE);
     CustomTextField search = new CustomTextField();
     search.setId("filter-search");

@@ -22,6 +22,7 @@ final class SampleCell extends GridCell<Sample> {
   private final Label name = new Label();
   private final Label badge = new Label();
   private final VBox box;
+  private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
   private ThumbnailCache.Request pending;
 
   SampleCell(DatasetViewModel vm, ThumbnailCache thumbnails, double thumbSize) {
@@ -66,10 +67,13 @@ final class SampleCell extends GridCell<Sample> {
       setGraphic(null);
       setText(null);
       image.setImage(null);
+      setTooltip(null);
       pseudoClassStateChanged(SELECTED, false);
       return;
     }
     name.setText(item.fileName());
+    tip.setText(item.fileName() + "\n" + item.image().getParent());
+    setTooltip(tip);
     badge.setText(
         (item.split() == Split.TRAIN ? "train" : "test")
             + (item.isDefective() ? " · " + item.defectType() : ""));

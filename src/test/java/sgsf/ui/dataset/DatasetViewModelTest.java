@@ -174,6 +174,24 @@ class DatasetViewModelTest {
     assertThat(vm.samples().stream().filter(s -> s.mask() != null)).hasSize(4);
   }
 
+  @Test
+  void theRealMagneticTileSetOpensWithAllItsImages() {
+    Path mtd = TestData.mtd();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isDirectory(mtd), mtd.toAbsolutePath() + " absent, skipping");
+    vm.openFolder(mtd);
+    assertThat(notifier.errors).isEmpty();
+    // counted from the folder: train/good 761, test/good 96, blowhole 115, break 85
+    assertThat(vm.samples()).hasSize(761 + 96 + 115 + 85 - vm.skipped().size());
+    assertThat(vm.typeChoices())
+        .containsExactly(DatasetViewModel.ALL_TYPES, "good", "blowhole", "break");
+    vm.typeFilterProperty().set("break");
+    assertThat(vm.visibleSamples()).allMatch(s -> s.mask() != null);
+    vm.selectedProperty().set(vm.visibleSamples().get(0));
+    assertThat(vm.detailProperty().get().hasMask()).isTrue();
+    assertThat(vm.detailProperty().get().channels()).isEqualTo(1);
+  }
+
   private static Path copyOfDemo(String category, Path target) throws Exception {
     Path src = TestData.demo(category);
     try (Stream<Path> all = Files.walk(src)) {
