@@ -82,6 +82,19 @@ class TrainingViewTest {
     waitFor("five iterations", 180_000, () -> vm.history().size() >= 5);
     assertThat(onFx(() -> robot.lookup("#train-progress-text").queryLabeled().getText()))
         .startsWith("Iteration ");
+
+    // pause: at most the iteration in flight still completes, then nothing
+    robot.clickOn("#train-pause");
+    assertThat(vm.stateProperty().get()).isEqualTo(RunState.PAUSED);
+    int atPause = onFx(() -> vm.history().size());
+    Thread.sleep(1500);
+    int settled = onFx(() -> vm.history().size());
+    assertThat(settled).isLessThanOrEqualTo(atPause + 1);
+    Thread.sleep(1500);
+    assertThat(onFx(() -> vm.history().size())).isEqualTo(settled);
+    robot.clickOn("#train-resume");
+    waitFor("training again", 60_000, () -> vm.history().size() > settled + 1);
+
     robot.clickOn("#train-cancel");
     waitFor("cancelled", 60_000, () -> vm.stateProperty().get() == RunState.CANCELLED);
     int last = onFx(() -> vm.history().get(vm.history().size() - 1).iteration());
