@@ -54,6 +54,28 @@ public final class WorkbenchApp extends Application {
     stage.setMinWidth(Math.min(1000, w));
     stage.setMinHeight(Math.min(620, h));
     stage.titleProperty().bind(workbench.mainViewModel().titleProperty());
+    stage.setOnCloseRequest(
+        e -> {
+          var training = workbench.trainingViewModel();
+          if (!training.stateProperty().get().isActive()) {
+            return;
+          }
+          javafx.scene.control.Alert ask =
+              new javafx.scene.control.Alert(
+                  javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                  "A training run is in progress. Quit anyway? The run stops; its last checkpoint"
+                      + " stays in the workspace and can be resumed.",
+                  javafx.scene.control.ButtonType.YES,
+                  javafx.scene.control.ButtonType.NO);
+          ask.initOwner(stage);
+          ask.setHeaderText("Training is running");
+          if (ask.showAndWait().orElse(javafx.scene.control.ButtonType.NO)
+              != javafx.scene.control.ButtonType.YES) {
+            e.consume();
+          } else {
+            training.cancel();
+          }
+        });
     stage.setOnShown(
         e ->
             Platform.runLater(

@@ -122,7 +122,8 @@ public abstract class TaskRunner {
       try {
         executor(lane).execute(body);
       } catch (RejectedExecutionException ex) {
-        complete(task, null, new IllegalStateException("the workbench is shutting down", ex));
+        // the runner was shut down (the window is closing): nothing to report
+        complete(task, null, new CancellationException("the workbench is shutting down"));
       }
       return task;
     }

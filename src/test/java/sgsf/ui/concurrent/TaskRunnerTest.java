@@ -110,4 +110,40 @@ class TaskRunnerTest {
         .start();
     assertThat(sizes).containsExactly(0);
   }
+
+  @Test
+  void workSubmittedAfterShutdownEndsCancelledWithoutAnError() throws Exception {
+    FxFreeRunner closed = new FxFreeRunner();
+    closed.shutdown();
+    List<String> calls = new ArrayList<>();
+    RunningTask<Integer> t =
+        closed
+            .task("late", ctx -> 1)
+            .onFailure(e -> calls.add("failure"))
+            .onCancelled(() -> calls.add("cancelled"))
+            .start();
+    assertThat(t.getState()).isEqualTo(TaskState.CANCELLED);
+    assertThat(calls).containsExactly("cancelled");
+  }
+
+  /** Real executors, delivery on the calling thread. */
+  private static final class FxFreeRunner extends TaskRunner {
+    private final java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+
+    @Override
+    protected java.util.concurrent.Executor executor(Lane lane) {
+      return pool;
+    }
+
+    @Override
+    public java.util.concurrent.Executor dispatcher() {
+      return Runnable::run;
+    }
+
+    @Override
+    public void shutdown() {
+      pool.shutdownNow();
+    }
+  }
 }
