@@ -169,7 +169,16 @@ public final class MainWindow {
     quit.setOnAction(
         e -> {
           Window w = window();
-          if (w != null) {
+          if (w == null) {
+            return;
+          }
+          // the same question as closing the window (a running training)
+          javafx.stage.WindowEvent close =
+              new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST);
+          if (w.getOnCloseRequest() != null) {
+            w.getOnCloseRequest().handle(close);
+          }
+          if (!close.isConsumed()) {
             w.hide();
           }
         });
