@@ -1,0 +1,34 @@
+package sgsf.io.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a file through a temp file in the same folder and a rename, so readers never see half. */
+final class AtomicWrite {
+  private AtomicWrite() {}
+
+  static void bytes(Path target, byte[] content) throws IOException {
+    Path parent = target.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempFile(parent, "." + target.getFileName() + "-", ".tmp");
+    try {
+      Files.write(tmp, content);
+      try {
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  static void text(Path target, String content) throws IOException {
+    bytes(target, content.getBytes(StandardCharsets.UTF_8));
+  }
+}

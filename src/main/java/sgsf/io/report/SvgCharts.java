@@ -1,0 +1,309 @@
+package sgsf.io.report;
+
+import static sgsf.io.report.Html.esc;
+import static sgsf.io.report.Html.num;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Inline SVG charts for the HTML report: line charts (ROC, PR, PRO) and a score histogram. */
+final class SvgCharts {
+  static final int WIDTH = 400;
+  static final int HEIGHT = 300;
+  private static final int LEFT = 52;
+  private static final int RIGHT = 14;
+  private static final int TOP = 28;
+  private static final int BOTTOM = 44;
+
+  private SvgCharts() {}
+
+  /** A polyline series. */
+  record Series(String name, String colour, double[] x, double[] y) {}
+
+  /** A vertical marker line. */
+  record Marker(String label, String colour, double x, boolean dashed) {}
+
+  private static double px(double x, double x0, double x1) {
+    return LEFT + (x - x0) / (x1 - x0) * (WIDTH - LEFT - RIGHT);
+  }
+
+  private static double py(double y, double y0, double y1) {
+    return HEIGHT - BOTTOM - (y - y0) / (y1 - y0) * (HEIGHT - TOP - BOTTOM);
+  }
+
+  private static void open(StringBuilder b, String title) {
+    b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"")
+        .append(WIDTH)
+        .append("\" height=\"")
+        .append(HEIGHT)
+        .append("\" viewBox=\"0 0 ")
+        .append(WIDTH)
+        .append(' ')
+        .append(HEIGHT)
+        .append("\" role=\"img\" aria-label=\"")
+        .append(esc(title))
+        .append("\">");
+    b.append("<title>").append(esc(title)).append("</title>");
+    b.append("<text x=\"")
+        .append(WIDTH / 2)
+        .append("\" y=\"18\" text-anchor=\"middle\" class=\"ct\">")
+        .append(esc(title))
+        .append("</text>");
+  }
+
+  private static void axes(
+      StringBuilder b,
+      String xLabel,
+      String yLabel,
+      double x0,
+      double x1,
+      double y0,
+      double y1,
+      int ticks) {
+    double left = LEFT;
+    double right = WIDTH - RIGHT;
+    double top = TOP;
+    double bottom = HEIGHT - BOTTOM;
+    b.append("<rect x=\"")
+        .append(num(left))
+        .append("\" y=\"")
+        .append(num(top))
+        .append("\" width=\"")
+        .append(num(right - left))
+        .append("\" height=\"")
+        .append(num(bottom - top))
+        .append("\" fill=\"none\" stroke=\"#888\"/>");
+    for (int i = 0; i <= ticks; i++) {
+      double xv = x0 + (x1 - x0) * i / ticks;
+      double yv = y0 + (y1 - y0) * i / ticks;
+      double xp = px(xv, x0, x1);
+      double yp = py(yv, y0, y1);
+      b.append("<line x1=\"")
+          .append(num(xp))
+          .append("\" y1=\"")
+          .append(num(top))
+          .append("\" x2=\"")
+          .append(num(xp))
+          .append("\" y2=\"")
+          .append(num(bottom))
+          .append("\" class=\"grid\"/>");
+      b.append("<line x1=\"")
+          .append(num(left))
+          .append("\" y1=\"")
+          .append(num(yp))
+          .append("\" x2=\"")
+          .append(num(right))
+          .append("\" y2=\"")
+          .append(num(yp))
+          .append("\" class=\"grid\"/>");
+      b.append("<text x=\"")
+          .append(num(xp))
+          .append("\" y=\"")
+          .append(num(bottom + 14))
+          .append("\" text-anchor=\"middle\" class=\"tick\">")
+          .append(tick(xv))
+          .append("</text>");
+      b.append("<text x=\"")
+          .append(num(left - 4))
+          .append("\" y=\"")
+          .append(num(yp + 4))
+          .append("\" text-anchor=\"end\" class=\"tick\">")
+          .append(tick(yv))
+          .append("</text>");
+    }
+    b.append("<text x=\"")
+        .append(num((left + right) / 2))
+        .append("\" y=\"")
+        .append(HEIGHT - 8)
+        .append("\" text-anchor=\"middle\" class=\"al\">")
+        .append(esc(xLabel))
+        .append("</text>");
+    b.append("<text transform=\"translate(13 ")
+        .append(num((top + bottom) / 2))
+        .append(") rotate(-90)\" text-anchor=\"middle\" class=\"al\">")
+        .append(esc(yLabel))
+        .append("</text>");
+  }
+
+  private static String tick(double v) {
+    if (v != 0 && (Math.abs(v) < 0.01 || Math.abs(v) >= 1e4)) {
+      return String.format(Locale.ROOT, "%.1e", v);
+    }
+    String s = String.format(Locale.ROOT, "%.3f", v);
+    s = s.replaceAll("0+$", "");
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /**
+   * A line chart on fixed axis ranges.
+   *
+   * @param diagonal draw the chance diagonal (ROC)
+   * @param markers vertical lines (e.g. the AUPRO limit)
+   */
+  static String lineChart(
+      String title,
+      String xLabel,
+      String yLabel,
+      List<Series> series,
+      double x0,
+      double x1,
+      double y0,
+      double y1,
+      boolean diagonal,
+      List<Marker> markers) {
+    StringBuilder b = new StringBuilder(4096);
+    open(b, title);
+    axes(b, xLabel, yLabel, x0, x1, y0, y1, 5);
+    if (diagonal) {
+      b.append("<line x1=\"")
+          .append(num(px(x0, x0, x1)))
+          .append("\" y1=\"")
+          .append(num(py(y0, y0, y1)))
+          .append("\" x2=\"")
+          .append(num(px(x1, x0, x1)))
+          .append("\" y2=\"")
+          .append(num(py(y1, y0, y1)))
+          .append("\" stroke=\"#bbb\" stroke-dasharray=\"4 4\"/>");
+    }
+    markers(b, markers, x0, x1, y0, y1);
+    int legendY = TOP + 14;
+    for (Series s : series) {
+      b.append("<polyline fill=\"none\" stroke=\"")
+          .append(esc(s.colour()))
+          .append("\" stroke-width=\"1.8\" points=\"");
+      for (int i = 0; i < s.x().length; i++) {
+        double x = Math.max(x0, Math.min(x1, s.x()[i]));
+        double y = Math.max(y0, Math.min(y1, s.y()[i]));
+        b.append(num(px(x, x0, x1))).append(',').append(num(py(y, y0, y1))).append(' ');
+      }
+      b.append("\"/>");
+      legend(b, s.name(), s.colour(), legendY);
+      legendY += 15;
+    }
+    b.append("</svg>");
+    return b.toString();
+  }
+
+  private static void legend(StringBuilder b, String name, String colour, int y) {
+    double x = WIDTH - RIGHT - 150;
+    b.append("<rect x=\"")
+        .append(num(x))
+        .append("\" y=\"")
+        .append(y - 8)
+        .append("\" width=\"10\" height=\"10\" fill=\"")
+        .append(esc(colour))
+        .append("\"/><text x=\"")
+        .append(num(x + 14))
+        .append("\" y=\"")
+        .append(y + 1)
+        .append("\" class=\"lg\">")
+        .append(esc(name))
+        .append("</text>");
+  }
+
+  private static void markers(
+      StringBuilder b, List<Marker> markers, double x0, double x1, double y0, double y1) {
+    int labelRow = 0;
+    for (Marker m : markers) {
+      if (m.x() < x0 || m.x() > x1) {
+        continue;
+      }
+      double xp = px(m.x(), x0, x1);
+      b.append("<line x1=\"")
+          .append(num(xp))
+          .append("\" y1=\"")
+          .append(num(py(y0, y0, y1)))
+          .append("\" x2=\"")
+          .append(num(xp))
+          .append("\" y2=\"")
+          .append(num(py(y1, y0, y1)))
+          .append("\" stroke=\"")
+          .append(esc(m.colour()))
+          .append("\" stroke-width=\"1.5\"")
+          .append(m.dashed() ? " stroke-dasharray=\"5 3\"" : "")
+          .append("/>");
+      b.append("<text x=\"")
+          .append(num(xp + 3))
+          .append("\" y=\"")
+          .append(num(HEIGHT - BOTTOM - 6 - 12 * labelRow++))
+          .append("\" class=\"mk\" fill=\"")
+          .append(esc(m.colour()))
+          .append("\">")
+          .append(esc(m.label()))
+          .append("</text>");
+    }
+  }
+
+  /** Overlaid histograms of good and defective image scores with threshold markers. */
+  static String histogram(
+      String title, String xLabel, double[] good, double[] defective, List<Marker> markers) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double[] a : new double[][] {good, defective}) {
+      for (double v : a) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    for (Marker m : markers) {
+      lo = Math.min(lo, m.x());
+      hi = Math.max(hi, m.x());
+    }
+    if (!(hi > lo)) {
+      lo -= 0.5;
+      hi += 0.5;
+    }
+    double pad = (hi - lo) * 0.03;
+    lo -= pad;
+    hi += pad;
+    int bins = 30;
+    int[] gc = counts(good, lo, hi, bins);
+    int[] dc = counts(defective, lo, hi, bins);
+    int max = 1;
+    for (int i = 0; i < bins; i++) {
+      max = Math.max(max, Math.max(gc[i], dc[i]));
+    }
+    StringBuilder b = new StringBuilder(4096);
+    open(b, title);
+    axes(b, xLabel, "images", lo, hi, 0, max, 5);
+    bars(b, gc, lo, hi, max, "#1f77b4");
+    bars(b, dc, lo, hi, max, "#d62728");
+    markers(b, markers, lo, hi, 0, max);
+    legend(b, "good (" + good.length + ")", "#1f77b4", TOP + 14);
+    legend(b, "defective (" + defective.length + ")", "#d62728", TOP + 29);
+    b.append("</svg>");
+    return b.toString();
+  }
+
+  private static int[] counts(double[] v, double lo, double hi, int bins) {
+    int[] c = new int[bins];
+    for (double x : v) {
+      int k = (int) ((x - lo) / (hi - lo) * bins);
+      c[Math.max(0, Math.min(bins - 1, k))]++;
+    }
+    return c;
+  }
+
+  private static void bars(StringBuilder b, int[] c, double lo, double hi, int max, String colour) {
+    int bins = c.length;
+    for (int i = 0; i < bins; i++) {
+      if (c[i] == 0) {
+        continue;
+      }
+      double x0 = px(lo + (hi - lo) * i / bins, lo, hi);
+      double x1 = px(lo + (hi - lo) * (i + 1) / bins, lo, hi);
+      double y = py(c[i], 0, max);
+      b.append("<rect x=\"")
+          .append(num(x0))
+          .append("\" y=\"")
+          .append(num(y))
+          .append("\" width=\"")
+          .append(num(Math.max(0.5, x1 - x0 - 0.5)))
+          .append("\" height=\"")
+          .append(num(py(0, 0, max) - y))
+          .append("\" fill=\"")
+          .append(colour)
+          .append("\" fill-opacity=\"0.55\"/>");
+    }
+  }
+}
