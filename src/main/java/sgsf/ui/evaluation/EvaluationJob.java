@@ -1,0 +1,206 @@
+package sgsf.ui.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import sgsf.engine.data.Sample;
+import sgsf.engine.data.SkippedFile;
+import sgsf.engine.image.FloatImage;
+import sgsf.engine.image.ImageIo;
+import sgsf.engine.image.ImageReadException;
+import sgsf.engine.infer.Prediction;
+import sgsf.engine.infer.Predictor;
+import sgsf.engine.metrics.EvaluatedImage;
+import sgsf.engine.metrics.PixelHistogram;
+import sgsf.engine.metrics.ThresholdCalibrator;
+import sgsf.engine.metrics.ThresholdExplorer;
+import sgsf.engine.metrics.ThresholdPolicy;
+import sgsf.engine.metrics.ThresholdRule;
+import sgsf.engine.metrics.Thresholds;
+import sgsf.engine.metrics.UndefinedMetricException;
+
+/**
+ * Runs a model over a list of images (in batches of {@link Predictor#BATCH}), then prepares the
+ * threshold explorer and the starting thresholds. Plain Java: the Evaluate view runs it on a
+ * background thread; cancellation is polled between batches.
+ */
+public final class EvaluationJob {
+  /** Miss-rate target of the OK threshold when a review band is calibrated here. */
+  public static final double DEFAULT_MISS_RATE = 0.05;
+
+  /** Progress in images. */
+  public interface Progress {
+    void update(int done, int total);
+  }
+
+  private EvaluationJob() {}
+
+  /**
+   * Evaluates the targets.
+   *
+   * @throws CancellationException when {@code cancelled} turns true
+   * @throws IllegalArgumentException when no image could be read (the message lists why)
+   */
+  public static EvaluationResult run(
+      LoadedModel model,
+      String source,
+      List<EvaluationTarget> targets,
+      Progress progress,
+      BooleanSupplier cancelled) {
+    long start = System.nanoTime();
+    Predictor predictor = new Predictor(model.model());
+    List<ImageResult> results = new ArrayList<>(targets.size());
+    List<SkippedFile> skipped = new ArrayList<>();
+    for (int from = 0; from < targets.size(); from += Predictor.BATCH) {
+      if (cancelled.getAsBoolean()) {
+        throw new CancellationException("evaluation cancelled");
+      }
+      List<EvaluationTarget> chunk =
+          targets.subList(from, Math.min(targets.size(), from + Predictor.BATCH));
+      List<FloatImage> images = new ArrayList<>(chunk.size());
+      List<EvaluationTarget> read = new ArrayList<>(chunk.size());
+      for (EvaluationTarget t : chunk) {
+        try {
+          images.add(ImageIo.read(t.image()));
+          read.add(t);
+        } catch (ImageReadException e) {
+          skipped.add(new SkippedFile(t.image(), e.reason()));
+        }
+      }
+      if (!images.isEmpty()) {
+        List<Prediction> ps = predictor.predict(images);
+        for (int k = 0; k < ps.size(); k++) {
+          EvaluationTarget t = read.get(k);
+          Prediction p = ps.get(k);
+          EvaluatedImage ev = null;
+          if (t.defectType() != null) {
+            byte[] gt = null;
+            if (t.mask() != null && !Sample.GOOD.equals(t.defectType())) {
+              try {
+                gt = groundTruth(t, p.map());
+              } catch (ImageReadException e) {
+                skipped.add(new SkippedFile(t.mask(), "mask: " + e.reason()));
+              }
+            }
+            ev =
+                new EvaluatedImage(
+                    t.image().toString(),
+                    t.defectType(),
+                    Sample.GOOD.equals(t.defectType()) ? 0 : 1,
+                    p.score(),
+                    p.map().width(),
+                    p.map().height(),
+                    p.map().data(),
+                    gt);
+          }
+          results.add(
+              new ImageResult(
+                  t.image(),
+                  t.defectType(),
+                  t.mask(),
+                  p.score(),
+                  p.map(),
+                  p.neighbours(),
+                  p.originalWidth(),
+                  p.originalHeight(),
+                  ev));
+        }
+      }
+      progress.update(Math.min(targets.size(), from + chunk.size()), targets.size());
+    }
+    if (results.isEmpty()) {
+      throw new IllegalArgumentException(
+          "none of the " + targets.size() + " images could be read: " + skipped);
+    }
+    List<EvaluatedImage> evaluated = new ArrayList<>();
+    for (ImageResult r : results) {
+      if (r.evaluated() != null) {
+        evaluated.add(r.evaluated());
+      }
+    }
+    ThresholdExplorer explorer =
+        evaluated.isEmpty()
+            ? null
+            : ThresholdExplorer.build(evaluated, PixelHistogram.DEFAULT_BINS);
+    Chosen chosen = chooseThresholds(model, results, evaluated);
+    return new EvaluationResult(
+        model,
+        source,
+        results,
+        skipped,
+        explorer,
+        chosen.thresholds,
+        chosen.origin,
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The ground-truth mask resized nearest-neighbour to the map's size (METHOD.md section 4), as 0/1
+   * values.
+   */
+  static byte[] groundTruth(EvaluationTarget t, FloatImage map) {
+    FloatImage mask = ImageIo.resizeMask(ImageIo.read(t.mask(), 1), map.height(), map.width());
+    float[] d = mask.data();
+    byte[] gt = new byte[d.length];
+    for (int i = 0; i < d.length; i++) {
+      gt[i] = d[i] > 0.5f ? (byte) 1 : 0;
+    }
+    return gt;
+  }
+
+  private record Chosen(Thresholds thresholds, String origin) {}
+
+  /**
+   * The model's stored thresholds; else, with good and defective images, NG at image F1-max, OK at
+   * a {@link #DEFAULT_MISS_RATE} miss rate and pixels at F1-max, calibrated on these images; else a
+   * 1 % false-reject rate on good images; else 0.5 everywhere.
+   */
+  private static Chosen chooseThresholds(
+      LoadedModel model, List<ImageResult> results, List<EvaluatedImage> evaluated) {
+    if (model.thresholds() != null) {
+      return new Chosen(model.thresholds(), "stored in the model");
+    }
+    boolean good = evaluated.stream().anyMatch(e -> !e.defective());
+    boolean defective = evaluated.stream().anyMatch(EvaluatedImage::defective);
+    if (good && defective) {
+      for (ThresholdRule pixel : List.of(ThresholdRule.f1Max(), ThresholdRule.manual(0.5))) {
+        try {
+          Thresholds t =
+              ThresholdCalibrator.calibrate(
+                  evaluated,
+                  new ThresholdPolicy(
+                      ThresholdRule.f1Max(), ThresholdRule.missRate(DEFAULT_MISS_RATE), pixel));
+          return new Chosen(
+              t,
+              "calibrated on these images (NG at F1-max, OK at "
+                  + Math.round(DEFAULT_MISS_RATE * 100)
+                  + " % miss rate; optimistic: not held out)");
+        } catch (UndefinedMetricException e) {
+          // no usable pixel ground truth: try the manual pixel threshold
+        }
+      }
+    }
+    if (good) {
+      try {
+        return new Chosen(
+            ThresholdCalibrator.calibrate(
+                evaluated,
+                new ThresholdPolicy(
+                    ThresholdRule.falseRejectRate(0.01), null, ThresholdRule.manual(0.5))),
+            "1 % false rejects on the good images");
+      } catch (UndefinedMetricException e) {
+        // fall through to the defaults
+      }
+    }
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (ImageResult r : results) {
+      min = Math.min(min, r.score());
+      max = Math.max(max, r.score());
+    }
+    return new Chosen(
+        Thresholds.manual(0.5, 0.5, 0.5, Math.min(min, 0.5), Math.max(max, 0.5), 0, 1),
+        "defaults (the model has no thresholds and the images no ground truth)");
+  }
+}
