@@ -12,6 +12,7 @@ public final class Main {
 
   public static void main(String[] args) {
     Backend.configureProperties();
+    NativeNoiseFilter.install();
     int code =
         new CommandLine(new SgsfCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     if (code != SgsfCommand.GUI_STARTED) {

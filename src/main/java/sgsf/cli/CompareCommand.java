@@ -1,12 +1,15 @@
 package sgsf.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import sgsf.io.report.RunComparison;
 
 /** {@code sgsf compare RUN...}: one table of the headline metrics of several evaluated runs. */
@@ -18,6 +21,8 @@ import sgsf.io.report.RunComparison;
             + "RUN is a run folder containing metrics.json (as written by 'sgsf eval'),"
             + " or a metrics.json file.")
 public final class CompareCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Parameters(arity = "1..*", paramLabel = "RUN", description = "run folders or metrics.json files")
   List<Path> runs;
 
@@ -29,27 +34,30 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     RunComparison table;
     try {
       table = RunComparison.load(runs);
     } catch (IOException e) {
-      System.err.println("compare: " + e.getMessage());
+      err.println("compare: " + e.getMessage());
       return 2;
     }
-    System.out.print(table.toText());
+    out.print(table.toText());
     try {
       if (csv != null) {
         table.writeCsv(csv);
-        System.out.println("CSV written to " + csv);
+        out.println("CSV written to " + csv);
       }
       if (html != null) {
         table.writeHtml(html);
-        System.out.println("HTML written to " + html);
+        out.println("HTML written to " + html);
       }
     } catch (IOException e) {
-      System.err.println("compare: cannot write " + e.getMessage());
+      err.println("compare: cannot write " + e.getMessage());
       return 1;
     }
+    out.flush();
     return 0;
   }
 }

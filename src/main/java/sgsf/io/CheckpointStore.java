@@ -16,19 +16,28 @@ public final class CheckpointStore implements CheckpointSink {
   public static final String EXTENSION = ".sgsfckpt";
   private final Path dir;
   private final int keep;
+  private final String forgeConfigJson;
 
   public CheckpointStore(Path dir, int keep) {
+    this(dir, keep, null);
+  }
+
+  /**
+   * @param forgeConfigJson the run's forging configuration, stored in every checkpoint
+   */
+  public CheckpointStore(Path dir, int keep, String forgeConfigJson) {
     if (keep < 1) {
       throw new IllegalArgumentException("keep must be >= 1");
     }
     this.dir = dir;
     this.keep = keep;
+    this.forgeConfigJson = forgeConfigJson;
   }
 
   @Override
   public Path save(TrainingState state) throws IOException {
     Path file = dir.resolve(String.format("ckpt-%06d%s", state.nextIteration(), EXTENSION));
-    ModelBundle.saveCheckpoint(state, file);
+    ModelBundle.saveCheckpoint(state, file, forgeConfigJson);
     List<Path> all = list(dir);
     for (int i = 0; i + keep < all.size(); i++) {
       Files.deleteIfExists(all.get(i));

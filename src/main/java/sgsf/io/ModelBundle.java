@@ -205,12 +205,19 @@ public final class ModelBundle {
 
   /** Writes a training checkpoint. */
   public static void saveCheckpoint(TrainingState s, Path file) throws IOException {
+    saveCheckpoint(s, file, null);
+  }
+
+  /** Writes a training checkpoint with the run's forging configuration (JSON) for resuming. */
+  public static void saveCheckpoint(TrainingState s, Path file, String forgeConfigJson)
+      throws IOException {
     ObjectNode manifest = JSON.createObjectNode();
     manifest.put("format", CHECKPOINT_FORMAT);
     manifest.put("formatVersion", FORMAT_VERSION);
     manifest.put("softwareVersion", SoftwareVersion.get());
     manifest.set("model", JSON.valueToTree(s.model()));
     manifest.set("train", JSON.valueToTree(s.train()));
+    manifest.set("forgeConfig", parseOrText(forgeConfigJson));
     Map<String, float[]> params = s.parameters();
     ArrayNodeBuilder idx = new ArrayNodeBuilder();
     params.forEach((k, v) -> idx.add(k, v.length));
@@ -220,6 +227,7 @@ public final class ModelBundle {
     state.put("warmupIterations", s.warmupIterations());
     state.put("plannedIterations", s.plannedIterations());
     state.put("activeGraph", s.activeGraph());
+    state.put("optimizerSteps", s.optimizerSteps());
     state.put("elapsedSeconds", s.elapsedSeconds());
     state.set("contrastSets", JSON.valueToTree(s.contrastSets()));
     Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -270,6 +278,7 @@ public final class ModelBundle {
           params,
           st.get("activeGraph").asText(),
           updater,
+          st.path("optimizerSteps").asInt(0),
           contrast,
           history,
           st.get("elapsedSeconds").asDouble(),

@@ -217,11 +217,35 @@ public final class ImageIo {
     return out;
   }
 
+  /**
+   * Encodes a one-channel image as a 16-bit grey PNG (values in [0, 1] scaled to 0..65535): the raw
+   * anomaly map without 8-bit quantisation.
+   */
+  public static byte[] encodePng16(FloatImage img) {
+    if (img.channels() != 1) {
+      throw new IllegalArgumentException(
+          "16-bit PNGs are written for one-channel maps, got " + img);
+    }
+    Mat m = toMat(img);
+    Mat u16 = new Mat();
+    m.convertTo(u16, CvType.CV_16UC1, 65535.0);
+    MatOfByte buf = new MatOfByte();
+    if (!Imgcodecs.imencode(".png", u16, buf)) {
+      throw new IllegalStateException("PNG encoding failed");
+    }
+    byte[] out = buf.toArray();
+    m.release();
+    u16.release();
+    buf.release();
+    return out;
+  }
+
   /** Writes a PNG atomically (temp file + rename), creating parent folders. */
   public static void writePng(FloatImage img, Path path) throws IOException {
     Path parent = path.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".tmp-", ".png");
+    // not createTempFile: that would leave the PNG readable by its owner only
+    Path tmp = parent.resolve(".tmp-" + java.util.UUID.randomUUID() + ".png");
     try {
       Files.write(tmp, encodePng(img));
       Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

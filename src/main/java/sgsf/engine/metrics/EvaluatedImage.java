@@ -1,6 +1,9 @@
 package sgsf.engine.metrics;
 
 import java.util.Objects;
+import sgsf.engine.data.Sample;
+import sgsf.engine.image.FloatImage;
+import sgsf.engine.image.ImageIo;
 
 /**
  * One evaluated test image: what {@code sgsf eval} and the GUI feed into {@link MetricsSummary},
@@ -84,6 +87,45 @@ public record EvaluatedImage(
         }
       }
     }
+  }
+
+  /**
+   * An evaluated dataset sample: its anomaly map (one channel, model resolution) and, for a
+   * defective sample with a mask file, the mask read and resized nearest-neighbour to the map's
+   * size ({@link ImageIo#resizeMask}).
+   *
+   * @param sample the test sample
+   * @param score its image score
+   * @param map its anomaly map, or {@code null}
+   * @throws sgsf.engine.image.ImageReadException naming the mask file when it cannot be read
+   */
+  public static EvaluatedImage of(Sample sample, double score, FloatImage map) {
+    String path = sample.image().toString();
+    if (map == null) {
+      return scoreOnly(path, sample.defectType(), sample.label(), score);
+    }
+    if (map.channels() != 1) {
+      throw new IllegalArgumentException(path + ": the anomaly map must have one channel");
+    }
+    byte[] gt = null;
+    if (sample.isDefective() && sample.mask() != null) {
+      FloatImage mask =
+          ImageIo.resizeMask(ImageIo.read(sample.mask(), 1), map.height(), map.width());
+      float[] d = mask.data();
+      gt = new byte[d.length];
+      for (int i = 0; i < d.length; i++) {
+        gt[i] = d[i] > 0.5f ? (byte) 1 : 0;
+      }
+    }
+    return new EvaluatedImage(
+        path,
+        sample.defectType(),
+        sample.label(),
+        score,
+        map.width(),
+        map.height(),
+        map.data(),
+        gt);
   }
 
   /** An image with a score only (image-level metrics only). */

@@ -41,8 +41,17 @@ public final class PixelMetrics {
 
   static CurveMetrics exact(
       List<PixelMap> maps, List<RegionLabels> regions, boolean keepCurves, int chunkPixels) {
+    return exact(maps, regions, keepCurves, chunkPixels, ExactPixelSweep.DEFAULT_HISTOGRAM_SEGMENT);
+  }
+
+  static CurveMetrics exact(
+      List<PixelMap> maps,
+      List<RegionLabels> regions,
+      boolean keepCurves,
+      int chunkPixels,
+      int histogramSegment) {
     CurveAccumulator acc = new CurveAccumulator("pixels", true, keepCurves, CURVE_RESOLUTION);
-    new ExactPixelSweep(maps, regions, chunkPixels).run(acc);
+    new ExactPixelSweep(maps, regions, chunkPixels, histogramSegment).run(acc);
     return acc.result();
   }
 

@@ -119,7 +119,7 @@ public record Thresholds(
         imageMax,
         pixelMin,
         pixelMax,
-        "set by hand",
+        "",
         "");
   }
 

@@ -42,7 +42,8 @@ public final class FeatureBank {
       n += x * x;
     }
     n = Math.sqrt(n);
-    if (n > 0) {
+    // idempotent: a vector that is already unit length (a reloaded bank) stays bit for bit
+    if (n > 0 && Math.abs(n - 1) > 1e-6) {
       for (int i = 0; i < v.length; i++) {
         v[i] /= (float) n;
       }

@@ -26,6 +26,7 @@ import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
 import sgsf.engine.config.TrainConfig;
 import sgsf.engine.image.FloatImage;
+import sgsf.engine.image.ImageIo;
 import sgsf.engine.model.FeatureBank;
 import sgsf.engine.model.HistoryPoint;
 import sgsf.engine.model.ModelProvenance;
@@ -163,6 +164,7 @@ public final class Trainer {
       }
       view.assign(Nd4j.create(state.updaterState(), view.shape(), view.dataType()));
     }
+    active.getConfiguration().setIterationCount(state.optimizerSteps());
     return loop(state.nextIteration(), control);
   }
 
@@ -507,8 +509,27 @@ public final class Trainer {
     return out;
   }
 
+  /**
+   * The feature bank. Its images are stored in the model as 8-bit PNGs; the bank holds exactly the
+   * decoded PNGs (and embeds those), so a saved and reloaded model predicts bit for bit like the
+   * model in memory.
+   */
   private FeatureBank buildBank() {
-    return new FeatureBank(data.ids(), data.images(), embedAll());
+    List<FloatImage> stored = new ArrayList<>(data.size());
+    for (int i = 0; i < data.size(); i++) {
+      FloatImage img = data.images().get(i);
+      stored.add(
+          ImageIo.decode(ImageIo.encodePng(img), Path.of(data.ids().get(i))).withChannels(3));
+    }
+    float[][] emb = new float[stored.size()][];
+    for (int from = 0; from < stored.size(); from += EMBED_BATCH) {
+      int to = Math.min(stored.size(), from + EMBED_BATCH);
+      INDArray e = network.embed(Tensors.batch(stored.subList(from, to)));
+      for (int k = from; k < to; k++) {
+        emb[k] = e.getRow(k - from).dup().toFloatVector();
+      }
+    }
+    return new FeatureBank(data.ids(), stored, emb);
   }
 
   private void record(int it, TrainingPhase phase, double[] losses, double step, double elapsed) {
@@ -574,6 +595,7 @@ public final class Trainer {
             params,
             active,
             view == null ? new float[0] : view.dup().toFloatVector(),
+            g.getConfiguration().getIterationCount(),
             contrast == null ? null : contrast.table(),
             history,
             elapsed,

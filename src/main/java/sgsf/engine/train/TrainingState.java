@@ -20,6 +20,7 @@ import sgsf.engine.model.HistoryPoint;
  * @param activeGraph the graph whose optimiser state is saved ("autoencoder", "joint",
  *     "segmentation")
  * @param updaterState Adam's moment estimates of the active graph
+ * @param optimizerSteps the active graph's update count (Adam's bias correction depends on it)
  * @param contrastSets contrast-set table, or null before it was first built
  * @param history logged iterations so far
  * @param elapsedSeconds training time so far
@@ -34,6 +35,7 @@ public record TrainingState(
     Map<String, float[]> parameters,
     String activeGraph,
     float[] updaterState,
+    int optimizerSteps,
     int[][] contrastSets,
     List<HistoryPoint> history,
     double elapsedSeconds,

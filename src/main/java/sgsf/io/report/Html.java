@@ -6,7 +6,7 @@ import java.util.Locale;
 final class Html {
   private Html() {}
 
-  /** Escapes text and attribute values. */
+  /** Escapes text and double-quoted attribute values. */
   static String esc(String s) {
     StringBuilder b = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
@@ -16,7 +16,6 @@ final class Html {
         case '<' -> b.append("&lt;");
         case '>' -> b.append("&gt;");
         case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
         default -> {
           if (c < 0x20 && c != '\n' && c != '\t') {
             b.append(' ');

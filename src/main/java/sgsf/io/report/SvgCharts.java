@@ -12,7 +12,7 @@ final class SvgCharts {
   static final int HEIGHT = 300;
   private static final int LEFT = 52;
   private static final int RIGHT = 14;
-  private static final int TOP = 28;
+  private static final int TOP = 42;
   private static final int BOTTOM = 44;
 
   private SvgCharts() {}
@@ -59,7 +59,8 @@ final class SvgCharts {
       double x1,
       double y0,
       double y1,
-      int ticks) {
+      int xTicks,
+      int yTicks) {
     double left = LEFT;
     double right = WIDTH - RIGHT;
     double top = TOP;
@@ -73,11 +74,9 @@ final class SvgCharts {
         .append("\" height=\"")
         .append(num(bottom - top))
         .append("\" fill=\"none\" stroke=\"#888\"/>");
-    for (int i = 0; i <= ticks; i++) {
-      double xv = x0 + (x1 - x0) * i / ticks;
-      double yv = y0 + (y1 - y0) * i / ticks;
+    for (int i = 0; i <= xTicks; i++) {
+      double xv = x0 + (x1 - x0) * i / xTicks;
       double xp = px(xv, x0, x1);
-      double yp = py(yv, y0, y1);
       b.append("<line x1=\"")
           .append(num(xp))
           .append("\" y1=\"")
@@ -87,6 +86,17 @@ final class SvgCharts {
           .append("\" y2=\"")
           .append(num(bottom))
           .append("\" class=\"grid\"/>");
+      b.append("<text x=\"")
+          .append(num(xp))
+          .append("\" y=\"")
+          .append(num(bottom + 14))
+          .append("\" text-anchor=\"middle\" class=\"tick\">")
+          .append(tick(xv))
+          .append("</text>");
+    }
+    for (int i = 0; i <= yTicks; i++) {
+      double yv = y0 + (y1 - y0) * i / yTicks;
+      double yp = py(yv, y0, y1);
       b.append("<line x1=\"")
           .append(num(left))
           .append("\" y1=\"")
@@ -96,13 +106,6 @@ final class SvgCharts {
           .append("\" y2=\"")
           .append(num(yp))
           .append("\" class=\"grid\"/>");
-      b.append("<text x=\"")
-          .append(num(xp))
-          .append("\" y=\"")
-          .append(num(bottom + 14))
-          .append("\" text-anchor=\"middle\" class=\"tick\">")
-          .append(tick(xv))
-          .append("</text>");
       b.append("<text x=\"")
           .append(num(left - 4))
           .append("\" y=\"")
@@ -153,7 +156,7 @@ final class SvgCharts {
       List<Marker> markers) {
     StringBuilder b = new StringBuilder(4096);
     open(b, title);
-    axes(b, xLabel, yLabel, x0, x1, y0, y1, 5);
+    axes(b, xLabel, yLabel, x0, x1, y0, y1, 5, 5);
     if (diagonal) {
       b.append("<line x1=\"")
           .append(num(px(x0, x0, x1)))
@@ -166,26 +169,62 @@ final class SvgCharts {
           .append("\" stroke=\"#bbb\" stroke-dasharray=\"4 4\"/>");
     }
     markers(b, markers, x0, x1, y0, y1);
-    int legendY = TOP + 14;
+    double legendX = LEFT;
     for (Series s : series) {
       b.append("<polyline fill=\"none\" stroke=\"")
           .append(esc(s.colour()))
           .append("\" stroke-width=\"1.8\" points=\"");
-      for (int i = 0; i < s.x().length; i++) {
-        double x = Math.max(x0, Math.min(x1, s.x()[i]));
-        double y = Math.max(y0, Math.min(y1, s.y()[i]));
-        b.append(num(px(x, x0, x1))).append(',').append(num(py(y, y0, y1))).append(' ');
+      double[] xs = new double[s.x().length];
+      double[] ys = new double[s.x().length];
+      for (int i = 0; i < xs.length; i++) {
+        xs[i] = px(Math.max(x0, Math.min(x1, s.x()[i])), x0, x1);
+        ys[i] = py(Math.max(y0, Math.min(y1, s.y()[i])), y0, y1);
+      }
+      int n = simplify(xs, ys);
+      for (int i = 0; i < n; i++) {
+        b.append(num(xs[i])).append(',').append(num(ys[i])).append(' ');
       }
       b.append("\"/>");
-      legend(b, s.name(), s.colour(), legendY);
-      legendY += 15;
+      if (series.size() > 1) {
+        legendX = legend(b, s.name(), s.colour(), legendX);
+      }
     }
     b.append("</svg>");
     return b.toString();
   }
 
-  private static void legend(StringBuilder b, String name, String colour, int y) {
-    double x = WIDTH - RIGHT - 150;
+  /**
+   * Thins a polyline in pixel space in place: drops points closer than half a pixel to the last
+   * kept one and merges runs along one horizontal or vertical line; returns the new length.
+   */
+  static int simplify(double[] xs, double[] ys) {
+    int n = 0;
+    for (int i = 0; i < xs.length; i++) {
+      boolean last = i == xs.length - 1;
+      if (n > 0
+          && !last
+          && Math.abs(xs[i] - xs[n - 1]) < 0.5
+          && Math.abs(ys[i] - ys[n - 1]) < 0.5) {
+        continue;
+      }
+      if (n >= 2
+          && (sameLine(ys[n - 2], ys[n - 1], ys[i]) || sameLine(xs[n - 2], xs[n - 1], xs[i]))) {
+        n--; // the middle point lies on the straight run: replace it
+      }
+      xs[n] = xs[i];
+      ys[n] = ys[i];
+      n++;
+    }
+    return n;
+  }
+
+  private static boolean sameLine(double a, double b, double c) {
+    return Math.abs(a - b) < 0.05 && Math.abs(b - c) < 0.05;
+  }
+
+  /** A legend entry in the row between title and plot; returns the x of the next entry. */
+  private static double legend(StringBuilder b, String name, String colour, double x) {
+    int y = TOP - 10;
     b.append("<rect x=\"")
         .append(num(x))
         .append("\" y=\"")
@@ -199,6 +238,7 @@ final class SvgCharts {
         .append("\" class=\"lg\">")
         .append(esc(name))
         .append("</text>");
+    return x + 24 + 6.2 * name.length();
   }
 
   private static void markers(
@@ -225,7 +265,7 @@ final class SvgCharts {
       b.append("<text x=\"")
           .append(num(xp + 3))
           .append("\" y=\"")
-          .append(num(HEIGHT - BOTTOM - 6 - 12 * labelRow++))
+          .append(num(TOP + 11 + 12 * labelRow++))
           .append("\" class=\"mk\" fill=\"")
           .append(esc(m.colour()))
           .append("\">")
@@ -254,9 +294,10 @@ final class SvgCharts {
       hi += 0.5;
     }
     double pad = (hi - lo) * 0.03;
-    lo -= pad;
-    hi += pad;
-    int bins = 30;
+    double step = niceStep((hi - lo + 2 * pad) / 5);
+    lo = Math.floor((lo - pad) / step) * step;
+    hi = Math.ceil((hi + pad) / step) * step;
+    int bins = (int) Math.round((hi - lo) / (step / 4));
     int[] gc = counts(good, lo, hi, bins);
     int[] dc = counts(defective, lo, hi, bins);
     int max = 1;
@@ -265,14 +306,36 @@ final class SvgCharts {
     }
     StringBuilder b = new StringBuilder(4096);
     open(b, title);
-    axes(b, xLabel, "images", lo, hi, 0, max, 5);
+    double yStep = Math.max(1, niceStep(max / 5.0));
+    max = (int) (Math.ceil(max / yStep) * yStep);
+    axes(
+        b,
+        xLabel,
+        "images",
+        lo,
+        hi,
+        0,
+        max,
+        (int) Math.round((hi - lo) / step),
+        (int) Math.round(max / yStep));
     bars(b, gc, lo, hi, max, "#1f77b4");
     bars(b, dc, lo, hi, max, "#d62728");
     markers(b, markers, lo, hi, 0, max);
-    legend(b, "good (" + good.length + ")", "#1f77b4", TOP + 14);
-    legend(b, "defective (" + defective.length + ")", "#d62728", TOP + 29);
+    double x = legend(b, "good (" + good.length + ")", "#1f77b4", LEFT);
+    legend(b, "defective (" + defective.length + ")", "#d62728", x);
     b.append("</svg>");
     return b.toString();
+  }
+
+  /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
+  static double niceStep(double raw) {
+    double p = Math.pow(10, Math.floor(Math.log10(raw)));
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (m * p >= raw) {
+        return m * p;
+      }
+    }
+    return 10 * p;
   }
 
   private static int[] counts(double[] v, double lo, double hi, int bins) {

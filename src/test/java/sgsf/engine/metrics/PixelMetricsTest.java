@@ -118,7 +118,8 @@ class PixelMetricsTest {
   @Test
   void chunkedSweepEqualsOneSortAndTheImageLevelPath() {
     // The chunked radix sweep must give bit-identical results for any chunk size, including
-    // single buckets larger than a chunk (resolved by the low-bit histogram), and must agree with
+    // single buckets larger than a chunk and long bucket segments (both resolved by low-bit
+    // histograms instead of sorting), and must agree with
     // the independent image-level path (BinaryMetrics on all pixels concatenated as doubles).
     Random rnd = new Random(5);
     List<PixelMap> maps = new ArrayList<>();
@@ -146,8 +147,9 @@ class PixelMetricsTest {
     }
     List<RegionLabels> regions = maps.stream().map(RegionLabels::of).toList();
     CurveMetrics whole = PixelMetrics.exact(maps, regions, true, Integer.MAX_VALUE);
-    for (int chunk : new int[] {1, 7, 100, 1000}) {
-      CurveMetrics c = PixelMetrics.exact(maps, regions, true, chunk);
+    int[][] settings = {{1, 1 << 14}, {7, 1 << 14}, {100, 1}, {1000, 3}, {1000, 1 << 14}};
+    for (int[] setting : settings) {
+      CurveMetrics c = PixelMetrics.exact(maps, regions, true, setting[0], setting[1]);
       assertThat(c.auroc().value()).isEqualTo(whole.auroc().value());
       assertThat(c.averagePrecision().value()).isEqualTo(whole.averagePrecision().value());
       assertThat(c.f1Max().value()).isEqualTo(whole.f1Max().value());

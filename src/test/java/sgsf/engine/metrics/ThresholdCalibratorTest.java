@@ -120,4 +120,30 @@ class ThresholdCalibratorTest {
     ConfusionCounts c = PixelMetrics.confusion(maps, f.pixelThreshold());
     assertThat(c.fp()).isEqualTo(5);
   }
+
+  @Test
+  void goodImagesAloneCalibrateByFalseRejectRates() {
+    // Training-time calibration sees good images only: image and pixel thresholds from
+    // false-reject targets. Map of image i: 100 pixels with values (i*100 + p) / 1000.
+    List<EvaluatedImage> good = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      float[] map = new float[100];
+      for (int p = 0; p < 100; p++) {
+        map[p] = (i * 100 + p) / 1000f;
+      }
+      good.add(new EvaluatedImage("g" + i, "good", 0, 0.1 * (i + 1), 10, 10, map, null));
+    }
+    Thresholds t = ThresholdCalibrator.calibrate(good, ThresholdPolicy.falseRejectRate(0.2, 0.01));
+    // 20 % of 5 good images: 1 may be rejected -> above 0.4 (2nd highest), halfway to 0.5.
+    assertThat(t.imageUpper()).isCloseTo(0.45, within(1e-12));
+    // 1 % of 500 normal pixels: 5 may be flagged -> the 6th highest value 0.494 must pass:
+    // halfway to 0.495.
+    assertThat(t.pixelThreshold()).isCloseTo((0.494f + 0.495f) / 2.0, within(1e-7));
+    assertThat(
+            PixelMetrics.confusion(
+                    good.stream().map(EvaluatedImage::pixelMap).toList(), t.pixelThreshold())
+                .fp())
+        .isEqualTo(5);
+    assertThat(t.calibratedOn()).isEqualTo("5 good, 0 defective images, 5 anomaly maps");
+  }
 }

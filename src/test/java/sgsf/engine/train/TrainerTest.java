@@ -258,6 +258,7 @@ class TrainerTest {
             s.parameters(),
             s.activeGraph(),
             s.updaterState(),
+            s.optimizerSteps(),
             s.contrastSets(),
             s.history(),
             s.elapsedSeconds(),

@@ -1,0 +1,179 @@
+package sgsf.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sgsf.engine.data.Dataset;
+import sgsf.engine.data.DatasetException;
+import sgsf.engine.infer.Evaluator;
+import sgsf.engine.infer.Predictor;
+import sgsf.engine.metrics.Metric;
+import sgsf.engine.metrics.MetricsSummary;
+import sgsf.engine.metrics.ThresholdCalibrator;
+import sgsf.engine.metrics.ThresholdPolicy;
+import sgsf.engine.metrics.Thresholds;
+import sgsf.io.Json;
+import sgsf.io.ModelBundle;
+import sgsf.io.report.EvaluationReportWriter;
+
+/**
+ * {@code sgsf eval --model MODEL.zip [--data DIR] --out DIR}: runs the model over the test split
+ * and writes metrics.json, scores.csv and report.html.
+ */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate a model on a dataset's test split: metrics.json, scores.csv and a self-contained",
+      "report.html (ROC/PR curves, score histogram with thresholds, per-type table, worst cases)."
+    })
+public final class EvalCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "MODEL.zip",
+      description = "Trained model.")
+  Path model;
+
+  @Mixin DatasetOptions dataset;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+  Path out;
+
+  @Option(
+      names = "--thresholds",
+      paramLabel = "POLICY",
+      defaultValue = "model",
+      description = {
+        "How to set thresholds: model (those saved in the model, else f1), f1 (F1-max),",
+        "frr:RATE (false-reject rate on good images, e.g. frr:0.01),",
+        "band:FRR,MISS (review band: NG above the false-reject target, OK below the miss-rate",
+        "target). Default: ${DEFAULT-VALUE}."
+      })
+  String thresholdPolicy;
+
+  @Option(names = "--save-thresholds", description = "Store the thresholds in the model file.")
+  boolean saveThresholds;
+
+  @Option(
+      names = "--neighbours",
+      defaultValue = "1",
+      description = "Average the maps over the top-n neighbours (default 1).")
+  int neighbours;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      ModelBundle.Loaded loaded = ModelBundle.load(model);
+      Dataset d = dataset.resolve();
+      if (d.test().isEmpty()) {
+        throw new DatasetException(d.root(), "has no test images to evaluate on");
+      }
+      Predictor predictor = new Predictor(loaded.model(), neighbours);
+      Evaluator.Result r;
+      try (ConsoleProgress bar = new ConsoleProgress("eval", d.test().size())) {
+        r =
+            new Evaluator(predictor)
+                .evaluate(d.test(), (done, total) -> bar.step(done, null), null);
+      }
+      r.skipped().forEach(s -> err.println("skipped " + s));
+      Thresholds thresholds = thresholds(loaded.thresholds(), r);
+      MetricsSummary summary = MetricsSummary.compute(r.images(), thresholds);
+      Map<String, Object> run = new LinkedHashMap<>();
+      run.put("model", model.toAbsolutePath().toString());
+      run.put("preset", loaded.model().config().preset());
+      run.put("input_size", loaded.model().config().inputSize());
+      run.put("guidance", loaded.model().config().guidance().name());
+      run.put("forger", loaded.model().provenance().forger());
+      run.put("training_iterations", loaded.model().provenance().iterationsTrained());
+      run.put("training_seconds", loaded.model().provenance().trainingSeconds());
+      run.put("dataset", d.root().toString());
+      run.put("thresholds_from", thresholdPolicy);
+      EvaluationReportWriter.Written w =
+          EvaluationReportWriter.write(
+              out,
+              r.images(),
+              summary,
+              EvaluationReportWriter.Options.titled("SGSF evaluation: " + d.name(), run));
+      if (saveThresholds) {
+        ModelBundle.writeThresholds(model, Json.mapper().valueToTree(thresholds));
+      }
+      o.printf(
+          Locale.ROOT,
+          "%d images (%d good, %d defective)%n",
+          summary.images(),
+          summary.goodImages(),
+          summary.defectiveImages());
+      printMetric(
+          o, "image AUROC", summary.image() == null ? null : summary.image().curves().auroc());
+      if (summary.pixel() != null) {
+        printMetric(o, "pixel AUROC", summary.pixel().curves().auroc());
+        printMetric(o, "pixel AP", summary.pixel().curves().averagePrecision());
+        printMetric(o, "AUPRO@0.3", summary.pixel().curves().aupro());
+      }
+      o.println("report: " + w.html());
+      o.flush();
+      return 0;
+    } catch (DatasetException | IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    } catch (java.io.IOException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static void printMetric(PrintWriter o, String name, Metric m) {
+    String v =
+        m == null
+            ? "n/a"
+            : m.defined()
+                ? String.format(Locale.ROOT, "%.4f", m.value())
+                : "undefined (" + m.undefinedReason() + ")";
+    o.printf(Locale.ROOT, "  %-12s %s%n", name, v);
+  }
+
+  private Thresholds thresholds(JsonNode saved, Evaluator.Result r) throws Exception {
+    String p = thresholdPolicy.toLowerCase(Locale.ROOT);
+    if (p.equals("model")) {
+      if (saved != null) {
+        return Json.mapper().treeToValue(saved, Thresholds.class);
+      }
+      p = "f1";
+    }
+    ThresholdPolicy policy;
+    if (p.equals("f1")) {
+      policy = ThresholdPolicy.f1Max();
+    } else if (p.startsWith("frr:")) {
+      double rate = Double.parseDouble(p.substring(4));
+      policy = ThresholdPolicy.falseRejectRate(rate, rate);
+    } else if (p.startsWith("band:")) {
+      String[] parts = p.substring(5).split(",");
+      if (parts.length != 2) {
+        throw new IllegalArgumentException(
+            "--thresholds band:FRR,MISS needs two rates, got '" + thresholdPolicy + "'");
+      }
+      policy =
+          ThresholdPolicy.reviewBand(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
+    } else {
+      throw new IllegalArgumentException(
+          "--thresholds must be model, f1, frr:RATE or band:FRR,MISS, got '"
+              + thresholdPolicy
+              + "'");
+    }
+    return ThresholdCalibrator.calibrate(r.images(), policy);
+  }
+}

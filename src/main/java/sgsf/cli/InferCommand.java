@@ -1,0 +1,177 @@
+package sgsf.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sgsf.engine.image.FloatImage;
+import sgsf.engine.image.Heatmaps;
+import sgsf.engine.image.ImageIo;
+import sgsf.engine.image.ImageReadException;
+import sgsf.engine.infer.Prediction;
+import sgsf.engine.infer.Predictor;
+import sgsf.engine.metrics.Thresholds;
+import sgsf.io.AtomicFiles;
+import sgsf.io.Json;
+import sgsf.io.ModelBundle;
+
+/**
+ * {@code sgsf infer --model MODEL.zip --images DIR --out DIR}: scores every image of a folder and
+ * writes scores.csv, a heatmap overlay per image and the raw anomaly map (16-bit PNG).
+ */
+@Command(
+    name = "infer",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Score the images of a folder: OUT/scores.csv (path, score, normalised score and verdict when",
+      "the model has thresholds, guiding neighbour and similarity), OUT/overlays/NAME.png (heatmap",
+      "over the image) and OUT/maps/NAME.png (the raw anomaly map, 16-bit, original size)."
+    })
+public final class InferCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "MODEL.zip",
+      description = "Trained model.")
+  Path model;
+
+  @Option(
+      names = "--images",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder of images (searched recursively).")
+  Path images;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+  Path out;
+
+  @Option(
+      names = "--neighbours",
+      defaultValue = "1",
+      description = "Average the maps over the top-n neighbours (default 1).")
+  int neighbours;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isDirectory(images)) {
+      err.println("error: " + images + ": not a folder");
+      return 1;
+    }
+    ModelBundle.Loaded loaded;
+    try {
+      loaded = ModelBundle.load(model);
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+    Thresholds thresholds =
+        loaded.thresholds() == null
+            ? null
+            : Json.mapper().treeToValue(loaded.thresholds(), Thresholds.class);
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(images)) {
+      files = s.filter(Files::isRegularFile).filter(ImageIo::isImageFile).sorted().toList();
+    }
+    if (files.isEmpty()) {
+      err.println("error: " + images + ": no images (png, jpg, bmp, tif) found");
+      return 1;
+    }
+    Predictor predictor = new Predictor(loaded.model(), neighbours);
+    StringBuilder csv =
+        new StringBuilder("path,score,normalised_score,verdict,neighbour,similarity\n");
+    int done = 0;
+    int skipped = 0;
+    try (ConsoleProgress bar = new ConsoleProgress("infer", files.size())) {
+      for (int from = 0; from < files.size(); from += Predictor.BATCH) {
+        List<Path> chunk = files.subList(from, Math.min(files.size(), from + Predictor.BATCH));
+        List<Path> ok = new ArrayList<>();
+        List<FloatImage> imgs = new ArrayList<>();
+        for (Path p : chunk) {
+          try {
+            imgs.add(ImageIo.read(p));
+            ok.add(p);
+          } catch (ImageReadException e) {
+            err.println("skipped " + e.getMessage());
+            skipped++;
+          }
+        }
+        List<Prediction> preds = imgs.isEmpty() ? List.of() : predictor.predict(imgs);
+        for (int k = 0; k < ok.size(); k++) {
+          write(ok.get(k), imgs.get(k), preds.get(k), thresholds, csv);
+          done++;
+        }
+        bar.step(from + chunk.size(), null);
+      }
+    }
+    AtomicFiles.writeString(out.resolve("scores.csv"), csv.toString());
+    o.printf(Locale.ROOT, "%d images scored, %d skipped; results in %s%n", done, skipped, out);
+    o.flush();
+    return done > 0 ? 0 : 1;
+  }
+
+  private void write(Path file, FloatImage image, Prediction p, Thresholds t, StringBuilder csv)
+      throws IOException {
+    String rel = images.relativize(file).toString();
+    String name = rel.replaceAll("[/\\\\]", "__").replaceAll("\\.[^.]+$", "") + ".png";
+    FloatImage full = p.mapAtOriginalSize();
+    ImageIo.clip01(full);
+    AtomicFiles.writeBytes(out.resolve("maps").resolve(name), ImageIo.encodePng16(full));
+    double gain = 1;
+    double offset = 0;
+    if (t != null && t.pixelScoreMax() > t.pixelScoreMin()) {
+      gain = 1.0 / (t.pixelScoreMax() - t.pixelScoreMin());
+      offset = -t.pixelScoreMin() * gain;
+    }
+    FloatImage overlay =
+        Heatmaps.overlay(
+            image,
+            full.data(),
+            full.width(),
+            full.height(),
+            gain,
+            offset,
+            0.5,
+            Heatmaps.Palette.INFERNO);
+    AtomicFiles.writeBytes(out.resolve("overlays").resolve(name), ImageIo.encodePng(overlay));
+    String normalised = "";
+    String verdict = "";
+    if (t != null) {
+      normalised = String.format(Locale.ROOT, "%.6f", t.imageNormalisation().apply(p.score()));
+      verdict = t.verdict(p.score()).name();
+    }
+    String nn = p.neighbours().isEmpty() ? "" : p.neighbours().get(0).id();
+    String sim =
+        p.neighbours().isEmpty()
+            ? ""
+            : String.format(Locale.ROOT, "%.4f", p.neighbours().get(0).similarity());
+    csv.append(csvField(file.toString()))
+        .append(',')
+        .append(String.format(Locale.ROOT, "%.6f", p.score()))
+        .append(',')
+        .append(normalised)
+        .append(',')
+        .append(verdict)
+        .append(',')
+        .append(csvField(nn))
+        .append(',')
+        .append(sim)
+        .append('\n');
+  }
+
+  private static String csvField(String s) {
+    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+}

@@ -1,0 +1,281 @@
+package sgsf.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sgsf.engine.config.ForgeConfig;
+import sgsf.engine.config.GuidanceMode;
+import sgsf.engine.config.ModelConfig;
+import sgsf.engine.config.TrainConfig;
+import sgsf.engine.data.Dataset;
+import sgsf.engine.data.DatasetException;
+import sgsf.engine.train.IterationStats;
+import sgsf.engine.train.TrainingControl;
+import sgsf.engine.train.TrainingListener;
+import sgsf.engine.train.TrainingOutcome;
+import sgsf.engine.train.TrainingPhase;
+import sgsf.io.TrainingJob;
+
+/**
+ * {@code sgsf train [--data DIR] [--preset P] [--iterations N | --minutes M] [--resume CKPT] --out
+ * MODEL.zip}: trains on the dataset's good training images with a console progress bar. Ctrl-C
+ * stops after the current iteration and keeps the checkpoints.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train an SGSF model on the good training images of a dataset.",
+      "Checkpoints go to MODEL.zip.checkpoints/; Ctrl-C stops cleanly and keeps them."
+    })
+public final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin DatasetOptions dataset;
+
+  @Option(
+      names = "--preset",
+      defaultValue = "lite",
+      description =
+          "lite (128 px, width 16), standard (256, 32) or paper (256, 64). Default: ${DEFAULT-VALUE}.")
+  String preset;
+
+  @Option(
+      names = "--size",
+      description = "Input size in pixels (multiple of 16); overrides the preset's.")
+  Integer size;
+
+  @Option(
+      names = "--width",
+      description = "Base width (channels at the first scale); overrides the preset's.")
+  Integer width;
+
+  static final class Budget {
+    @Option(names = "--iterations", description = "Main-phase iterations (default 2000).")
+    Integer iterations;
+
+    @Option(
+        names = "--minutes",
+        description = "Wall-clock budget for the whole run; the plan adapts to the measured speed.")
+    Double minutes;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Budget budget = new Budget();
+
+  @Option(
+      names = "--warmup",
+      description =
+          "Autoencoder warm-up iterations (default 200, or 10 % of --iterations if less).")
+  Integer warmup;
+
+  @Option(
+      names = "--batch",
+      defaultValue = "8",
+      description = "Batch size (default ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(
+      names = "--lr",
+      defaultValue = "1e-4",
+      description = "Adam learning rate (default ${DEFAULT-VALUE}, the paper's).")
+  double lr;
+
+  @Option(
+      names = "--lambda",
+      defaultValue = "1.0",
+      description = "Weight of L_self (default ${DEFAULT-VALUE}).")
+  double lambda;
+
+  @Option(
+      names = "--contrast",
+      defaultValue = "4",
+      description = "Contrast-set size n (default ${DEFAULT-VALUE}).")
+  int contrast;
+
+  @Option(
+      names = "--strategy",
+      defaultValue = "sam",
+      converter = CliEnums.StrategyConverter.class,
+      description =
+          "Forging strategy: sam, perlin, cutpaste, cutswap, hard (default ${DEFAULT-VALUE}).")
+  ForgeConfig.Strategy strategy;
+
+  @Option(
+      names = "--guidance",
+      defaultValue = "joint",
+      description =
+          "joint (the paper), detached, frozen (fast) or none (ablation). Default: ${DEFAULT-VALUE}.")
+  String guidance;
+
+  @Option(names = "--coordinates", description = "Append x/y coordinate channels (AnoSeg).")
+  boolean coordinates;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--checkpoint-every",
+      defaultValue = "250",
+      description = "Checkpoint interval in iterations (default ${DEFAULT-VALUE}).")
+  int checkpointEvery;
+
+  @Option(
+      names = "--resume",
+      paramLabel = "CKPT",
+      description = "Continue from a checkpoint (its configuration is used).")
+  Path resume;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "MODEL.zip",
+      description = "Where to save the model.")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ModelConfig model;
+    TrainConfig train;
+    ForgeConfig forge;
+    Dataset d;
+    try {
+      model = ModelConfig.preset(preset);
+      if (size != null || width != null) {
+        model =
+            model.withSize(
+                size == null ? model.inputSize() : size, width == null ? model.baseWidth() : width);
+      }
+      model =
+          model
+              .withGuidance(GuidanceMode.valueOf(guidance.toUpperCase(Locale.ROOT)))
+              .withCoordinateChannels(coordinates);
+      int iterations =
+          budget.iterations != null ? budget.iterations : budget.minutes != null ? 1_000_000 : 2000;
+      int warm = warmup != null ? warmup : Math.min(200, Math.max(1, iterations / 10));
+      train =
+          new TrainConfig(
+              iterations,
+              budget.minutes == null ? 0 : budget.minutes,
+              warm,
+              batch,
+              lr,
+              lambda,
+              2.0,
+              contrast,
+              500,
+              checkpointEvery,
+              seed);
+      forge = ForgeConfig.defaults().withStrategy(strategy).withSeed(seed);
+      d = dataset.resolve();
+    } catch (IllegalArgumentException | DatasetException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+    TrainingControl control = new TrainingControl();
+    Thread hook = new Thread(control::cancel, "sgsf-train-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    Path checkpoints = Path.of(out.toString() + ".checkpoints");
+    err.printf(
+        Locale.ROOT,
+        "training %s on %s (%d good images): %s%n",
+        model.preset(),
+        d.name(),
+        d.trainGood().size(),
+        model);
+    ProgressListener listener = new ProgressListener(err);
+    TrainingJob.Result result;
+    try {
+      result =
+          TrainingJob.run(
+              new TrainingJob.Request(d, model, train, forge, out, checkpoints, resume),
+              listener,
+              control,
+              (done, total) -> {
+                if (done == total) {
+                  err.printf(Locale.ROOT, "loaded %d images%n", total);
+                }
+              });
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    } finally {
+      listener.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting because of Ctrl-C: the hook has already run
+      }
+    }
+    result.data().skipped().forEach(s -> err.println("skipped " + s));
+    TrainingOutcome outcome = result.outcome();
+    err.println(outcome.message());
+    if (outcome.status() != TrainingOutcome.Status.COMPLETED) {
+      return outcome.status() == TrainingOutcome.Status.CANCELLED ? 130 : 3;
+    }
+    o.println("model saved to " + result.savedModel());
+    o.flush();
+    return 0;
+  }
+
+  /** Prints a progress bar with losses, speed and ETA. */
+  private static final class ProgressListener implements TrainingListener {
+    private final PrintWriter err;
+    private ConsoleProgress bar;
+
+    ProgressListener(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void onStart(TrainingStart s) {
+      err.printf(
+          Locale.ROOT,
+          "backend %s, %,d parameters, %d iterations planned%n",
+          s.backend(),
+          s.parameters(),
+          s.plannedIterations());
+      err.flush();
+      bar = new ConsoleProgress("train", s.plannedIterations());
+      bar.step(s.startIteration(), null);
+    }
+
+    @Override
+    public void onPhase(TrainingPhase phase, String message) {
+      if (bar != null) {
+        bar.step(-1, message);
+      }
+    }
+
+    @Override
+    public void onIteration(IterationStats s) {
+      bar.maxHint(s.plannedIterations());
+      String extra =
+          String.format(
+              Locale.ROOT,
+              "%s loss %.4f (self %.4f, seg %.4f) %.1f img/s ETA %ds",
+              s.phase() == TrainingPhase.WARMUP ? "warm-up" : "main",
+              s.loss(),
+              s.lossSelf(),
+              s.lossSeg(),
+              s.samplesPerSecond(),
+              Math.round(s.etaSeconds()));
+      bar.step(s.iteration(), extra);
+    }
+
+    void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,732 @@
+package sgsf.engine.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Every parameter of anomaly forging (METHOD.md section 1), validated on construction.
+ *
+ * <p>Sizes of the non-SAM strategies are fractions of the image's shorter side (or of its area), so
+ * that one configuration means the same at 128x128 and at 256x256.
+ *
+ * @param strategy which forging strategy to use
+ * @param a base of the adaptive threshold, Eq. (1): {@code mu = a + mean(S) * b}
+ * @param b saliency weight of the adaptive threshold, Eq. (1); {@code a + b < 1}
+ * @param alphaMin smallest blending factor alpha of Eq. (2)
+ * @param alphaMax largest blending factor alpha of Eq. (2)
+ * @param perlinMinScaleExponent smallest k of the Perlin gradient grid 2^k per axis
+ * @param perlinMaxScaleExponent largest k of the Perlin gradient grid 2^k per axis
+ * @param rotationMinDegrees smallest rotation of the Perlin noise
+ * @param rotationMaxDegrees largest rotation of the Perlin noise
+ * @param saliencyMethod classical saliency method computing S
+ * @param saliencySigma Gaussian smoothing of S, as a fraction of the image's shorter side (0 = off)
+ * @param textureContrast texture rule (Eq. 3): when {@code std(S) < textureContrast}, S = 1
+ *     everywhere (0 disables the rule)
+ * @param roiMask optional fixed region-of-interest mask image that replaces S, or {@code null}
+ * @param textureSource where the auxiliary images B come from
+ * @param textureFolder folder of texture images for {@link TextureSource#USER_FOLDER}, else may be
+ *     {@code null}
+ * @param greyAuxiliaryForGreyImages when the normal image A is grey (three equal channels), B is
+ *     turned grey as well, so that forged defects cannot be told apart by colour alone
+ * @param forgeProbability probability that a training sample is forged (3 forged : 1 normal)
+ * @param maxMaskRedraws how often an empty mask is redrawn before the sample stays normal
+ * @param cutPaste parameters of the CutPaste strategy
+ * @param cutSwap parameters of the CutSwap strategy
+ * @param hardAugmentation parameters of the AnoSeg hard-augmentation strategy
+ * @param seed base seed; sample k uses a seed derived from it and k
+ */
+public record ForgeConfig(
+    Strategy strategy,
+    double a,
+    double b,
+    double alphaMin,
+    double alphaMax,
+    int perlinMinScaleExponent,
+    int perlinMaxScaleExponent,
+    double rotationMinDegrees,
+    double rotationMaxDegrees,
+    SaliencyMethod saliencyMethod,
+    double saliencySigma,
+    double textureContrast,
+    Path roiMask,
+    TextureSource textureSource,
+    Path textureFolder,
+    boolean greyAuxiliaryForGreyImages,
+    double forgeProbability,
+    int maxMaskRedraws,
+    CutPaste cutPaste,
+    CutSwap cutSwap,
+    HardAugmentation hardAugmentation,
+    long seed) {
+
+  /** The forging strategies (METHOD.md section 1). */
+  public enum Strategy {
+    /** Saliency Augmentation Module: saliency-gated Perlin noise, adaptive threshold. */
+    SAM,
+    /** DRAEM's Perlin noise without saliency, fixed threshold 0.5. */
+    PERLIN,
+    /** A rectangle or thin scar cut from the image and pasted elsewhere. */
+    CUTPASTE,
+    /** Two similar, highly salient patches swap places. */
+    CUTSWAP,
+    /** AnoSeg hard augmentation: a region replaced by a rotated/permuted/jittered copy. */
+    HARD
+  }
+
+  /** Classical saliency methods (the paper's CPD network cannot be shipped). */
+  public enum SaliencyMethod {
+    /** Hou and Zhang 2007. */
+    SPECTRAL_RESIDUAL,
+    /** Achanta et al. 2009. */
+    FREQUENCY_TUNED
+  }
+
+  /** Where the auxiliary images B come from. */
+  public enum TextureSource {
+    /** Any images in a user-chosen folder (DTD works as-is). */
+    USER_FOLDER,
+    /** Textures the workbench generates on the fly. */
+    PROCEDURAL,
+    /** An augmented crop of another normal training image. */
+    OTHER_GOOD_IMAGE
+  }
+
+  /**
+   * CutPaste (Li et al. 2021): a rectangle, or with probability {@code scarProbability} a thin
+   * rotated "scar", cut from the image, colour-jittered and pasted elsewhere.
+   *
+   * @param areaMin smallest patch area, fraction of the image area
+   * @param areaMax largest patch area, fraction of the image area
+   * @param aspectMin aspect ratios are drawn log-uniformly from [aspectMin, 1 / aspectMin]
+   * @param scarProbability probability of the scar variant
+   * @param scarWidthMin smallest scar width, fraction of the shorter side
+   * @param scarWidthMax largest scar width, fraction of the shorter side
+   * @param scarLengthMin smallest scar length, fraction of the shorter side
+   * @param scarLengthMax largest scar length, fraction of the shorter side
+   * @param scarRotationDegrees scars are rotated by an angle in [-this, this]
+   * @param colourJitter brightness/contrast/saturation jitter of the patch, +-fraction
+   */
+  public record CutPaste(
+      double areaMin,
+      double areaMax,
+      double aspectMin,
+      double scarProbability,
+      double scarWidthMin,
+      double scarWidthMax,
+      double scarLengthMin,
+      double scarLengthMax,
+      double scarRotationDegrees,
+      double colourJitter) {
+    public CutPaste {
+      check("cutPaste.areaMin", areaMin, 0.0005, 0.6);
+      check("cutPaste.areaMax", areaMax, areaMin, 0.6);
+      check("cutPaste.aspectMin", aspectMin, 0.05, 1);
+      check("cutPaste.scarProbability", scarProbability, 0, 1);
+      check("cutPaste.scarWidthMin", scarWidthMin, 0.001, 0.5);
+      check("cutPaste.scarWidthMax", scarWidthMax, scarWidthMin, 0.5);
+      check("cutPaste.scarLengthMin", scarLengthMin, 0.005, 0.9);
+      check("cutPaste.scarLengthMax", scarLengthMax, scarLengthMin, 0.9);
+      check("cutPaste.scarRotationDegrees", scarRotationDegrees, 0, 180);
+      check("cutPaste.colourJitter", colourJitter, 0, 1);
+    }
+
+    /** The CutPaste paper's values (area 2-15 %, aspect 0.3-3.3, scar 2-16 x 10-25 px at 256). */
+    public static CutPaste defaults() {
+      return new CutPaste(
+          0.02, 0.15, 0.3, 0.5, 2 / 256.0, 16 / 256.0, 10 / 256.0, 25 / 256.0, 45, 0.1);
+    }
+  }
+
+  /**
+   * CutSwap (Qin et al.): two similar patches from the most salient part of the image swap places;
+   * the mask covers both.
+   *
+   * @param patchMin smallest patch side, fraction of the shorter image side
+   * @param patchMax largest patch side, fraction of the shorter image side
+   * @param salientQuantile patch centres are drawn from positions whose patch-mean saliency is at
+   *     least this quantile of all positions
+   * @param candidates how many partner patches are compared to pick the most similar one
+   */
+  public record CutSwap(double patchMin, double patchMax, double salientQuantile, int candidates) {
+    public CutSwap {
+      check("cutSwap.patchMin", patchMin, 0.02, 0.45);
+      check("cutSwap.patchMax", patchMax, patchMin, 0.45);
+      check("cutSwap.salientQuantile", salientQuantile, 0, 0.99);
+      check("cutSwap.candidates", candidates, 1, 256);
+    }
+
+    public static CutSwap defaults() {
+      return new CutSwap(0.08, 0.2, 0.8, 16);
+    }
+  }
+
+  /**
+   * AnoSeg hard augmentation (Song et al. 2021): a region of the image replaced by a hard-augmented
+   * copy of itself; one of the enabled transforms is drawn per sample.
+   *
+   * @param areaMin smallest region area, fraction of the image area
+   * @param areaMax largest region area, fraction of the image area
+   * @param rotation allow rotating the region's content by 90, 180 or 270 degrees
+   * @param permutation allow permuting the region's content as a grid of tiles
+   * @param colourJitter allow a strong colour jitter of the region's content
+   * @param permutationGrid tiles per side for the permutation
+   * @param jitterStrength strength of the colour jitter (brightness/contrast/saturation +-)
+   */
+  public record HardAugmentation(
+      double areaMin,
+      double areaMax,
+      boolean rotation,
+      boolean permutation,
+      boolean colourJitter,
+      int permutationGrid,
+      double jitterStrength) {
+    public HardAugmentation {
+      check("hardAugmentation.areaMin", areaMin, 0.0005, 0.6);
+      check("hardAugmentation.areaMax", areaMax, areaMin, 0.6);
+      check("hardAugmentation.permutationGrid", permutationGrid, 2, 8);
+      check("hardAugmentation.jitterStrength", jitterStrength, 0.05, 1);
+      if (!rotation && !permutation && !colourJitter) {
+        throw new IllegalArgumentException(
+            "ForgeConfig.hardAugmentation: at least one of rotation, permutation, colourJitter"
+                + " must be enabled");
+      }
+    }
+
+    public static HardAugmentation defaults() {
+      return new HardAugmentation(0.01, 0.1, true, true, true, 3, 0.5);
+    }
+  }
+
+  public ForgeConfig {
+    Objects.requireNonNull(strategy, "ForgeConfig.strategy must not be null");
+    check("a", a, 0, 0.99);
+    check("b", b, 0, 1);
+    if (a + b >= 1) {
+      throw new IllegalArgumentException(
+          "ForgeConfig.a + b must be below 1 (the largest value of G), got a=" + a + ", b=" + b);
+    }
+    check("alphaMin", alphaMin, 0.01, 1);
+    check("alphaMax", alphaMax, alphaMin, 1);
+    check("perlinMinScaleExponent", perlinMinScaleExponent, 0, 8);
+    check("perlinMaxScaleExponent", perlinMaxScaleExponent, perlinMinScaleExponent, 8);
+    check("rotationMinDegrees", rotationMinDegrees, -180, 180);
+    check("rotationMaxDegrees", rotationMaxDegrees, rotationMinDegrees, 180);
+    Objects.requireNonNull(saliencyMethod, "ForgeConfig.saliencyMethod must not be null");
+    check("saliencySigma", saliencySigma, 0, 0.25);
+    check("textureContrast", textureContrast, 0, 0.5);
+    Objects.requireNonNull(textureSource, "ForgeConfig.textureSource must not be null");
+    if (textureSource == TextureSource.USER_FOLDER && textureFolder == null) {
+      throw new IllegalArgumentException(
+          "ForgeConfig.textureFolder is required when textureSource is USER_FOLDER");
+    }
+    check("forgeProbability", forgeProbability, 0, 1);
+    check("maxMaskRedraws", maxMaskRedraws, 0, 1000);
+    Objects.requireNonNull(cutPaste, "ForgeConfig.cutPaste must not be null");
+    Objects.requireNonNull(cutSwap, "ForgeConfig.cutSwap must not be null");
+    Objects.requireNonNull(hardAugmentation, "ForgeConfig.hardAugmentation must not be null");
+  }
+
+  /**
+   * The paper's settings: SAM with a = 0.4, b = 0.2, alpha in [0.1, 1], Perlin scales 2^0..2^5,
+   * rotation [-90, 90] degrees, spectral residual saliency, texture rule at std(S) &lt; 0.1,
+   * procedural textures, p_forge = 0.75, 10 mask redraws, seed 42.
+   */
+  public static ForgeConfig defaults() {
+    return new ForgeConfig(
+        Strategy.SAM,
+        0.4,
+        0.2,
+        0.1,
+        1.0,
+        0,
+        5,
+        -90,
+        90,
+        SaliencyMethod.SPECTRAL_RESIDUAL,
+        0.04,
+        0.1,
+        null,
+        TextureSource.PROCEDURAL,
+        null,
+        true,
+        0.75,
+        10,
+        CutPaste.defaults(),
+        CutSwap.defaults(),
+        HardAugmentation.defaults(),
+        42L);
+  }
+
+  /** The settings that determine S; two configs with equal keys give the same saliency maps. */
+  public SaliencyKey saliencyKey() {
+    return new SaliencyKey(saliencyMethod, saliencySigma, textureContrast, roiMask);
+  }
+
+  /** The parameters that determine a saliency map, used as part of cache keys. */
+  public record SaliencyKey(
+      SaliencyMethod method, double sigma, double textureContrast, Path roiMask) {}
+
+  public ForgeConfig withStrategy(Strategy v) {
+    return new ForgeConfig(
+        v,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        textureContrast,
+        roiMask,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        maxMaskRedraws,
+        cutPaste,
+        cutSwap,
+        hardAugmentation,
+        seed);
+  }
+
+  /** Eq. (1) parameters. */
+  public ForgeConfig withThreshold(double newA, double newB) {
+    return new ForgeConfig(
+        strategy,
+        newA,
+        newB,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        textureContrast,
+        roiMask,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        maxMaskRedraws,
+        cutPaste,
+        cutSwap,
+        hardAugmentation,
+        seed);
+  }
+
+  /** Eq. (2) blending range. */
+  public ForgeConfig withAlphaRange(double min, double max) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        min,
+        max,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        textureContrast,
+        roiMask,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        maxMaskRedraws,
+        cutPaste,
+        cutSwap,
+        hardAugmentation,
+        seed);
+  }
+
+  public ForgeConfig withPerlinScaleExponents(int min, int max) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        min,
+        max,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        textureContrast,
+        roiMask,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        maxMaskRedraws,
+        cutPaste,
+        cutSwap,
+        hardAugmentation,
+        seed);
+  }
+
+  public ForgeConfig withRotationRange(double minDegrees, double maxDegrees) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        minDegrees,
+        maxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        textureContrast,
+        roiMask,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        maxMaskRedraws,
+        cutPaste,
+        cutSwap,
+        hardAugmentation,
+        seed);
+  }
+
+  public ForgeConfig withSaliencyMethod(SaliencyMethod v) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        v,
+        saliencySigma,
+        textureContrast,
+        roiMask,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        maxMaskRedraws,
+        cutPaste,
+        cutSwap,
+        hardAugmentation,
+        seed);
+  }
+
+  public ForgeConfig withSaliencySigma(double v) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        v,
+        textureContrast,
+        roiMask,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        maxMaskRedraws,
+        cutPaste,
+        cutSwap,
+        hardAugmentation,
+        seed);
+  }
+
+  public ForgeConfig withTextureContrast(double v) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        v,
+        roiMask,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        maxMaskRedraws,
+        cutPaste,
+        cutSwap,
+        hardAugmentation,
+        seed);
+  }
+
+  /** A fixed region-of-interest mask replacing S, or {@code null} for computed saliency. */
+  public ForgeConfig withRoiMask(Path v) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        textureContrast,
+        v,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        maxMaskRedraws,
+        cutPaste,
+        cutSwap,
+        hardAugmentation,
+        seed);
+  }
+
+  /** The source of B; {@code folder} is needed for {@link TextureSource#USER_FOLDER}. */
+  public ForgeConfig withTextureSource(TextureSource source, Path folder) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        textureContrast,
+        roiMask,
+        source,
+        folder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        maxMaskRedraws,
+        cutPaste,
+        cutSwap,
+        hardAugmentation,
+        seed);
+  }
+
+  public ForgeConfig withGreyAuxiliaryForGreyImages(boolean v) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        textureContrast,
+        roiMask,
+        textureSource,
+        textureFolder,
+        v,
+        forgeProbability,
+        maxMaskRedraws,
+        cutPaste,
+        cutSwap,
+        hardAugmentation,
+        seed);
+  }
+
+  public ForgeConfig withForgeProbability(double v) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        textureContrast,
+        roiMask,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        v,
+        maxMaskRedraws,
+        cutPaste,
+        cutSwap,
+        hardAugmentation,
+        seed);
+  }
+
+  public ForgeConfig withMaxMaskRedraws(int v) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        textureContrast,
+        roiMask,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        v,
+        cutPaste,
+        cutSwap,
+        hardAugmentation,
+        seed);
+  }
+
+  public ForgeConfig withCutPaste(CutPaste v) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        textureContrast,
+        roiMask,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        maxMaskRedraws,
+        v,
+        cutSwap,
+        hardAugmentation,
+        seed);
+  }
+
+  public ForgeConfig withCutSwap(CutSwap v) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        textureContrast,
+        roiMask,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        maxMaskRedraws,
+        cutPaste,
+        v,
+        hardAugmentation,
+        seed);
+  }
+
+  public ForgeConfig withHardAugmentation(HardAugmentation v) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        textureContrast,
+        roiMask,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        maxMaskRedraws,
+        cutPaste,
+        cutSwap,
+        v,
+        seed);
+  }
+
+  public ForgeConfig withSeed(long v) {
+    return new ForgeConfig(
+        strategy,
+        a,
+        b,
+        alphaMin,
+        alphaMax,
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent,
+        rotationMinDegrees,
+        rotationMaxDegrees,
+        saliencyMethod,
+        saliencySigma,
+        textureContrast,
+        roiMask,
+        textureSource,
+        textureFolder,
+        greyAuxiliaryForGreyImages,
+        forgeProbability,
+        maxMaskRedraws,
+        cutPaste,
+        cutSwap,
+        hardAugmentation,
+        v);
+  }
+
+  private static void check(String name, double value, double min, double max) {
+    if (Double.isNaN(value) || value < min || value > max) {
+      throw new IllegalArgumentException(
+          "ForgeConfig." + name + " must be in [" + fmt(min) + ", " + fmt(max) + "], got " + value);
+    }
+  }
+
+  private static void check(String name, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          "ForgeConfig." + name + " must be in [" + min + ", " + max + "], got " + value);
+    }
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+  }
+}

@@ -1,0 +1,99 @@
+package sgsf.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import sgsf.engine.config.ForgeConfig;
+import sgsf.engine.config.ModelConfig;
+import sgsf.engine.config.TrainConfig;
+import sgsf.engine.data.Dataset;
+import sgsf.engine.data.Sample;
+import sgsf.engine.forge.Forger;
+import sgsf.engine.forge.SaliencyCache;
+import sgsf.engine.train.ForgingSampleForger;
+import sgsf.engine.train.Trainer;
+import sgsf.engine.train.TrainingControl;
+import sgsf.engine.train.TrainingData;
+import sgsf.engine.train.TrainingListener;
+import sgsf.engine.train.TrainingOutcome;
+import sgsf.engine.train.TrainingState;
+
+/**
+ * One training run from a dataset to a saved model, shared by {@code sgsf train} and the workbench:
+ * loads the good training images, forges on a background thread, trains (or resumes a checkpoint),
+ * writes checkpoints into {@code checkpointDir}, and saves the model when the run completes.
+ */
+public final class TrainingJob {
+  private TrainingJob() {}
+
+  /**
+   * What to train.
+   *
+   * @param dataset the dataset (its train/good images are used)
+   * @param model network shape (ignored when resuming: the checkpoint's is used)
+   * @param train training configuration (ignored when resuming)
+   * @param forge forging configuration (ignored when resuming a checkpoint that stored one)
+   * @param modelOut where the finished model is saved
+   * @param checkpointDir where checkpoints go
+   * @param resumeFrom a checkpoint to continue, or null
+   */
+  public record Request(
+      Dataset dataset,
+      ModelConfig model,
+      TrainConfig train,
+      ForgeConfig forge,
+      Path modelOut,
+      Path checkpointDir,
+      Path resumeFrom) {}
+
+  /**
+   * @param outcome how the run ended
+   * @param savedModel the model file, or null when the run did not complete
+   * @param data the training images used (skipped files listed there)
+   */
+  public record Result(TrainingOutcome outcome, Path savedModel, TrainingData data) {}
+
+  public static Result run(
+      Request r,
+      TrainingListener listener,
+      TrainingControl control,
+      TrainingData.LoadProgress loading)
+      throws IOException {
+    TrainingState resume =
+        r.resumeFrom() == null ? null : ModelBundle.loadCheckpoint(r.resumeFrom());
+    ModelConfig model = resume == null ? r.model() : resume.model();
+    TrainConfig train = resume == null ? r.train() : resume.train();
+    ForgeConfig forge = r.forge();
+    if (resume != null) {
+      JsonNode stored = ModelBundle.readManifest(r.resumeFrom()).get("forgeConfig");
+      if (stored != null && !stored.isNull()) {
+        forge = Json.mapper().treeToValue(stored, ForgeConfig.class);
+      }
+    }
+    List<Path> paths = r.dataset().trainGood().stream().map(Sample::image).toList();
+    TrainingData data = TrainingData.load(paths, model.inputSize(), loading);
+    Forger forger = Forger.create(forge, new SaliencyCache(), data.images());
+    String forgeJson = Json.mapper().writeValueAsString(forge);
+    CheckpointStore store = new CheckpointStore(r.checkpointDir(), 5, forgeJson);
+    Trainer trainer =
+        new Trainer(
+            model,
+            train,
+            data,
+            new ForgingSampleForger(forger),
+            listener,
+            store,
+            r.dataset().name(),
+            r.dataset().root().toString(),
+            forgeJson);
+    TrainingOutcome outcome =
+        resume == null ? trainer.run(control) : trainer.resume(resume, control);
+    Path saved = null;
+    if (outcome.status() == TrainingOutcome.Status.COMPLETED) {
+      ModelBundle.save(outcome.model(), null, r.modelOut());
+      saved = r.modelOut();
+    }
+    return new Result(outcome, saved, data);
+  }
+}
