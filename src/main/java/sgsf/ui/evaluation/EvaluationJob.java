@@ -6,9 +6,11 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
+import sgsf.engine.data.Split;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.image.ImageReadException;
+import sgsf.engine.infer.Evaluator;
 import sgsf.engine.infer.Prediction;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.EvaluatedImage;
@@ -21,9 +23,11 @@ import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.metrics.UndefinedMetricException;
 
 /**
- * Runs a model over a list of images (in batches of {@link Predictor#BATCH}), then prepares the
- * threshold explorer and the starting thresholds. Plain Java: the Evaluate view runs it on a
- * background thread; cancellation is polled between batches.
+ * Runs a model over a list of images, then prepares the threshold explorer and the starting
+ * thresholds. Labelled images go through the engine's {@link Evaluator} (so the GUI's numbers are
+ * those of {@code sgsf eval}); images without ground truth (a plain folder) through the {@link
+ * Predictor} in batches. Plain Java: the Evaluate view runs it on a background thread; cancellation
+ * is polled between batches.
  */
 public final class EvaluationJob {
   /** Miss-rate target of the OK threshold when a review band is calibrated here. */
@@ -50,14 +54,43 @@ public final class EvaluationJob {
       BooleanSupplier cancelled) {
     long start = System.nanoTime();
     Predictor predictor = new Predictor(model.model());
-    List<ImageResult> results = new ArrayList<>(targets.size());
+    List<Sample> labelled = new ArrayList<>();
+    List<EvaluationTarget> unlabelled = new ArrayList<>();
+    for (EvaluationTarget t : targets) {
+      if (t.defectType() == null) {
+        unlabelled.add(t);
+      } else {
+        labelled.add(new Sample(t.image(), Split.TEST, t.defectType(), t.mask()));
+      }
+    }
+    int total = targets.size();
+    List<ImageResult> results = new ArrayList<>(total);
     List<SkippedFile> skipped = new ArrayList<>();
-    for (int from = 0; from < targets.size(); from += Predictor.BATCH) {
+    if (!labelled.isEmpty()) {
+      Evaluator.Result r =
+          new Evaluator(predictor)
+              .evaluate(labelled, (done, all) -> progress.update(done, total), cancelled);
+      if (r.cancelled()) {
+        throw new CancellationException("evaluation cancelled");
+      }
+      skipped.addAll(r.skipped());
+      for (int i = 0, k = 0; i < r.images().size(); i++) {
+        EvaluatedImage e = r.images().get(i);
+        while (!labelled.get(k).image().toString().equals(e.path())) {
+          k++;
+        }
+        Sample s = labelled.get(k);
+        FloatImage map = new FloatImage(1, e.height(), e.width(), e.anomalyMap());
+        results.add(new ImageResult(s.image(), s.defectType(), s.mask(), e.score(), map, e));
+      }
+    }
+    int done = labelled.size();
+    for (int from = 0; from < unlabelled.size(); from += Predictor.BATCH) {
       if (cancelled.getAsBoolean()) {
         throw new CancellationException("evaluation cancelled");
       }
       List<EvaluationTarget> chunk =
-          targets.subList(from, Math.min(targets.size(), from + Predictor.BATCH));
+          unlabelled.subList(from, Math.min(unlabelled.size(), from + Predictor.BATCH));
       List<FloatImage> images = new ArrayList<>(chunk.size());
       List<EvaluationTarget> read = new ArrayList<>(chunk.size());
       for (EvaluationTarget t : chunk) {
@@ -68,50 +101,17 @@ public final class EvaluationJob {
           skipped.add(new SkippedFile(t.image(), e.reason()));
         }
       }
-      if (!images.isEmpty()) {
-        List<Prediction> ps = predictor.predict(images);
-        for (int k = 0; k < ps.size(); k++) {
-          EvaluationTarget t = read.get(k);
-          Prediction p = ps.get(k);
-          EvaluatedImage ev = null;
-          if (t.defectType() != null) {
-            byte[] gt = null;
-            if (t.mask() != null && !Sample.GOOD.equals(t.defectType())) {
-              try {
-                gt = groundTruth(t, p.map());
-              } catch (ImageReadException e) {
-                skipped.add(new SkippedFile(t.mask(), "mask: " + e.reason()));
-              }
-            }
-            ev =
-                new EvaluatedImage(
-                    t.image().toString(),
-                    t.defectType(),
-                    Sample.GOOD.equals(t.defectType()) ? 0 : 1,
-                    p.score(),
-                    p.map().width(),
-                    p.map().height(),
-                    p.map().data(),
-                    gt);
-          }
-          results.add(
-              new ImageResult(
-                  t.image(),
-                  t.defectType(),
-                  t.mask(),
-                  p.score(),
-                  p.map(),
-                  p.neighbours(),
-                  p.originalWidth(),
-                  p.originalHeight(),
-                  ev));
-        }
+      List<Prediction> ps = images.isEmpty() ? List.of() : predictor.predict(images);
+      for (int k = 0; k < ps.size(); k++) {
+        Prediction p = ps.get(k);
+        results.add(new ImageResult(read.get(k).image(), null, null, p.score(), p.map(), null));
       }
-      progress.update(Math.min(targets.size(), from + chunk.size()), targets.size());
+      done += chunk.size();
+      progress.update(done, total);
     }
     if (results.isEmpty()) {
       throw new IllegalArgumentException(
-          "none of the " + targets.size() + " images could be read: " + skipped);
+          "none of the " + total + " images could be read: " + skipped);
     }
     List<EvaluatedImage> evaluated = new ArrayList<>();
     for (ImageResult r : results) {
@@ -133,20 +133,6 @@ public final class EvaluationJob {
         chosen.thresholds,
         chosen.origin,
         (System.nanoTime() - start) / 1e9);
-  }
-
-  /**
-   * The ground-truth mask resized nearest-neighbour to the map's size (METHOD.md section 4), as 0/1
-   * values.
-   */
-  static byte[] groundTruth(EvaluationTarget t, FloatImage map) {
-    FloatImage mask = ImageIo.resizeMask(ImageIo.read(t.mask(), 1), map.height(), map.width());
-    float[] d = mask.data();
-    byte[] gt = new byte[d.length];
-    for (int i = 0; i < d.length; i++) {
-      gt[i] = d[i] > 0.5f ? (byte) 1 : 0;
-    }
-    return gt;
   }
 
   private record Chosen(Thresholds thresholds, String origin) {}

@@ -1,12 +1,10 @@
 package sgsf.ui.evaluation;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import sgsf.engine.data.Sample;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.metrics.EvaluatedImage;
-import sgsf.engine.model.FeatureBank;
 
 /**
  * What the model said about one image, with the ground truth when known.
@@ -17,9 +15,6 @@ import sgsf.engine.model.FeatureBank;
  * @param mask the ground-truth mask file, or null
  * @param score the image score
  * @param map the anomaly map at model resolution (one channel)
- * @param neighbours the good training images that guided the map, most similar first
- * @param width the image's original width
- * @param height the image's original height
  * @param evaluated the same for the metrics (map and mask at model resolution), or null when the
  *     ground truth is unknown
  */
@@ -29,15 +24,11 @@ public record ImageResult(
     Path mask,
     double score,
     FloatImage map,
-    List<FeatureBank.Neighbour> neighbours,
-    int width,
-    int height,
     EvaluatedImage evaluated) {
 
   public ImageResult {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(map, "map");
-    neighbours = List.copyOf(neighbours);
   }
 
   public boolean labelled() {
