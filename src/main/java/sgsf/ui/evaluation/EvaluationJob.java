@@ -67,9 +67,12 @@ public final class EvaluationJob {
     List<ImageResult> results = new ArrayList<>(total);
     List<SkippedFile> skipped = new ArrayList<>();
     if (!labelled.isEmpty()) {
-      Evaluator.Result r =
-          new Evaluator(predictor)
-              .evaluate(labelled, (done, all) -> progress.update(done, total), cancelled);
+      Evaluator.Result r;
+      synchronized (model.computeLock()) {
+        r =
+            new Evaluator(predictor)
+                .evaluate(labelled, (done, all) -> progress.update(done, total), cancelled);
+      }
       if (r.cancelled()) {
         throw new CancellationException("evaluation cancelled");
       }
@@ -101,7 +104,10 @@ public final class EvaluationJob {
           skipped.add(new SkippedFile(t.image(), e.reason()));
         }
       }
-      List<Prediction> ps = images.isEmpty() ? List.of() : predictor.predict(images);
+      List<Prediction> ps;
+      synchronized (model.computeLock()) {
+        ps = images.isEmpty() ? List.of() : predictor.predict(images);
+      }
       for (int k = 0; k < ps.size(); k++) {
         Prediction p = ps.get(k);
         results.add(new ImageResult(read.get(k).image(), null, null, p.score(), p.map(), null));

@@ -47,6 +47,14 @@ public record LoadedModel(Path file, SgsfModel model, Thresholds thresholds, Str
     return name + "@" + model.provenance().createdAt();
   }
 
+  /**
+   * What to synchronise on while the model's network computes: DL4J graphs are not thread-safe, and
+   * the Evaluate and Neighbours views may use one model from different threads.
+   */
+  public Object computeLock() {
+    return model.network();
+  }
+
   /** A display name: the file name, or the id. */
   public String name() {
     return file == null ? id : String.valueOf(file.getFileName());
