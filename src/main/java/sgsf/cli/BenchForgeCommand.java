@@ -30,7 +30,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.data.DatasetException;
-import sgsf.engine.data.DatasetScanner;
 import sgsf.engine.forge.ForgeResult;
 import sgsf.engine.forge.Forger;
 import sgsf.engine.forge.ProceduralTextures;
@@ -48,8 +47,9 @@ import sgsf.engine.image.OpenCv;
     name = "forge",
     mixinStandardHelpOptions = true,
     description = {
-      "Forged samples per second on one thread (saliency cached per image, as in training).",
-      "Uses --data's train/good images, else generated object and texture images."
+      "Forged samples per second on one thread, saliency cached per image as in",
+      "training. Uses --data's train/good images, else generated object and",
+      "texture images. Prints every run and the median.",
     })
 public final class BenchForgeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -132,11 +132,11 @@ public final class BenchForgeCommand implements Callable<Integer> {
     String origin;
     try {
       if (data != null) {
-        imgs = load(ForgeCommand.trainGood(DatasetScanner.scan(data), data));
+        imgs = load(ForgeCommand.trainGood(data));
         origin = data.toString();
       } else {
         imgs = synthetic(images, size);
-        origin = "generated (half objects on plain backgrounds, half textures)";
+        origin = "generated: half objects on plain backgrounds, half textures";
       }
     } catch (DatasetException | ImageReadException e) {
       stderr.println("error: " + e.getMessage());
@@ -201,7 +201,7 @@ public final class BenchForgeCommand implements Callable<Integer> {
       stdout.println(new ObjectMapper().writeValueAsString(o));
     } else {
       stdout.printf(
-          "forge benchmark: %s at %dx%d, %d images (%s), saliency cached, OpenCV threads %d%n",
+          "forge benchmark: %s at %dx%d, %d images (%s); saliency cached, OpenCV threads %d%n",
           strategy, size, size, imgs.size(), origin, opencvThreads);
       stdout.printf("warm-up: %d samples (untimed)%n", warmup);
       for (int r = 0; r < runs; r++) {
@@ -213,8 +213,8 @@ public final class BenchForgeCommand implements Callable<Integer> {
           "median: %.1f samples/s (%.2f ms/sample); min %.1f, max %.1f%n",
           median, 1000 / median, sorted[0], sorted[sorted.length - 1]);
       stdout.printf(
-          "per CPU second of the forging thread: %.1f samples (what wall time shows on an idle"
-              + " machine)%n",
+          "per CPU-second of the forging thread: %.1f samples (about what an idle core would"
+              + " give)%n",
           median(cpuRates));
       stdout.printf(
           "not forged (empty mask after redraws): %.1f %%; mean mask area %.2f %% of the image%n",

@@ -3,15 +3,12 @@ package sgsf.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,6 +18,7 @@ import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.data.Dataset;
 import sgsf.engine.data.DatasetException;
 import sgsf.engine.data.DatasetScanner;
+import sgsf.engine.data.DemoDataset;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.forge.ForgeResult;
@@ -37,10 +35,11 @@ import sgsf.io.forge.ForgeGalleryWriter;
     name = "forge",
     mixinStandardHelpOptions = true,
     description = {
-      "Forge anomalies into normal training images and write, per sample, a contact sheet",
-      "(A | S | G | M | I: normal image, saliency, saliency Perlin noise, mask, forged image),",
-      "the mask PNG, and an index.html showing them all.",
-      "Every sample is forged (p_forge applies in training only)."
+      "Forge anomalies into normal training images. Per sample it writes a",
+      "contact sheet (A | S | G | M | I: normal image, saliency, saliency Perlin",
+      "noise, mask, forged image) and the mask PNG, plus an index.html.",
+      "p_forge applies in training only: every sample here is forged, unless no",
+      "mask of the minimum size could be drawn (the sheet then says so).",
     })
 public final class ForgeCommand implements Callable<Integer> {
   static final int MAX_COUNT = 10_000;
@@ -143,16 +142,9 @@ public final class ForgeCommand implements Callable<Integer> {
               .withSeed(seed)
               .withSaliencyMethod(saliency)
               .withTextureSource(source, textures);
-      String origin;
-      List<Path> images;
-      if (data != null) {
-        images = trainGood(DatasetScanner.scan(data), data);
-        origin = data.toString();
-      } else {
-        Path demo = CliDefaults.demoRoot();
-        images = demoTrainGood(demo);
-        origin = "demo dataset " + demo;
-      }
+      Path root = data != null ? data : DemoDataset.ensure(DemoDataset.defaultCacheDir());
+      List<Path> images = trainGood(root);
+      String origin = (data != null ? "" : "demo dataset ") + root;
       List<Path> order = new ArrayList<>(images);
       Collections.shuffle(order, new Random(seed));
       ImageLoader loader = new ImageLoader(order, size);
@@ -177,10 +169,13 @@ public final class ForgeCommand implements Callable<Integer> {
         }
         ForgeResult r = forger.forge(a, p, written);
         SaliencyMap s = forger.saliency(a, p);
-        gallery.add(written, p.getFileName().toString(), a, s, r);
+        gallery.add(written, displayName(root, p), a, s, r);
         stdout.printf(
             "sample %d: %s  %s, mask %.2f %%%n",
-            written, p.getFileName(), r.forged() ? "forged" : "not forged", 100 * r.maskFraction());
+            written,
+            displayName(root, p),
+            r.forged() ? "forged" : "not forged",
+            100 * r.maskFraction());
         written++;
       }
       Path index = gallery.writeIndex();
@@ -204,26 +199,39 @@ public final class ForgeCommand implements Callable<Integer> {
     }
   }
 
-  static List<Path> trainGood(Dataset dataset, Path root) {
-    List<Path> paths = dataset.trainGood().stream().map(Sample::image).sorted().toList();
-    if (paths.isEmpty()) {
-      throw new DatasetException(root, "no normal training images (train/good) found");
+  /**
+   * The train/good images of {@code root}: a dataset, or a collection of dataset folders (an MVTec
+   * root, the demo dataset), sorted by path.
+   *
+   * @throws DatasetException naming the folder when nothing usable is found
+   */
+  static List<Path> trainGood(Path root) {
+    List<Path> targets =
+        DatasetScanner.detect(root).isPresent() ? List.of(root) : DatasetScanner.categories(root);
+    if (targets.isEmpty()) {
+      targets = List.of(root); // scanning it raises the error naming the expected layouts
     }
-    return paths;
-  }
-
-  /** The train/good images of every category of the demo dataset. */
-  static List<Path> demoTrainGood(Path demoRoot) throws IOException {
     List<Path> all = new ArrayList<>();
-    try (Stream<Path> cats = Files.list(demoRoot)) {
-      for (Path cat : cats.filter(Files::isDirectory).sorted(Comparator.naturalOrder()).toList()) {
-        all.addAll(trainGood(DatasetScanner.scan(cat), cat));
-      }
+    for (Path t : targets) {
+      Dataset d = DatasetScanner.scan(t);
+      d.trainGood().stream().map(Sample::image).sorted().forEach(all::add);
     }
     if (all.isEmpty()) {
-      throw new DatasetException(demoRoot, "the demo dataset holds no categories");
+      throw new DatasetException(root, "no normal training images (train/good) found");
     }
     return all;
+  }
+
+  /** The image's path relative to the dataset root (category/train/good/name), for display. */
+  static String displayName(Path root, Path image) {
+    try {
+      return root.toAbsolutePath()
+          .normalize()
+          .relativize(image.toAbsolutePath().normalize())
+          .toString();
+    } catch (IllegalArgumentException e) {
+      return image.toString();
+    }
   }
 
   /** Reads and resizes images; the good-image source for B reads them on demand. */

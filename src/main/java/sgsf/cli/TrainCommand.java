@@ -73,7 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--warmup",
       description =
-          "Autoencoder warm-up iterations (default 200, or 10 % of --iterations if less).")
+          "Autoencoder warm-up iterations (default 200, or a tenth of --iterations if less).")
   Integer warmup;
 
   @Option(

@@ -7,6 +7,8 @@ public final class WorkbenchLauncher {
   private WorkbenchLauncher() {}
 
   public static void launch(String[] args) {
+    StartupPrefetch.begin();
+    ClassWarmup.start();
     Application.launch(WorkbenchApp.class, args);
   }
 }

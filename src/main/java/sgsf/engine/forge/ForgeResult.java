@@ -19,8 +19,9 @@ import sgsf.engine.image.FloatImage;
  * @param gated the saliency Perlin noise G = P (Hadamard) S that was thresholded (SAM, Perlin)
  * @param threshold mu of Eq. (1) (SAM) or the fixed 0.5 (Perlin)
  * @param alpha the blending factor of Eq. (2) (SAM, Perlin)
- * @param auxiliary the image the forged content came from: the augmented B (SAM, Perlin), or the
- *     moved/jittered copy of A (CutPaste)
+ * @param auxiliary the image the forged content came from: the augmented B (SAM, Perlin; only the
+ *     part under the mask's bounding box is made, zeros elsewhere), or the moved/jittered copy of A
+ *     (CutPaste)
  * @param description a short human-readable account: the source of B and its augmentations, or the
  *     patch geometry
  * @param attempts how many masks were drawn (1 + redraws)

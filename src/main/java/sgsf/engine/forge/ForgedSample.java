@@ -10,7 +10,7 @@ import sgsf.engine.image.FloatImage;
  * @param image the network input: I when forged, else A
  * @param label the pixel label (one channel, 0 or 1): M when forged, else all zeros
  * @param forged whether {@code image} carries a forged anomaly
- * @param index the sample index the seed was derived from
+ * @param index the sample index the seed was derived from, or -1 when the seed was given
  * @param seed the per-sample seed ({@link Forger#sampleSeed})
  * @param result the forging attempt, or {@code null} when the p_forge draw chose a normal sample
  */

@@ -102,14 +102,24 @@ public final class Forger {
    * @param imageKey identifies the image for the saliency cache (e.g. its path)
    */
   public ForgedSample sample(FloatImage image, Object imageKey, long index) {
-    long seed = sampleSeed(config.seed(), index);
-    double draw =
-        new SplittableRandom(sampleSeed(config.seed() ^ DECISION_STREAM, index)).nextDouble();
+    return sample(image, imageKey, index, sampleSeed(config.seed(), index));
+  }
+
+  /**
+   * A training sample from an explicit per-sample seed (for trainers that draw their own seeds):
+   * the p_forge decision and the forging both derive from {@code seed} alone.
+   */
+  public ForgedSample sampleWithSeed(FloatImage image, Object imageKey, long seed) {
+    return sample(image, imageKey, -1, seed);
+  }
+
+  private ForgedSample sample(FloatImage image, Object imageKey, long index, long seed) {
+    double draw = new SplittableRandom(Seeds.mix(seed, DECISION_STREAM)).nextDouble();
     if (draw >= config.forgeProbability()) {
       return new ForgedSample(
           image, FloatImage.zeros(1, image.height(), image.width()), false, index, seed, null);
     }
-    ForgeResult r = forge(image, imageKey, index);
+    ForgeResult r = forgeWithSeed(image, imageKey, seed);
     return new ForgedSample(r.image(), r.mask(), r.forged(), index, seed, r);
   }
 
@@ -118,9 +128,14 @@ public final class Forger {
    * {@code forged()} is false only when no non-empty mask could be drawn.
    */
   public ForgeResult forge(FloatImage image, Object imageKey, long index) {
+    return forgeWithSeed(image, imageKey, sampleSeed(config.seed(), index));
+  }
+
+  /** Forges with an explicit per-sample seed regardless of p_forge. */
+  public ForgeResult forgeWithSeed(FloatImage image, Object imageKey, long seed) {
     Objects.requireNonNull(image, "image");
     SaliencyMap s = strategy.usesSaliency() ? saliency(image, imageKey) : null;
-    return strategy.forge(image, s, new SplittableRandom(sampleSeed(config.seed(), index)));
+    return strategy.forge(image, s, new SplittableRandom(seed));
   }
 
   /**

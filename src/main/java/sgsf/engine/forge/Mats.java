@@ -79,6 +79,25 @@ final class Mats {
     return out;
   }
 
+  /**
+   * An 8-bit RGB image kept on the Java heap, so that caches of many of them are visible to the
+   * garbage collector (native Mats are not).
+   */
+  record Rgb8(byte[] data, int rows, int cols) {
+    static Rgb8 of(Mat rgb) {
+      byte[] b = new byte[rgb.rows() * rgb.cols() * 3];
+      rgb.get(0, 0, b);
+      return new Rgb8(b, rgb.rows(), rgb.cols());
+    }
+
+    /** A new CV_8UC3 Mat holding a copy of the pixels; the caller releases it. */
+    Mat toMat() {
+      Mat m = new Mat(rows, cols, CvType.CV_8UC3);
+      m.put(0, 0, data);
+      return m;
+    }
+  }
+
   /** Area of a binary mask Mat: its non-zero pixels. */
   static int area(Mat mask) {
     return Core.countNonZero(mask);

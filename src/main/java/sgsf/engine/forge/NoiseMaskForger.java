@@ -1,6 +1,5 @@
 package sgsf.engine.forge;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
@@ -49,6 +48,7 @@ final class NoiseMaskForger {
     int attempts = 0;
     int area = 0;
     int maxAttempts = 1 + config.maxMaskRedraws();
+    int minArea = Math.max(1, (int) Math.ceil(config.minMaskFraction() * h * w));
     while (attempts < maxAttempts) {
       if (grid != null) {
         grid.values().release();
@@ -76,9 +76,10 @@ final class NoiseMaskForger {
       }
       Core.compare(g, new Scalar(threshold), mask, Core.CMP_GT);
       area = Core.countNonZero(mask);
-      if (area > 0) {
+      if (area >= minArea) {
         break;
       }
+      area = 0;
     }
     if (noise == null) {
       noise = grid.render(h, w);
@@ -99,6 +100,7 @@ final class NoiseMaskForger {
     }
     if (area == 0) {
       mask.release();
+      // every draw was empty (or below minMaskFraction): the sample stays normal
       return new ForgeResult(
           kind,
           false,
@@ -110,24 +112,33 @@ final class NoiseMaskForger {
           threshold,
           Double.NaN,
           null,
-          "no mask after " + attempts + " draws; sample stays normal",
+          "no mask of at least "
+              + minArea
+              + " pixels after "
+              + attempts
+              + " draws; sample stays normal",
           attempts,
           0);
     }
 
+    // Only the part of B under the mask's bounding box can reach I, so only that part is
+    // augmented and converted (B is a random texture, so its crop is as random as the whole).
+    Rect box = Imgproc.boundingRect(mask);
     AuxiliarySource.AuxiliaryImage b = aux.next(h, w, rng);
-    List<DraemAugmentation> augs = DraemAugmentation.applyRandom(b.rgb(), AUGMENTATIONS, rng);
-    boolean grey = config.greyAuxiliaryForGreyImages() && isGrey(a);
-    Mat bPlanar = auxiliaryPlanar(b.rgb(), a.channels(), grey);
+    Mat region = b.rgb().submat(box).clone();
     b.rgb().release();
+    List<DraemAugmentation> augs = DraemAugmentation.applyRandom(region, AUGMENTATIONS, rng);
+    boolean grey = config.greyAuxiliaryForGreyImages() && isGrey(a);
+    Mat bPlanar = auxiliaryPlanar(region, a.channels(), grey);
+    region.release();
     double alpha = config.alphaMin() + (config.alphaMax() - config.alphaMin()) * rng.nextDouble();
 
-    FloatImage auxiliary = Mats.fromPlanar(bPlanar, a.channels());
-    Rect box = Imgproc.boundingRect(mask);
+    FloatImage bBox = Mats.fromPlanar(bPlanar, a.channels());
     byte[] maskBytes = new byte[h * w];
     mask.get(0, 0, maskBytes);
     FloatImage m = FloatImage.zeros(1, h, w);
-    FloatImage forged = compose(a, auxiliary, maskBytes, box, alpha, m.data());
+    FloatImage auxiliary = FloatImage.zeros(a.channels(), h, w);
+    FloatImage forged = compose(a, bBox, maskBytes, box, alpha, m.data(), auxiliary.data());
     Mats.release(bPlanar, mask);
     String description =
         b.description()
@@ -161,25 +172,40 @@ final class NoiseMaskForger {
    * the (typically small) box; on 256x256 images it measured several times faster than the
    * equivalent whole-image OpenCV ops with their copies in and out of native memory.
    *
+   * @param bBox B inside {@code box} only (its size is the box's)
    * @param mask8 the mask, non-zero inside, row-major
    * @param box the bounding box of the non-zero mask pixels
    * @param maskOut receives M as 0/1 floats
+   * @param auxOut receives B inside the box (for display), same layout as A
    */
   static FloatImage compose(
-      FloatImage a, FloatImage b, byte[] mask8, Rect box, double alpha, float[] maskOut) {
+      FloatImage a,
+      FloatImage bBox,
+      byte[] mask8,
+      Rect box,
+      double alpha,
+      float[] maskOut,
+      float[] auxOut) {
     float[] ad = a.data();
-    float[] bd = b.data();
+    float[] bd = bBox.data();
     float[] out = ad.clone();
     int w = a.width();
     int p = a.plane();
+    int bp = bBox.plane();
     float wa = (float) (1 - alpha);
     float wb = (float) alpha;
     for (int y = box.y; y < box.y + box.height; y++) {
+      int bRow = (y - box.y) * box.width - box.x;
       for (int x = box.x, i = y * w + box.x; x < box.x + box.width; x++, i++) {
-        if (mask8[i] != 0) {
+        boolean inside = mask8[i] != 0;
+        if (inside) {
           maskOut[i] = 1f;
-          for (int c = 0, j = i; c < a.channels(); c++, j += p) {
-            out[j] = wa * ad[j] + wb * bd[j];
+        }
+        for (int c = 0; c < a.channels(); c++) {
+          float bv = bd[c * bp + bRow + x];
+          auxOut[c * p + i] = bv;
+          if (inside) {
+            out[c * p + i] = wa * ad[c * p + i] + wb * bv;
           }
         }
       }
@@ -202,7 +228,13 @@ final class NoiseMaskForger {
     return Mats.planarFromRgb8(rgb);
   }
 
-  /** Whether the image is grey: one channel, or three identical channels. */
+  /** Largest channel difference still counted as grey (resampling leaves float dust). */
+  static final float GREY_TOLERANCE = 1f / 255;
+
+  /**
+   * Whether the image is grey: one channel, or channels that differ by at most {@link
+   * #GREY_TOLERANCE} everywhere (a grey image resized as three channels is not bit-identical).
+   */
   static boolean isGrey(FloatImage a) {
     if (a.channels() == 1) {
       return true;
@@ -210,8 +242,11 @@ final class NoiseMaskForger {
     float[] d = a.data();
     int p = a.plane();
     for (int c = 1; c < a.channels(); c++) {
-      if (!Arrays.equals(d, 0, p, d, c * p, (c + 1) * p)) {
-        return false;
+      int off = c * p;
+      for (int i = 0; i < p; i++) {
+        if (Math.abs(d[i] - d[off + i]) > GREY_TOLERANCE) {
+          return false;
+        }
       }
     }
     return true;

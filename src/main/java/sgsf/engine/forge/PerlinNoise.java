@@ -52,7 +52,8 @@ public final class PerlinNoise {
       if (values.rows() == th && values.cols() == tw && rotationDegrees == 0) {
         values.copyTo(noise);
       } else {
-        Mat m = scaleAndRotate(values.rows(), values.cols(), th, tw, rotationDegrees);
+        Mat m =
+            scaleAndRotate(values.rows(), values.cols(), th, tw, height, width, rotationDegrees);
         Imgproc.warpAffine(
             values,
             noise,
@@ -123,18 +124,23 @@ public final class PerlinNoise {
   }
 
   /**
-   * The forward affine that maps a {@code gh x gw} grid onto {@code h x w} pixels (pixel centres
-   * aligned) and then rotates by {@code degrees} about the image centre.
+   * The forward affine from a {@code gh x gw} noise grid to a {@code th x tw} intermediate image
+   * that a bilinear resize then brings to {@code h x w}, rotated by {@code degrees} about the
+   * centre.
+   *
+   * <p>Grid sample i lies at full-size coordinate {@code i * w / gw} (as {@link #generate} samples
+   * pixel x at {@code x * res / width}); the intermediate pixel j stands for full-size coordinate
+   * {@code (j + 0.5) * w / tw - 0.5}, OpenCV's resize convention. Hence {@code j = i * tw / gw +
+   * 0.5 * tw / w - 0.5}.
    */
-  private static Mat scaleAndRotate(int gh, int gw, int h, int w, double degrees) {
-    double sx = (double) w / gw;
-    double sy = (double) h / gh;
-    Mat rot = Imgproc.getRotationMatrix2D(new Point((w - 1) / 2.0, (h - 1) / 2.0), degrees, 1.0);
+  private static Mat scaleAndRotate(int gh, int gw, int th, int tw, int h, int w, double degrees) {
+    double sx = (double) tw / gw;
+    double sy = (double) th / gh;
+    double tx = 0.5 * tw / w - 0.5;
+    double ty = 0.5 * th / h - 0.5;
+    Mat rot = Imgproc.getRotationMatrix2D(new Point((tw - 1) / 2.0, (th - 1) / 2.0), degrees, 1.0);
     double[] r = new double[6];
     rot.get(0, 0, r);
-    // scale: x' = sx x + (sx - 1) / 2, y' = sy y + (sy - 1) / 2; then rotation r
-    double tx = (sx - 1) / 2;
-    double ty = (sy - 1) / 2;
     rot.put(
         0,
         0,

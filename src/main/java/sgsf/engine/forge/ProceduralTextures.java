@@ -21,10 +21,11 @@ import sgsf.engine.image.OpenCv;
  *
  * <p>Like a texture folder, the source is a fixed collection: {@code poolSize} textures per image
  * size, texture j generated from a seed derived from the base seed and j the first time it is
- * drawn, then kept (about 50 MB for 256 textures at 256x256). Each draw picks a texture with the
- * sample's random generator and varies it by a random crop (60-100 % of the side) and flip, before
- * the DRAEM augmentations. So a sample depends only on its seed, never on what was drawn before,
- * and generation cost (1-2 ms per texture) is paid once per texture rather than once per sample.
+ * drawn, then kept on the Java heap (about 50 MB for 256 textures at 256x256). Each draw picks a
+ * texture with the sample's random generator and varies it by a random crop (60-100 % of the side)
+ * and flip, before the DRAEM augmentations. So a sample depends only on its seed, never on what was
+ * drawn before, and generation cost (1-2 ms per texture) is paid once per texture rather than once
+ * per sample.
  */
 public final class ProceduralTextures implements AuxiliarySource {
   /** Default number of distinct textures per size. */
@@ -36,7 +37,7 @@ public final class ProceduralTextures implements AuxiliarySource {
   private final int poolSize;
   private final ConcurrentHashMap<Long, Pooled> pool = new ConcurrentHashMap<>();
 
-  private record Pooled(Mat rgb, Family family) {}
+  private record Pooled(Mats.Rgb8 rgb, Family family) {}
 
   /** A pool of {@link #DEFAULT_POOL_SIZE} textures derived from {@code seed}. */
   public ProceduralTextures(long seed) {
@@ -83,10 +84,11 @@ public final class ProceduralTextures implements AuxiliarySource {
     int ch = Math.max(1, (int) Math.round(height * scale));
     Rect crop =
         new Rect((int) Math.round((width - cw) * fx), (int) Math.round((height - ch) * fy), cw, ch);
-    Mat view = t.rgb().submat(crop);
+    Mat full = t.rgb().toMat();
+    Mat view = full.submat(crop);
     Mat out = new Mat();
     Imgproc.resize(view, out, new Size(width, height), 0, 0, Imgproc.INTER_LINEAR);
-    view.release();
+    Mats.release(view, full);
     if (flip >= -1) {
       Core.flip(out, out, flip);
     }
@@ -101,7 +103,10 @@ public final class ProceduralTextures implements AuxiliarySource {
         k -> {
           Family f = Family.values()[j % Family.values().length];
           SplittableRandom r = new SplittableRandom(Seeds.mix(seed ^ POOL_STREAM, j));
-          return new Pooled(generate(f, height, width, r), f);
+          Mat m = generate(f, height, width, r);
+          Pooled p = new Pooled(Mats.Rgb8.of(m), f);
+          m.release();
+          return p;
         });
   }
 

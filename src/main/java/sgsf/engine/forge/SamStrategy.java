@@ -12,7 +12,8 @@ import sgsf.engine.image.FloatImage;
  *   <li>Saliency Perlin noise G = P (Hadamard) S, with P DRAEM's rotated Perlin noise.
  *   <li>Adaptive threshold, Eq. (1): mu = a + (sum(S) / (H W)) b, so mu lies in [a, a + b].
  *   <li>M = [G &gt; mu]; an empty mask is redrawn up to {@code maxMaskRedraws} times, after which
- *       the sample stays normal.
+ *       the sample stays normal. Masks under {@code minMaskFraction} of the image (default 0.1 %)
+ *       count as empty.
  *   <li>Eq. (2): I = A (1 - M) + alpha (B M) + (1 - alpha) (A M), alpha uniform in [alphaMin,
  *       alphaMax], B an auxiliary image after three of DRAEM's ten augmentations.
  *   <li>The pixel label is M (the paper's y_I = M y_B + (1 - M) y_A with normal A and B).

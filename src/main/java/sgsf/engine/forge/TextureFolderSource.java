@@ -39,15 +39,11 @@ public final class TextureFolderSource implements AuxiliarySource {
   private final List<Path> files;
   private final boolean[] bad;
   private final List<SkippedFile> skipped = new ArrayList<>();
-  private final LinkedHashMap<Integer, Mat> decoded =
+  private final LinkedHashMap<Integer, Mats.Rgb8> decoded =
       new LinkedHashMap<>(CACHE_ENTRIES, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Mat> eldest) {
-          if (size() > CACHE_ENTRIES) {
-            eldest.getValue().release();
-            return true;
-          }
-          return false;
+        protected boolean removeEldestEntry(Map.Entry<Integer, Mats.Rgb8> eldest) {
+          return size() > CACHE_ENTRIES;
         }
       };
 
@@ -92,10 +88,11 @@ public final class TextureFolderSource implements AuxiliarySource {
     synchronized (this) {
       for (int k = 0; k < files.size(); k++) {
         int i = (start + k) % files.size();
-        Mat img = load(i);
-        if (img == null) {
+        Mats.Rgb8 cached = load(i);
+        if (cached == null) {
           continue;
         }
+        Mat img = cached.toMat();
         int side = Math.max(1, (int) Math.round(Math.min(img.rows(), img.cols()) * scale));
         int x = (int) Math.round((img.cols() - side) * fx);
         int y = (int) Math.round((img.rows() - side) * fy);
@@ -104,7 +101,7 @@ public final class TextureFolderSource implements AuxiliarySource {
         int interpolation =
             side > Math.max(height, width) ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR;
         Imgproc.resize(crop, out, new Size(width, height), 0, 0, interpolation);
-        crop.release();
+        Mats.release(crop, img);
         return new AuxiliaryImage(out, "texture: " + folder.relativize(files.get(i)));
       }
     }
@@ -116,11 +113,11 @@ public final class TextureFolderSource implements AuxiliarySource {
             + skipped.get(0));
   }
 
-  private Mat load(int i) {
+  private Mats.Rgb8 load(int i) {
     if (bad[i]) {
       return null;
     }
-    Mat cached = decoded.get(i);
+    Mats.Rgb8 cached = decoded.get(i);
     if (cached != null) {
       return cached;
     }
@@ -144,7 +141,9 @@ public final class TextureFolderSource implements AuxiliarySource {
               Math.max(1, (int) Math.round(img.width() * f)));
     }
     Mat rgb = Mats.rgb8(img);
-    decoded.put(i, rgb);
-    return rgb;
+    Mats.Rgb8 kept = Mats.Rgb8.of(rgb);
+    rgb.release();
+    decoded.put(i, kept);
+    return kept;
   }
 }

@@ -156,14 +156,15 @@ public final class Predictor {
       for (int i : chunk) {
         imgs.add(model.bank().image(i));
       }
-      SgsfNetwork.Features f = network.features(Tensors.batch(imgs));
-      for (int k = 0; k < chunk.size(); k++) {
-        INDArray[] g = new INDArray[ModelConfig.SCALES + 1];
-        for (int s = 1; s <= ModelConfig.SCALES; s++) {
-          g[s] = f.guidance()[s].get(NDArrayIndex.interval(k, k + 1)).dup();
+      try (SgsfNetwork.Features f = network.features(Tensors.batch(imgs))) {
+        for (int k = 0; k < chunk.size(); k++) {
+          INDArray[] g = new INDArray[ModelConfig.SCALES + 1];
+          for (int s = 1; s <= ModelConfig.SCALES; s++) {
+            g[s] = f.guidance()[s].get(NDArrayIndex.interval(k, k + 1)).dup();
+          }
+          found.put(chunk.get(k), g);
+          guidanceCache.put(chunk.get(k), g);
         }
-        found.put(chunk.get(k), g);
-        guidanceCache.put(chunk.get(k), g);
       }
     }
     INDArray[] out = new INDArray[ModelConfig.SCALES + 1];

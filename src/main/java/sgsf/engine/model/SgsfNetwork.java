@@ -154,18 +154,38 @@ public final class SgsfNetwork {
   /** Mean-pooled bottleneck features, the similarity space of Eq. (4): [B, D]. */
   public INDArray embed(INDArray images) {
     Map<String, INDArray> acts = autoencoder.feedForward(new INDArray[] {images}, false, false);
-    return acts.get(SgsfGraphs.BOTTLENECK).mean(2, 3);
+    INDArray embedding = acts.get(SgsfGraphs.BOTTLENECK).mean(2, 3);
+    release(acts, images);
+    return embedding;
   }
 
-  /** Guidance features C_D^1..C_D^4 of the contrast images (index 0 unused) and their embedding. */
+  /**
+   * Guidance features C_D^1..C_D^4 of the contrast images (index 0 unused) and their embedding. The
+   * caller owns the arrays; {@link Features#close()} frees their native memory at once.
+   */
   public Features features(INDArray contrastImages) {
     Map<String, INDArray> acts =
         autoencoder.feedForward(new INDArray[] {contrastImages}, false, false);
     INDArray[] g = new INDArray[ModelConfig.SCALES + 1];
     for (int i = 1; i <= ModelConfig.SCALES; i++) {
-      g[i] = acts.get(SgsfGraphs.guidanceFeature(i));
+      g[i] = acts.remove(SgsfGraphs.guidanceFeature(i));
     }
-    return new Features(g, acts.get(SgsfGraphs.BOTTLENECK).mean(2, 3));
+    INDArray embedding = acts.get(SgsfGraphs.BOTTLENECK).mean(2, 3);
+    release(acts, contrastImages);
+    return new Features(g, embedding);
+  }
+
+  /**
+   * Frees the native memory of a forward pass's activations now rather than when the garbage
+   * collector gets to them: a pass over a training set otherwise leaves gigabytes of off-heap
+   * garbage behind (measured: RSS 15 GB while building contrast sets of 761 images).
+   */
+  private static void release(Map<String, INDArray> activations, INDArray keep) {
+    for (INDArray a : activations.values()) {
+      if (a != null && a != keep && a.closeable()) {
+        a.close();
+      }
+    }
   }
 
   /**
@@ -197,5 +217,18 @@ public final class SgsfNetwork {
   }
 
   /** Guidance features (index 1..4) and bottleneck embedding of a batch of contrast images. */
-  public record Features(INDArray[] guidance, INDArray embedding) {}
+  public record Features(INDArray[] guidance, INDArray embedding) implements AutoCloseable {
+    /** Frees the arrays' native memory; keep {@code dup()}ed slices, not views, past this. */
+    @Override
+    public void close() {
+      for (INDArray a : guidance) {
+        if (a != null && a.closeable()) {
+          a.close();
+        }
+      }
+      if (embedding.closeable()) {
+        embedding.close();
+      }
+    }
+  }
 }

@@ -18,7 +18,7 @@ public final class ForgingSampleForger implements SampleForger {
 
   @Override
   public ForgedImage forge(FloatImage source, int sourceIndex, long seed) {
-    ForgedSample s = forger.sample(source, sourceIndex, seed);
+    ForgedSample s = forger.sampleWithSeed(source, sourceIndex, seed);
     return new ForgedImage(s.image(), s.label(), s.forged());
   }
 

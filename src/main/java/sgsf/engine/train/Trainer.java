@@ -336,8 +336,9 @@ public final class Trainer {
     }
     INDArray c = Tensors.batch(imgs);
     ComputationGraph ae = network.autoencoder();
-    ae.setLearningRate(cfg.learningRate());
+    setLearningRate(ae, cfg.learningRate());
     ae.fit(new MultiDataSet(new INDArray[] {c}, new INDArray[] {c}));
+    release(c);
     double self = ae.score() / Math.max(cfg.lambda(), 1e-12);
     return new double[] {ae.score(), self, Double.NaN, cfg.learningRate()};
   }
@@ -388,13 +389,15 @@ public final class Trainer {
     guidanceCache = new INDArray[data.size()][];
     for (int from = 0; from < data.size(); from += EMBED_BATCH) {
       int to = Math.min(data.size(), from + EMBED_BATCH);
-      SgsfNetwork.Features f = network.features(Tensors.batch(data.images().subList(from, to)));
-      for (int k = from; k < to; k++) {
-        INDArray[] g = new INDArray[ModelConfig.SCALES + 1];
-        for (int i = 1; i <= ModelConfig.SCALES; i++) {
-          g[i] = f.guidance()[i].get(NDArrayIndex.interval(k - from, k - from + 1)).dup();
+      try (SgsfNetwork.Features f =
+          network.features(Tensors.batch(data.images().subList(from, to)))) {
+        for (int k = from; k < to; k++) {
+          INDArray[] g = new INDArray[ModelConfig.SCALES + 1];
+          for (int i = 1; i <= ModelConfig.SCALES; i++) {
+            g[i] = f.guidance()[i].get(NDArrayIndex.interval(k - from, k - from + 1)).dup();
+          }
+          guidanceCache[k] = g;
         }
-        guidanceCache[k] = g;
       }
     }
   }
@@ -431,7 +434,7 @@ public final class Trainer {
         }
         INDArray c = Tensors.batch(cs);
         ComputationGraph g = network.joint(cfg.learningRate());
-        g.setLearningRate(lr);
+        setLearningRate(g, lr);
         INDArray[] in = {network.withCoordinates(a), c};
         g.fit(new MultiDataSet(in, new INDArray[] {c, m}));
         total = g.score();
@@ -440,11 +443,12 @@ public final class Trainer {
         if (preview) {
           prediction = g.output(false, in)[1];
         }
+        release(in[0], c);
       }
       case FROZEN -> {
         INDArray[] guidance = guidanceFor(contrastIdx);
         ComputationGraph g = network.segmentation();
-        g.setLearningRate(lr);
+        setLearningRate(g, lr);
         INDArray[] in = network.segmentationInputs(a, guidance);
         g.fit(new MultiDataSet(in, new INDArray[] {m}));
         total = g.score();
@@ -455,7 +459,7 @@ public final class Trainer {
       }
       case NONE -> {
         ComputationGraph g = network.segmentation();
-        g.setLearningRate(lr);
+        setLearningRate(g, lr);
         INDArray[] in = network.segmentationInputs(a, null);
         g.fit(new MultiDataSet(in, new INDArray[] {m}));
         total = g.score();
@@ -466,6 +470,7 @@ public final class Trainer {
       }
       default -> throw new IllegalStateException();
     }
+    release(a, m);
     if (preview && prediction != null) {
       int shown = Math.min(4, n);
       List<FloatImage> preds = new ArrayList<>(shown);
@@ -476,6 +481,33 @@ public final class Trainer {
           new BatchPreview(it + 1, inputs.subList(0, shown), masks.subList(0, shown), preds));
     }
     return new double[] {total, self, seg, lr};
+  }
+
+  /**
+   * Changes a graph's learning rate only when it differs: DL4J rebuilds the whole updater (and
+   * copies its state) on every call.
+   */
+  private void setLearningRate(ComputationGraph g, double lr) {
+    Double current = learningRates.get(g);
+    if (current == null || current != lr) {
+      g.setLearningRate(lr);
+      learningRates.put(g, lr);
+    }
+  }
+
+  private final java.util.Map<ComputationGraph, Double> learningRates =
+      new java.util.IdentityHashMap<>();
+
+  /**
+   * Frees a batch's native memory as soon as the step is done; left to the garbage collector, a few
+   * MB per step pile up to gigabytes of resident memory before a collection runs.
+   */
+  private static void release(INDArray... arrays) {
+    for (INDArray x : arrays) {
+      if (x != null && !x.wasClosed() && x.closeable()) {
+        x.close();
+      }
+    }
   }
 
   private INDArray[] guidanceFor(int[] contrastIdx) {

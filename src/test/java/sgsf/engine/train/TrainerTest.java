@@ -148,25 +148,45 @@ class TrainerTest {
   @Test
   void divergingLossStopsWithAClearMessageAndKeepsTheLastCheckpoint() {
     AtomicReference<java.nio.file.Path> last = new AtomicReference<>();
-    TrainConfig cfg = new TrainConfig(40, 0, 2, 4, 1.0, 1.0, 2.0, 2, 0, 2, 3L);
+    List<Integer> saved = new ArrayList<>();
+    // warm-up trains on clean images; the first main batch carries NaN pixels
+    SampleForger poisoned =
+        new SampleForger() {
+          @Override
+          public ForgedImage forge(FloatImage source, int sourceIndex, long seed) {
+            FloatImage bad = source.copy();
+            java.util.Arrays.fill(bad.data(), Float.NaN);
+            return new ForgedImage(bad, FloatImage.zeros(1, source.height(), source.width()), true);
+          }
+
+          @Override
+          public String describe() {
+            return "poisoned";
+          }
+        };
+    TrainConfig cfg = new TrainConfig(10, 0, 4, 4, 1e-3, 1.0, 2.0, 2, 0, 2, 3L);
     TrainingOutcome out =
-        trainer(
+        new Trainer(
                 TINY,
                 cfg,
+                SyntheticSurfaces.goodSet(12, 32, 100),
+                poisoned,
                 null,
                 s -> {
                   java.nio.file.Path p = java.nio.file.Path.of("ckpt-" + s.nextIteration());
+                  saved.add(s.nextIteration());
                   last.set(p);
                   return p;
-                })
+                },
+                "synthetic",
+                "memory",
+                "{}")
             .run(new TrainingControl());
-    if (out.status() == TrainingOutcome.Status.DIVERGED) {
-      assertThat(out.message()).contains("loss became").contains("iteration");
-      assertThat(out.lastCheckpoint()).isEqualTo(last.get());
-    } else {
-      // lr 1.0 did not blow up on this data: then the run must at least have completed cleanly
-      assertThat(out.status()).isEqualTo(TrainingOutcome.Status.COMPLETED);
-    }
+    assertThat(out.status()).isEqualTo(TrainingOutcome.Status.DIVERGED);
+    assertThat(out.message()).contains("loss became NaN").contains("iteration 5");
+    assertThat(out.lastCheckpoint()).isEqualTo(last.get()).hasToString("ckpt-4");
+    assertThat(saved).containsExactly(2, 4);
+    assertThat(out.model()).isNull();
   }
 
   @Test

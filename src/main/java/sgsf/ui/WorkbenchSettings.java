@@ -1,0 +1,48 @@
+package sgsf.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the workbench remembers between sessions ({@code settings.json} in the configuration
+ * folder).
+ *
+ * @param darkTheme true for PrimerDark, false for PrimerLight
+ * @param recentWorkspaces most recent first, at most {@link #MAX_RECENT}
+ * @param lastWorkspace the workspace open when the workbench last closed, reopened at start
+ */
+public record WorkbenchSettings(
+    boolean darkTheme, List<String> recentWorkspaces, String lastWorkspace) {
+  public static final int MAX_RECENT = 8;
+
+  public WorkbenchSettings {
+    recentWorkspaces = recentWorkspaces == null ? List.of() : List.copyOf(recentWorkspaces);
+  }
+
+  public static WorkbenchSettings defaults() {
+    return new WorkbenchSettings(false, List.of(), null);
+  }
+
+  public WorkbenchSettings withDarkTheme(boolean dark) {
+    return new WorkbenchSettings(dark, recentWorkspaces, lastWorkspace);
+  }
+
+  /** Moves {@code dir} to the front of the recent list and makes it the last workspace. */
+  public WorkbenchSettings withOpened(String dir) {
+    List<String> recent = new ArrayList<>(recentWorkspaces);
+    recent.remove(dir);
+    recent.add(0, dir);
+    while (recent.size() > MAX_RECENT) {
+      recent.remove(recent.size() - 1);
+    }
+    return new WorkbenchSettings(darkTheme, recent, dir);
+  }
+
+  /** Drops a workspace that no longer exists from the recent list. */
+  public WorkbenchSettings without(String dir) {
+    List<String> recent = new ArrayList<>(recentWorkspaces);
+    recent.remove(dir);
+    return new WorkbenchSettings(
+        darkTheme, recent, dir.equals(lastWorkspace) ? null : lastWorkspace);
+  }
+}

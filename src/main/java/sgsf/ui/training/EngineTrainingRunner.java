@@ -1,0 +1,40 @@
+package sgsf.ui.training;
+
+import java.util.concurrent.CancellationException;
+import sgsf.engine.train.TrainingControl;
+import sgsf.engine.train.TrainingListener;
+import sgsf.io.TrainingJob;
+import sgsf.ui.concurrent.TaskContext;
+
+/**
+ * Runs a request through {@link TrainingJob}, the same path as {@code sgsf train}: images loaded
+ * (with progress, cancellable), forging on a background thread, checkpoints into the run folder,
+ * the model saved when the run completes.
+ */
+public final class EngineTrainingRunner implements TrainingRunner {
+  @Override
+  public Result run(
+      TrainingRequest r, TrainingListener listener, TrainingControl control, TaskContext ctx)
+      throws Exception {
+    TrainingJob.Result result =
+        TrainingJob.run(
+            new TrainingJob.Request(
+                r.dataset(),
+                r.model(),
+                r.train(),
+                r.forge(),
+                r.modelOut(),
+                r.runDir(),
+                r.resumeFrom()),
+            listener,
+            control,
+            (done, total) -> {
+              if (ctx.isCancelled()) {
+                throw new CancellationException("cancelled while loading images");
+              }
+              ctx.updateProgress(done, total);
+              ctx.updateMessage("loading images " + done + " / " + total);
+            });
+    return new Result(result.outcome(), result.savedModel());
+  }
+}

@@ -1,0 +1,227 @@
+package sgsf.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import sgsf.engine.backend.Backend;
+import sgsf.engine.data.DemoDataset;
+
+/**
+ * The golden end-to-end test: the CLI trains a tiny model on the demo data, evaluates it, scores a
+ * folder, resumes from a checkpoint, and rejects bad input with clear messages.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliEndToEndTest {
+  @TempDir static Path dir;
+  static Path data;
+  static Path model;
+
+  record Run(int code, String out, String err) {}
+
+  static Run sgsf(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new SgsfCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void demoData() {
+    Backend.configureProperties();
+    data = DemoDataset.ensureCategory(dir.resolve("demo"), DemoDataset.OBJECT);
+    model = dir.resolve("tiny.zip");
+  }
+
+  @Test
+  @Order(1)
+  void trainWritesAModelAndCheckpoints() {
+    Run r =
+        sgsf(
+            "train",
+            "--data",
+            data.toString(),
+            "--size",
+            "32",
+            "--width",
+            "4",
+            "--iterations",
+            "6",
+            "--warmup",
+            "2",
+            "--batch",
+            "4",
+            "--lr",
+            "1e-3",
+            "--checkpoint-every",
+            "4",
+            "--out",
+            model.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("model saved to");
+    assertThat(model).isRegularFile();
+    assertThat(dir.resolve("tiny.zip.checkpoints")).isDirectoryContaining("glob:**.sgsfckpt");
+  }
+
+  @Test
+  @Order(2)
+  void evalWritesSaneMetricsScoresAndReport() throws Exception {
+    Path out = dir.resolve("eval");
+    Run r =
+        sgsf(
+            "eval",
+            "--model",
+            model.toString(),
+            "--data",
+            data.toString(),
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+    for (String key : List.of("image_auroc", "pixel_auroc", "pixel_ap", "aupro", "image_f1_max")) {
+      assertThat(m.get(key).isNumber()).as(key).isTrue();
+      assertThat(m.get(key).asDouble()).as(key).isBetween(0.0, 1.0);
+    }
+    List<String> csv = Files.readAllLines(out.resolve("scores.csv"));
+    assertThat(csv.get(0)).startsWith("path,type,label,score");
+    assertThat(csv).hasSize(1 + 50);
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("<svg").contains("ROC");
+  }
+
+  @Test
+  @Order(3)
+  void evalCanStoreThresholdsThatInferThenUses() throws Exception {
+    Run r =
+        sgsf(
+            "eval",
+            "--model",
+            model.toString(),
+            "--data",
+            data.toString(),
+            "--out",
+            dir.resolve("eval2").toString(),
+            "--thresholds",
+            "frr:0.05",
+            "--save-thresholds");
+    assertThat(r.code()).as(r.err()).isZero();
+    Path images = data.resolve("test").resolve("spot");
+    Path out = dir.resolve("infer");
+    Run i =
+        sgsf(
+            "infer",
+            "--model",
+            model.toString(),
+            "--images",
+            images.toString(),
+            "--out",
+            out.toString());
+    assertThat(i.code()).as(i.err()).isZero();
+    List<String> csv = Files.readAllLines(out.resolve("scores.csv"));
+    assertThat(csv).hasSize(11);
+    String[] row = csv.get(1).split(",");
+    assertThat(row[3]).isIn("OK", "REVIEW", "NG");
+    assertThat(Double.parseDouble(row[2])).isBetween(0.0, 1.0);
+    try (var s = Files.list(out.resolve("overlays"))) {
+      assertThat(s.count()).isEqualTo(10);
+    }
+    try (var s = Files.list(out.resolve("maps"))) {
+      assertThat(s.count()).isEqualTo(10);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void trainingResumesFromACheckpoint() throws Exception {
+    Path ckpt;
+    try (var s = Files.list(dir.resolve("tiny.zip.checkpoints"))) {
+      ckpt = s.sorted().findFirst().orElseThrow();
+    }
+    Path resumed = dir.resolve("resumed.zip");
+    Run r =
+        sgsf(
+            "train",
+            "--data",
+            data.toString(),
+            "--resume",
+            ckpt.toString(),
+            "--out",
+            resumed.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(resumed).isRegularFile();
+  }
+
+  @Test
+  @Order(5)
+  void badInputGetsAClearErrorNamingTheProblem() throws Exception {
+    Run absurd =
+        sgsf(
+            "train",
+            "--data",
+            data.toString(),
+            "--batch",
+            "0",
+            "--out",
+            dir.resolve("x.zip").toString());
+    assertThat(absurd.code()).isEqualTo(1);
+    assertThat(absurd.err()).contains("batchSize must be in [1, 256], got 0");
+    Run size =
+        sgsf(
+            "train",
+            "--data",
+            data.toString(),
+            "--size",
+            "100",
+            "--out",
+            dir.resolve("x.zip").toString());
+    assertThat(size.err()).contains("multiple of 16");
+    Run noData =
+        sgsf(
+            "train",
+            "--data",
+            dir.resolve("nowhere").toString(),
+            "--out",
+            dir.resolve("x.zip").toString());
+    assertThat(noData.code()).isEqualTo(1);
+    assertThat(noData.err()).contains("nowhere");
+    Path broken = dir.resolve("broken.zip");
+    Files.write(broken, new byte[] {1, 2, 3});
+    Run badModel =
+        sgsf(
+            "eval",
+            "--model",
+            broken.toString(),
+            "--data",
+            data.toString(),
+            "--out",
+            dir.resolve("e").toString());
+    assertThat(badModel.code()).isNotZero();
+    assertThat(badModel.err()).contains("broken.zip").contains("not an SGSF model");
+    Run noImages =
+        sgsf(
+            "infer",
+            "--model",
+            model.toString(),
+            "--images",
+            dir.resolve("empty-dir").toString(),
+            "--out",
+            dir.resolve("i").toString());
+    assertThat(noImages.code()).isEqualTo(1);
+    assertThat(noImages.err()).contains("empty-dir");
+  }
+}

@@ -1,0 +1,100 @@
+package sgsf.ui.forge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static sgsf.ui.GuiTestSupport.onFx;
+import static sgsf.ui.GuiTestSupport.waitFor;
+
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import sgsf.ui.GuiTestSupport;
+import sgsf.ui.SettingsStore;
+import sgsf.ui.Workbench;
+import sgsf.ui.concurrent.FxTaskRunner;
+
+/** Moving a forge control in a real (headless) window updates the preview. */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class ForgeViewTest {
+  static {
+    GuiTestSupport.init();
+  }
+
+  @TempDir Path tmp;
+  private Workbench workbench;
+  private FxTaskRunner runner;
+
+  @Start
+  void start(Stage stage) {
+    runner = new FxTaskRunner();
+    workbench = new Workbench(runner, new SettingsStore(tmp.resolve("config")), null);
+    workbench.mainViewModel().setDefaultWorkspace(tmp.resolve("ws"));
+    stage.setScene(workbench.createScene(1366, 768));
+    stage.show();
+    workbench.mainViewModel().startup();
+  }
+
+  @AfterEach
+  void stop() {
+    workbench.shutdown();
+    runner.shutdown();
+  }
+
+  @Test
+  void movingTheThresholdSliderRecomputesThePreview(FxRobot robot) throws Exception {
+    ForgeViewModel vm = workbench.forgeViewModel();
+    waitFor("dataset", 60_000, () -> !vm.images().isEmpty());
+    robot.clickOn("#nav-forge");
+    waitFor("first preview", 20_000, () -> vm.previewProperty().get() != null);
+    ForgePreview first = vm.previewProperty().get();
+    HBox panels = robot.lookup("#forge-panels").queryAs(HBox.class);
+    String gTitle =
+        onFx(() -> ((Label) ((VBox) panels.getChildren().get(2)).getChildren().get(0)).getText());
+    assertThat(gTitle).startsWith("G mu ");
+
+    Slider a = robot.lookup("#param-a").queryAs(Slider.class);
+    double before = onFx(a::getValue);
+    robot.clickOn(a);
+    double afterClick = onFx(a::getValue);
+    robot.type(KeyCode.RIGHT, 3);
+    waitFor(
+        "preview of the moved slider",
+        20_000,
+        () -> {
+          ForgePreview p = vm.previewProperty().get();
+          return p != first && p.request().config().a() == a.getValue();
+        });
+    double moved = onFx(a::getValue);
+    assertThat(moved).isNotEqualTo(before).isGreaterThan(afterClick);
+    ForgePreview p = vm.previewProperty().get();
+    String newTitle =
+        onFx(() -> ((Label) ((VBox) panels.getChildren().get(2)).getChildren().get(0)).getText());
+    assertThat(newTitle).isEqualTo(p.panels().get(2).title()).isNotEqualTo(gTitle);
+    assertThat(p.result().threshold()).isNotEqualTo(first.result().threshold());
+  }
+
+  @Test
+  void theSampleGridShowsSixteenForgedImages(FxRobot robot) throws Exception {
+    ForgeViewModel vm = workbench.forgeViewModel();
+    waitFor("dataset", 60_000, () -> !vm.images().isEmpty());
+    robot.clickOn("#nav-forge");
+    robot.clickOn("#forge-mode-grid");
+    waitFor("grid", 30_000, () -> vm.gridProperty().get().size() == ForgeViewModel.GRID);
+    waitFor(
+        "grid cells",
+        5_000,
+        () -> robot.lookup("#forge-grid").queryParent().getChildrenUnmodifiable().size() == 16);
+  }
+}
