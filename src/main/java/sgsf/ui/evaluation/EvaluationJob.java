@@ -33,6 +33,9 @@ public final class EvaluationJob {
   /** Miss-rate target of the OK threshold when a review band is calibrated here. */
   public static final double DEFAULT_MISS_RATE = 0.05;
 
+  /** False-reject target of the NG threshold when a review band is calibrated here. */
+  public static final double DEFAULT_FALSE_REJECT_RATE = 0.05;
+
   /** Progress in images. */
   public interface Progress {
     void update(int done, int total);
@@ -66,26 +69,29 @@ public final class EvaluationJob {
     int total = targets.size();
     List<ImageResult> results = new ArrayList<>(total);
     List<SkippedFile> skipped = new ArrayList<>();
-    if (!labelled.isEmpty()) {
-      Evaluator.Result r;
-      synchronized (model.computeLock()) {
-        r =
-            new Evaluator(predictor)
-                .evaluate(labelled, (done, all) -> progress.update(done, total), cancelled);
-      }
-      if (r.cancelled()) {
+    Evaluator evaluator = new Evaluator(predictor);
+    for (int from = 0; from < labelled.size(); from += Predictor.BATCH) {
+      if (cancelled.getAsBoolean()) {
         throw new CancellationException("evaluation cancelled");
+      }
+      List<Sample> chunk =
+          labelled.subList(from, Math.min(labelled.size(), from + Predictor.BATCH));
+      Evaluator.Result r;
+      // one batch at a time under the lock, so the Neighbours view can use the model in between
+      synchronized (model.computeLock()) {
+        r = evaluator.evaluate(chunk, null, null);
       }
       skipped.addAll(r.skipped());
       for (int i = 0, k = 0; i < r.images().size(); i++) {
         EvaluatedImage e = r.images().get(i);
-        while (!labelled.get(k).image().toString().equals(e.path())) {
+        while (!chunk.get(k).image().toString().equals(e.path())) {
           k++;
         }
-        Sample s = labelled.get(k);
+        Sample s = chunk.get(k);
         FloatImage map = new FloatImage(1, e.height(), e.width(), e.anomalyMap());
         results.add(new ImageResult(s.image(), s.defectType(), s.mask(), e.score(), map, e));
       }
+      progress.update(from + chunk.size(), total);
     }
     int done = labelled.size();
     for (int from = 0; from < unlabelled.size(); from += Predictor.BATCH) {
@@ -144,9 +150,10 @@ public final class EvaluationJob {
   private record Chosen(Thresholds thresholds, String origin) {}
 
   /**
-   * The model's stored thresholds; else, with good and defective images, NG at image F1-max, OK at
-   * a {@link #DEFAULT_MISS_RATE} miss rate and pixels at F1-max, calibrated on these images; else a
-   * 1 % false-reject rate on good images; else 0.5 everywhere.
+   * The model's stored thresholds; else, with good and defective images, a review band (NG above a
+   * {@link #DEFAULT_FALSE_REJECT_RATE} false-reject rate on good images, OK below a {@link
+   * #DEFAULT_MISS_RATE} miss rate on defective ones) and pixels at F1-max, calibrated on these
+   * images; else a 1 % false-reject rate on good images; else 0.5 everywhere.
    */
   private static Chosen chooseThresholds(
       LoadedModel model, List<ImageResult> results, List<EvaluatedImage> evaluated) {
@@ -162,12 +169,16 @@ public final class EvaluationJob {
               ThresholdCalibrator.calibrate(
                   evaluated,
                   new ThresholdPolicy(
-                      ThresholdRule.f1Max(), ThresholdRule.missRate(DEFAULT_MISS_RATE), pixel));
+                      ThresholdRule.falseRejectRate(DEFAULT_FALSE_REJECT_RATE),
+                      ThresholdRule.missRate(DEFAULT_MISS_RATE),
+                      pixel));
           return new Chosen(
               t,
-              "calibrated on these images (NG at F1-max, OK at "
+              "review band calibrated on these images (NG above "
+                  + Math.round(DEFAULT_FALSE_REJECT_RATE * 100)
+                  + " % false rejects, OK below "
                   + Math.round(DEFAULT_MISS_RATE * 100)
-                  + " % miss rate; optimistic: not held out)");
+                  + " % misses, pixels at F1-max; optimistic: not held out)");
         } catch (UndefinedMetricException e) {
           // no usable pixel ground truth: try the manual pixel threshold
         }

@@ -124,8 +124,19 @@ public final class NeighbourAnalysis {
    */
   public static List<NearDuplicate> nearDuplicates(
       float[][] testEmbeddings, FeatureBank bank, double threshold) {
+    return scan(testEmbeddings, bank, threshold).pairs();
+  }
+
+  /**
+   * The near-duplicate pairs at or above {@code floor} and the highest test/train similarity of
+   * all.
+   */
+  public record Scan(List<NearDuplicate> pairs, double best) {}
+
+  /** {@link #nearDuplicates} plus the best similarity, from one matrix product. */
+  public static Scan scan(float[][] testEmbeddings, FeatureBank bank, double floor) {
     if (testEmbeddings.length == 0) {
-      return List.of();
+      return new Scan(List.of(), Double.NaN);
     }
     if (testEmbeddings[0].length != bank.dimension()) {
       throw new IllegalArgumentException(
@@ -136,9 +147,11 @@ public final class NeighbourAnalysis {
     }
     float[][] s = similarities(unitRows(testEmbeddings), bankRows(bank));
     List<NearDuplicate> out = new ArrayList<>();
+    double best = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < s.length; i++) {
       for (int j = 0; j < s[i].length; j++) {
-        if (s[i][j] >= threshold) {
+        best = Math.max(best, s[i][j]);
+        if (s[i][j] >= floor) {
           out.add(new NearDuplicate(i, j, s[i][j]));
         }
       }
@@ -148,6 +161,6 @@ public final class NeighbourAnalysis {
             .reversed()
             .thenComparingInt(NearDuplicate::testIndex)
             .thenComparingInt(NearDuplicate::bankIndex));
-    return out;
+    return new Scan(out, best);
   }
 }

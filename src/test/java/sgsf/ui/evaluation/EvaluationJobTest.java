@@ -47,8 +47,8 @@ class EvaluationJobTest {
     assertThat(r.images().stream().filter(ImageResult::defective).count()).isEqualTo(30);
     assertThat(r.images().stream().filter(i -> i.evaluated().pixelUsable()).count()).isEqualTo(50);
     assertThat(r.explorer()).isNotNull();
-    assertThat(r.thresholdsOrigin()).startsWith("calibrated");
-    // calibrated band: NG at F1-max, OK at 5 % miss rate
+    assertThat(r.thresholdsOrigin()).startsWith("review band calibrated");
+    // the band: NG above 5 % false rejects, OK below 5 % misses
     assertThat(r.thresholds().imageLower()).isLessThanOrEqualTo(r.thresholds().imageUpper());
     long verdictsNg =
         r.images().stream().filter(i -> r.thresholds().verdict(i.score()) == Verdict.NG).count();
