@@ -324,6 +324,10 @@ public final class ReviewView {
     ToggleButton unsure = verdictButton("3  Unsure", ReviewVerdict.UNSURE, "review-unsure");
     defect.getStyleClass().add(Styles.DANGER);
     good.getStyleClass().add(Styles.SUCCESS);
+    good.setTooltip(
+        new Tooltip(
+            "The image is good. Images confirmed good are listed in the workspace's"
+                + " reviews/confirmed-good.txt and join the next training run."));
     vm.verdictProperty()
         .addListener(
             (o, a, v) -> {
