@@ -44,6 +44,12 @@ class EvaluateViewTest {
   private Workbench workbench;
   private FxTaskRunner runner;
 
+  /** Trains the tiny demo model off the FX thread, so that the window's start stays quick. */
+  @org.junit.jupiter.api.BeforeAll
+  static void demoModel() throws Exception {
+    DemoModels.textureModel();
+  }
+
   @Start
   void start(Stage stage) throws Exception {
     Workspace ws = Workspace.create(tmp.resolve("ws"), DatasetReference.ofDemo("texture"));

@@ -48,6 +48,12 @@ class ReviewViewTest {
   private Workbench workbench;
   private FxTaskRunner runner;
 
+  /** Trains the tiny demo model off the FX thread, so that the window's start stays quick. */
+  @org.junit.jupiter.api.BeforeAll
+  static void demoModel() throws Exception {
+    DemoModels.textureModel();
+  }
+
   @Start
   void start(Stage stage) throws Exception {
     this.stage = stage;
