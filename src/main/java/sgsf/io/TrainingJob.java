@@ -37,6 +37,9 @@ public final class TrainingJob {
    * @param modelOut where the finished model is saved
    * @param checkpointDir where checkpoints go
    * @param resumeFrom a checkpoint to continue, or null
+   * @param extraGood good images added to the dataset's train/good ones (e.g. the images confirmed
+   *     good in review, {@link sgsf.io.review.ConfirmedGoodList}); ones already among them are not
+   *     added twice, unreadable ones are skipped and listed
    */
   public record Request(
       Dataset dataset,
@@ -45,7 +48,24 @@ public final class TrainingJob {
       ForgeConfig forge,
       Path modelOut,
       Path checkpointDir,
-      Path resumeFrom) {}
+      Path resumeFrom,
+      List<Path> extraGood) {
+    public Request {
+      extraGood = extraGood == null ? List.of() : List.copyOf(extraGood);
+    }
+
+    /** A request without extra good images. */
+    public Request(
+        Dataset dataset,
+        ModelConfig model,
+        TrainConfig train,
+        ForgeConfig forge,
+        Path modelOut,
+        Path checkpointDir,
+        Path resumeFrom) {
+      this(dataset, model, train, forge, modelOut, checkpointDir, resumeFrom, List.of());
+    }
+  }
 
   /**
    * @param outcome how the run ended
@@ -71,7 +91,9 @@ public final class TrainingJob {
         forge = Json.mapper().treeToValue(stored, ForgeConfig.class);
       }
     }
-    List<Path> paths = r.dataset().trainGood().stream().map(Sample::image).toList();
+    List<Path> paths =
+        new java.util.ArrayList<>(r.dataset().trainGood().stream().map(Sample::image).toList());
+    paths.addAll(sgsf.io.review.ConfirmedGoodList.additions(r.extraGood(), paths));
     TrainingData data = TrainingData.load(paths, model.inputSize(), loading);
     Forger forger = Forger.create(forge, new SaliencyCache(), data.images());
     String forgeJson = Json.mapper().writeValueAsString(forge);

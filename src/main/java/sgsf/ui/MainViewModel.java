@@ -54,18 +54,6 @@ public final class MainViewModel {
     darkTheme.set(settings.darkTheme());
     darkTheme.addListener((o, a, dark) -> saveSettings(settings.withDarkTheme(dark)));
     refreshRecent();
-    unavailable.put(
-        Section.EVALUATE,
-        "Needs a trained model in this workspace and the evaluation feature"
-            + " (Workbench GUI part 2): scores, heatmaps, ROC curves, thresholds.");
-    unavailable.put(
-        Section.NEIGHBOURS,
-        "Needs a trained model with its contrast-set feature bank"
-            + " (Workbench GUI part 2): the good images that guided each verdict.");
-    unavailable.put(
-        Section.REVIEW,
-        "Needs evaluation results of a trained model to review"
-            + " (Workbench GUI part 2): verdicts, mask corrections, notes.");
     title =
         Bindings.createStringBinding(
             () -> {

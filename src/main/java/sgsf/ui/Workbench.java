@@ -19,8 +19,15 @@ import sgsf.ui.concurrent.Lane;
 import sgsf.ui.concurrent.TaskRunner;
 import sgsf.ui.dataset.DatasetView;
 import sgsf.ui.dataset.DatasetViewModel;
+import sgsf.ui.evaluation.EvaluateView;
+import sgsf.ui.evaluation.EvaluateViewModel;
+import sgsf.ui.evaluation.EvaluationState;
 import sgsf.ui.forge.ForgeView;
 import sgsf.ui.forge.ForgeViewModel;
+import sgsf.ui.neighbours.NeighboursView;
+import sgsf.ui.neighbours.NeighboursViewModel;
+import sgsf.ui.review.ReviewView;
+import sgsf.ui.review.ReviewViewModel;
 import sgsf.ui.training.EngineTrainingRunner;
 import sgsf.ui.training.TrainingView;
 import sgsf.ui.training.TrainingViewModel;
@@ -43,6 +50,13 @@ public final class Workbench {
   private final ForgeViewModel forgeViewModel;
   private final TrainingViewModel trainingViewModel;
   private TrainingView trainingView;
+  private final EvaluationState evaluationState = new EvaluationState();
+  private final EvaluateViewModel evaluateViewModel;
+  private final NeighboursViewModel neighboursViewModel;
+  private final ReviewViewModel reviewViewModel;
+  private EvaluateView evaluateView;
+  private NeighboursView neighboursView;
+  private ReviewView reviewView;
   private DatasetView datasetView;
 
   public Workbench(TaskRunner runner, SettingsStore settings, HostServices host) {
@@ -68,10 +82,24 @@ public final class Workbench {
                 restoreSettings(ws);
               }
             });
+    evaluateViewModel = new EvaluateViewModel(session, evaluationState);
+    neighboursViewModel = new NeighboursViewModel(session, evaluationState);
+    reviewViewModel = new ReviewViewModel(session, evaluationState);
+    trainingViewModel
+        .savedModelProperty()
+        .addListener(
+            (o, a, file) -> {
+              if (file != null) {
+                evaluateViewModel.modelSaved(file);
+              }
+            });
     Map<Section, Supplier<Node>> views = new EnumMap<>(Section.class);
     views.put(Section.DATASET, () -> datasetView().node());
     views.put(Section.FORGE, () -> new ForgeView(forgeViewModel).node());
     views.put(Section.TRAIN, () -> trainingView().node());
+    views.put(Section.EVALUATE, () -> evaluateView().node());
+    views.put(Section.NEIGHBOURS, () -> neighboursView().node());
+    views.put(Section.REVIEW, () -> reviewView().node());
     window = new MainWindow(mainViewModel, views, host);
     window.setOpenDatasetAction(
         () -> {
@@ -116,6 +144,47 @@ public final class Workbench {
     return trainingView;
   }
 
+  /** The Evaluate view (built on first use). */
+  public EvaluateView evaluateView() {
+    if (evaluateView == null) {
+      evaluateView = new EvaluateView(evaluateViewModel, mainViewModel.darkThemeProperty());
+    }
+    return evaluateView;
+  }
+
+  /** The Neighbours view (built on first use). */
+  public NeighboursView neighboursView() {
+    if (neighboursView == null) {
+      neighboursView = new NeighboursView(neighboursViewModel);
+    }
+    return neighboursView;
+  }
+
+  /** The Review view (built on first use). */
+  public ReviewView reviewView() {
+    if (reviewView == null) {
+      reviewView = new ReviewView(reviewViewModel);
+    }
+    return reviewView;
+  }
+
+  public EvaluateViewModel evaluateViewModel() {
+    return evaluateViewModel;
+  }
+
+  public NeighboursViewModel neighboursViewModel() {
+    return neighboursViewModel;
+  }
+
+  public ReviewViewModel reviewViewModel() {
+    return reviewViewModel;
+  }
+
+  /** What the Evaluate, Neighbours and Review views share. */
+  public EvaluationState evaluationState() {
+    return evaluationState;
+  }
+
   public TrainingViewModel trainingViewModel() {
     return trainingViewModel;
   }
@@ -131,6 +200,7 @@ public final class Workbench {
   /** Stops background threads owned by the views (thumbnail decoding). */
   public void shutdown() {
     thumbnails.shutdown();
+    reviewViewModel.close();
   }
 
   public WorkbenchSession session() {

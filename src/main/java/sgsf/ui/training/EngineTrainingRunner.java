@@ -25,7 +25,10 @@ public final class EngineTrainingRunner implements TrainingRunner {
                 r.forge(),
                 r.modelOut(),
                 r.runDir(),
-                r.resumeFrom()),
+                r.resumeFrom(),
+                r.confirmedGood() == null
+                    ? java.util.List.of()
+                    : sgsf.io.review.ConfirmedGoodList.read(r.confirmedGood())),
             listener,
             control,
             (done, total) -> {

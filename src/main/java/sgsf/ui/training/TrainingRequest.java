@@ -16,6 +16,9 @@ import sgsf.engine.data.Dataset;
  * @param runDir where this run's checkpoints go (a folder under the workspace's runs folder)
  * @param modelOut where the finished model is saved (under the workspace's models folder)
  * @param resumeFrom a checkpoint to continue from, or null for a fresh run
+ * @param confirmedGood the workspace's list of images confirmed good in review ({@link
+ *     sgsf.io.review.ConfirmedGoodList}), added to the training images; null or a missing file for
+ *     none
  */
 public record TrainingRequest(
     Dataset dataset,
@@ -24,4 +27,18 @@ public record TrainingRequest(
     ForgeConfig forge,
     Path runDir,
     Path modelOut,
-    Path resumeFrom) {}
+    Path resumeFrom,
+    Path confirmedGood) {
+
+  /** A request without confirmed-good images. */
+  public TrainingRequest(
+      Dataset dataset,
+      ModelConfig model,
+      TrainConfig train,
+      ForgeConfig forge,
+      Path runDir,
+      Path modelOut,
+      Path resumeFrom) {
+    this(dataset, model, train, forge, runDir, modelOut, resumeFrom, null);
+  }
+}

@@ -175,7 +175,8 @@ public final class TrainingViewModel {
             forgeSettings.get().withStrategy(strategy.get()),
             runDir,
             ws.modelsDir().resolve(modelName),
-            resumeFrom);
+            resumeFrom,
+            ws.reviewsDir().resolve(sgsf.io.review.ConfirmedGoodList.FILE_NAME));
     history.clear();
     pendingStats.clear();
     preview.set(null);

@@ -1,0 +1,145 @@
+package sgsf.ui.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static sgsf.ui.GuiTestSupport.onFx;
+import static sgsf.ui.GuiTestSupport.waitFor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import sgsf.engine.metrics.ReviewCounts;
+import sgsf.engine.metrics.Thresholds;
+import sgsf.io.workspace.DatasetReference;
+import sgsf.io.workspace.Workspace;
+import sgsf.ui.DemoModels;
+import sgsf.ui.GuiTestSupport;
+import sgsf.ui.SettingsStore;
+import sgsf.ui.Workbench;
+import sgsf.ui.concurrent.FxTaskRunner;
+
+/**
+ * Evaluates the tiny demo model in a real (headless) window, then drags the NG threshold across the
+ * score histogram with the mouse and checks that the confusion matrix follows.
+ */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class EvaluateViewTest {
+  static {
+    GuiTestSupport.init();
+  }
+
+  @TempDir Path tmp;
+  private Workbench workbench;
+  private FxTaskRunner runner;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    Workspace ws = Workspace.create(tmp.resolve("ws"), DatasetReference.ofDemo("texture"));
+    Files.copy(DemoModels.textureModel(), ws.modelsDir().resolve("texture-demo.zip"));
+    runner = new FxTaskRunner();
+    workbench = new Workbench(runner, new SettingsStore(tmp.resolve("config")), null);
+    workbench.mainViewModel().setDefaultWorkspace(ws.dir());
+    stage.setScene(workbench.createScene(1366, 768));
+    stage.show();
+    workbench.mainViewModel().startup();
+  }
+
+  @AfterEach
+  void stop() {
+    workbench.shutdown();
+    runner.shutdown();
+  }
+
+  private static int count(FxRobot robot, String id) throws Exception {
+    Label l = robot.lookup("#" + id).queryAs(Label.class);
+    return Integer.parseInt(onFx(l::getText));
+  }
+
+  @Test
+  void evaluatingAndDraggingTheNgThresholdChangesTheConfusionMatrix(FxRobot robot)
+      throws Exception {
+    EvaluateViewModel vm = workbench.evaluateViewModel();
+    waitFor("dataset", 60_000, () -> workbench.session().getDataset() != null);
+    robot.clickOn("#nav-evaluate");
+    waitFor("model", 30_000, () -> vm.modelProperty().get() != null && vm.canRunProperty().get());
+    robot.clickOn("#evaluate-run");
+    waitFor("evaluation", 120_000, () -> vm.state().getResult() != null);
+    GuiTestSupport.settle();
+    assertThat(onFx(() -> vm.filteredRows().size())).isEqualTo(50);
+
+    Thresholds before = onFx(() -> vm.state().getThresholds());
+    int goodNgBefore = count(robot, "confusion-good-ng");
+    int defectiveNgBefore = count(robot, "confusion-defective-ng");
+    ReviewCounts expected = onFx(() -> vm.thresholdViewProperty().get().review());
+    assertThat(goodNgBefore).isEqualTo(expected.goodNg());
+    assertThat(defectiveNgBefore).isEqualTo(expected.defectiveNg());
+    assertThat(
+            goodNgBefore
+                + defectiveNgBefore
+                + count(robot, "confusion-good-ok")
+                + count(robot, "confusion-good-review")
+                + count(robot, "confusion-defective-ok")
+                + count(robot, "confusion-defective-review"))
+        .isEqualTo(50);
+
+    // grab the NG line in the histogram and drag it to the left edge of the plot
+    EvaluationCharts charts = workbench.evaluateView().charts();
+    var canvas = charts.histogramViewer().getCanvas();
+    Point2D grab =
+        onFx(
+            () ->
+                canvas.localToScreen(charts.screenX(before.imageUpper()), canvas.getHeight() / 2));
+    double minScore =
+        onFx(() -> vm.rows().stream().mapToDouble(ResultRow::score).min().orElseThrow());
+    Point2D target =
+        onFx(() -> canvas.localToScreen(charts.screenX(minScore), canvas.getHeight() / 2));
+    robot.drag(grab).dropTo(target);
+    GuiTestSupport.settle();
+
+    Thresholds after = onFx(() -> vm.state().getThresholds());
+    assertThat(after.imageUpper()).isLessThan(before.imageUpper());
+    assertThat(after.imageLower()).isLessThanOrEqualTo(after.imageUpper());
+    ReviewCounts now = onFx(() -> vm.thresholdViewProperty().get().review());
+    assertThat(count(robot, "confusion-good-ng")).isEqualTo(now.goodNg());
+    assertThat(count(robot, "confusion-defective-ng")).isEqualTo(now.defectiveNg());
+    assertThat(now.goodNg() + now.defectiveNg())
+        .as("more images are NG after lowering the NG threshold")
+        .isGreaterThan(goodNgBefore + defectiveNgBefore);
+    // the verdict counts equal a direct count over the rows at the dragged threshold
+    long ng = onFx(() -> vm.rows().stream().filter(r -> r.score() >= after.imageUpper()).count());
+    assertThat(now.ng()).isEqualTo((int) ng);
+    assertThat(onFx(() -> charts.upperMarkerValue())).isEqualTo(after.imageUpper());
+
+    // threshold-update latency in the view: from the change to the end of the refresh of
+    // table, fields, matrix, histogram, curves and overlays (all on the FX thread)
+    EvaluateView view = workbench.evaluateView();
+    List<Double> total = new ArrayList<>();
+    List<Double> metricsOnly = new ArrayList<>();
+    double lo = minScore;
+    double hi = before.imageUpper();
+    for (int i = 0; i < 40; i++) {
+      double v = lo + (hi - lo) * i / 39.0;
+      GuiTestSupport.runFx(() -> vm.setImageUpper(v));
+      total.add(onFx(view::lastRefreshMillis));
+      metricsOnly.add(onFx(() -> vm.lastUpdateNanosProperty().get() / 1e6));
+    }
+    total.sort(Double::compare);
+    metricsOnly.sort(Double::compare);
+    System.out.printf(
+        "threshold update: metrics median %.3f ms; whole view refresh median %.1f ms, max %.1f ms%n",
+        metricsOnly.get(20), total.get(20), total.get(39));
+    assertThat(total.get(20)).isLessThan(1000);
+  }
+}
