@@ -234,7 +234,8 @@ public final class DatasetView {
     split.setMinWidth(Region.USE_PREF_SIZE);
     CustomTextField search = new CustomTextField();
     search.setId("filter-search");
-    search.setPromptText("Search name (Ctrl+F)");
+    search.setPromptText("Search (Ctrl+F)");
+    search.setTooltip(new Tooltip("Show only images whose file name contains this text"));
     search.setLeft(Icons.of(MaterialDesignM.MAGNIFY));
     search.textProperty().bindBidirectional(vm.searchProperty());
     HBox.setHgrow(search, Priority.ALWAYS);
