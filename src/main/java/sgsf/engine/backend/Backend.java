@@ -74,7 +74,7 @@ public final class Backend {
         + (onednn ? " (oneDNN)" : "")
         + ", "
         + threads
-        + " threads"
+        + ("1".equals(String.valueOf(threads)) ? " thread" : " threads")
         + (cudaWanted ? " (no GPU found)" : "");
   }
 
