@@ -77,6 +77,20 @@ class InspectionScreenshotsTest {
     waitFor("model", 30_000, () -> vm.modelProperty().get() != null && vm.canRunProperty().get());
     robot.clickOn("#evaluate-run");
     waitFor("evaluation", 120_000, () -> vm.state().getResult() != null);
+    // a review band as a user would drag it: OK below the 85th percentile of the good scores,
+    // NG from the 30th percentile of the defective ones (or a little above OK)
+    runFx(
+        () -> {
+          var x = vm.state().getResult().explorer();
+          double[] good = x.goodScores();
+          double[] bad = x.defectiveScores();
+          double lower = good[(int) (good.length * 0.85)];
+          double upper = bad[(int) (bad.length * 0.3)];
+          if (upper <= lower) {
+            upper = lower + 0.02;
+          }
+          vm.setImageBand(lower, upper);
+        });
   }
 
   @Test
@@ -133,7 +147,9 @@ class InspectionScreenshotsTest {
         () -> {
           nvm.duplicateThresholdProperty().set(0.9);
           robot.lookup("#neighbours-tabs").queryAs(TabPane.class).getSelectionModel().select(1);
+          robot.lookup("#neighbours-duplicates").queryTableView().getSelectionModel().select(0);
         });
+    Thread.sleep(500);
     GuiTestSupport.settle();
     GuiTestSupport.snapshot(scene, out("neighbours-duplicates.png"));
   }
@@ -144,8 +160,15 @@ class InspectionScreenshotsTest {
     robot.clickOn("#nav-review");
     var rvm = workbench.reviewViewModel();
     waitFor("first image", 30_000, () -> rvm.maskProperty().get() != null);
-    // one reviewed, the second shown with a brushed correction and the heatmap under it
-    runFx(() -> rvm.decide(sgsf.io.review.ReviewVerdict.FALSE_ALARM));
+    // the first reviewed by its ground truth, the third shown with its mask being corrected
+    runFx(() -> rvm.go(0));
+    waitFor("first image", 30_000, () -> rvm.maskProperty().get() != null);
+    runFx(
+        () ->
+            rvm.decide(
+                rvm.currentProperty().get().result().defective()
+                    ? sgsf.io.review.ReviewVerdict.TRUE_DEFECT
+                    : sgsf.io.review.ReviewVerdict.FALSE_ALARM));
     waitFor(
         "second image",
         30_000,
@@ -153,16 +176,33 @@ class InspectionScreenshotsTest {
             rvm.maskProperty().get() != null
                 && rvm.indexProperty().get() == 1
                 && rvm.savesInFlightProperty().get() == 0);
+    runFx(rvm::next);
+    waitFor("third image", 30_000, () -> rvm.maskProperty().get() != null);
     runFx(
         () -> {
-          rvm.brushRadiusProperty().set(5);
-          rvm.beginStroke(30, 90);
-          rvm.strokeTo(95, 60);
+          // widen the model's region where it is: a short stroke through its centre
+          var m = rvm.maskProperty().get();
+          double sx = 0;
+          double sy = 0;
+          int n = 0;
+          for (int y = 0; y < m.height(); y++) {
+            for (int x = 0; x < m.width(); x++) {
+              if (m.get(x, y)) {
+                sx += x;
+                sy += y;
+                n++;
+              }
+            }
+          }
+          double cx = n == 0 ? m.width() / 2.0 : sx / n;
+          double cy = n == 0 ? m.height() / 2.0 : sy / n;
+          rvm.brushRadiusProperty().set(3);
+          rvm.beginStroke(cx - 8, cy - 3);
+          rvm.strokeTo(cx + 8, cy + 3);
           rvm.endStroke();
-          rvm.noteProperty().set("crack continues to the right edge");
+          rvm.noteProperty().set("mask widened along the defect");
           rvm.verdictProperty().set(sgsf.io.review.ReviewVerdict.TRUE_DEFECT);
         });
-    robot.type(javafx.scene.input.KeyCode.H);
     GuiTestSupport.settle();
     GuiTestSupport.snapshot(scene, out("review.png"));
   }

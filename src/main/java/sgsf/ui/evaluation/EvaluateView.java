@@ -89,6 +89,12 @@ public final class EvaluateView {
   private EvaluationDetail shownDetail;
   private ColorMap shownColors;
   private long refreshPendingSince;
+  private Image overlayImage;
+  private EvaluationDetail overlayFor;
+  private double overlayThreshold = Double.NaN;
+  private ColorMap overlayColors;
+  private final Label legendTop = new Label("1");
+  private final Label legendBottom = new Label("0");
   private double lastRefreshMillis = Double.NaN;
 
   public EvaluateView(EvaluateViewModel vm, BooleanProperty darkTheme) {
@@ -109,7 +115,7 @@ public final class EvaluateView {
     vm.thresholdsProperty().addListener((o, a, t) -> scheduleThresholds());
     vm.detailProperty().addListener((o, a, d) -> showDetail());
     vm.colorMapProperty().addListener((o, a, c) -> showDetail());
-    vm.opacityProperty().addListener((o, a, c) -> showDetail());
+    vm.opacityProperty().addListener((o, a, c) -> showOverlays());
     vm.showRegionProperty().addListener((o, a, c) -> showDetail());
     vm.showGroundTruthProperty().addListener((o, a, c) -> showDetail());
     thresholdsShown();
@@ -457,11 +463,10 @@ public final class EvaluateView {
     bar.setFitWidth(10);
     bar.setFitHeight(120);
     bar.setSmooth(true);
-    Label top = new Label("1");
-    Label bottom = new Label("0");
-    top.getStyleClass().add("muted");
-    bottom.getStyleClass().add("muted");
-    VBox v = new VBox(2, top, bar, bottom);
+    legendTop.getStyleClass().add("muted");
+    legendBottom.getStyleClass().add("muted");
+    Tooltip.install(bar, new Tooltip("Anomaly-map values; the colours span the calibration range"));
+    VBox v = new VBox(2, legendTop, bar, legendBottom);
     v.setAlignment(Pos.CENTER);
     return v;
   }
@@ -666,6 +671,9 @@ public final class EvaluateView {
       }
     }
     charts.setThresholds(t, v);
+    float[] range = HeatLayers.range(t);
+    legendTop.setText(String.format(Locale.ROOT, "%.2f", range[1]));
+    legendBottom.setText(String.format(Locale.ROOT, "%.2f", range[0]));
     if (v == null) {
       for (Label[] row : confusion) {
         for (Label l : row) {
@@ -721,8 +729,11 @@ public final class EvaluateView {
       shownColors = null;
     }
     if (shownColors != vm.colorMapProperty().get() || d != shownDetail) {
-      heatImage = FxImages.heatmap(d.result().map(), vm.colorMapProperty().get());
+      heatImage =
+          HeatLayers.map(
+              d.result().map(), vm.colorMapProperty().get(), vm.thresholdsProperty().get());
       shownColors = vm.colorMapProperty().get();
+      overlayFor = null;
     }
     shownDetail = d;
     overlayViewer.setImage(baseImage);
@@ -739,7 +750,14 @@ public final class EvaluateView {
     ImageResult r = d.result();
     FloatImage map = r.map();
     List<Overlay> over = new ArrayList<>();
-    over.add(new Overlay.ImageLayer(heatImage, vm.opacityProperty().get()));
+    double thr = t == null ? Double.NaN : t.pixelThreshold();
+    if (overlayFor != d || overlayThreshold != thr || overlayColors != shownColors) {
+      overlayImage = HeatLayers.overlay(map, shownColors, t);
+      overlayFor = d;
+      overlayThreshold = thr;
+      overlayColors = shownColors;
+    }
+    over.add(new Overlay.ImageLayer(overlayImage, vm.opacityProperty().get()));
     Overlay regionLayer = null;
     if (t != null && vm.showRegionProperty().get()) {
       regionLayer =

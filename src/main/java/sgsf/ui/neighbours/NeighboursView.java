@@ -37,6 +37,7 @@ import sgsf.ui.common.FxImages;
 import sgsf.ui.common.ImageViewer;
 import sgsf.ui.common.Overlay;
 import sgsf.ui.evaluation.EvaluateView;
+import sgsf.ui.evaluation.HeatLayers;
 import sgsf.ui.evaluation.ImageResult;
 
 /**
@@ -265,9 +266,13 @@ public final class NeighboursView {
       mapViewer.setImage(null);
       return;
     }
-    Image heat = FxImages.heatmap(set.result().map(), ColorMap.INFERNO);
+    var t = vm.thresholds();
+    Image heat = HeatLayers.map(set.result().map(), ColorMap.INFERNO, t);
     imageViewer.setImage(FxImages.toImage(set.image()));
-    imageViewer.setOverlays(List.of(new Overlay.ImageLayer(heat, 0.5)));
+    imageViewer.setOverlays(
+        List.of(
+            new Overlay.ImageLayer(
+                HeatLayers.overlay(set.result().map(), ColorMap.INFERNO, t), 0.7)));
     mapViewer.setImage(heat);
     FeatureBank bank = m.bank();
     FeatureBank.Neighbour g = set.guiding();

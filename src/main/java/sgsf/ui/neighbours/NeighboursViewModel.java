@@ -149,6 +149,11 @@ public final class NeighboursViewModel {
     return bestTestSimilarity.getReadOnlyProperty();
   }
 
+  /** The current thresholds (for the heatmap colours), or null. */
+  public sgsf.engine.metrics.Thresholds thresholds() {
+    return state.getThresholds();
+  }
+
   /** The model of the current result, or null. */
   public SgsfModel model() {
     EvaluationResult r = state.getResult();

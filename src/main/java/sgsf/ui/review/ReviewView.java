@@ -45,9 +45,9 @@ import sgsf.io.review.Review;
 import sgsf.io.review.ReviewHistoryEntry;
 import sgsf.io.review.ReviewVerdict;
 import sgsf.ui.common.ColorMap;
-import sgsf.ui.common.FxImages;
 import sgsf.ui.common.Icons;
 import sgsf.ui.evaluation.EvaluateView;
+import sgsf.ui.evaluation.HeatLayers;
 
 /**
  * The Review section: the queue with progress on the left, the image with the editable defect mask
@@ -312,7 +312,7 @@ public final class ReviewView {
       return;
     }
     FloatImage map = v.item().result().map();
-    editor.setHeatmap(FxImages.heatmap(map, ColorMap.INFERNO), 0.45);
+    editor.setHeatmap(HeatLayers.overlay(map, ColorMap.INFERNO, vm.thresholds()), 0.7);
   }
 
   // ---------------------------------------------------------------- side

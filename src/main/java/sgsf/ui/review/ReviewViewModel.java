@@ -368,6 +368,11 @@ public final class ReviewViewModel {
 
   // ---------------------------------------------------------------- editing
 
+  /** The current thresholds (for the heatmap colours), or null. */
+  public Thresholds thresholds() {
+    return state.getThresholds();
+  }
+
   /** The mask being edited (at the image's size), null while loading. */
   public ReadOnlyObjectProperty<BrushMask> maskProperty() {
     return mask.getReadOnlyProperty();

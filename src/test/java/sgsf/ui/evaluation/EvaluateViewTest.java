@@ -148,4 +148,43 @@ class EvaluateViewTest {
         metricsOnly.get(20), total.get(20), total.get(39));
     assertThat(total.get(20)).isLessThan(1000);
   }
+
+  @Test
+  void aRunningEvaluationStopsOnCancelAndKeepsThePreviousResults(FxRobot robot) throws Exception {
+    // 400 images (hard links to one test image) in a plain folder: 50 batches
+    Path folder = java.nio.file.Files.createDirectories(tmp.resolve("many"));
+    Path one = DemoModels.texture().test().get(0).image();
+    for (int i = 0; i < 400; i++) {
+      Path link = folder.resolve(String.format("img%03d.png", i));
+      try {
+        Files.createLink(link, one);
+      } catch (UnsupportedOperationException | java.io.IOException e) {
+        Files.copy(one, link);
+      }
+    }
+    EvaluateViewModel vm = workbench.evaluateViewModel();
+    waitFor("dataset", 60_000, () -> workbench.session().getDataset() != null);
+    robot.clickOn("#nav-evaluate");
+    waitFor("model", 30_000, () -> vm.modelProperty().get() != null && vm.canRunProperty().get());
+    GuiTestSupport.runFx(() -> vm.folderProperty().set(folder));
+    java.util.concurrent.atomic.AtomicReference<Double> atCancel =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    GuiTestSupport.runFx(
+        () ->
+            vm.progressProperty()
+                .addListener(
+                    (o, a, p) -> {
+                      if (p.doubleValue() > 0 && atCancel.get() == null) {
+                        atCancel.set(p.doubleValue());
+                        vm.cancel();
+                      }
+                    }));
+    robot.clickOn("#evaluate-run");
+    waitFor("cancelled", 120_000, () -> atCancel.get() != null && !vm.runningProperty().get());
+    assertThat(atCancel.get()).isLessThan(1.0);
+    assertThat(onFx(() -> vm.statusProperty().get())).contains("cancelled");
+    assertThat(onFx(() -> vm.state().getResult())).isNull();
+    assertThat(onFx(() -> vm.rows().size())).isZero();
+    assertThat(onFx(() -> robot.lookup("#evaluate-cancel").query().isDisabled())).isTrue();
+  }
 }
