@@ -42,6 +42,15 @@ class InspectionScreenshotsTest {
   private FxTaskRunner runner;
   private Scene scene;
 
+  /** Trains the tiny demo model off the FX thread, so that the window's start stays quick. */
+  @org.junit.jupiter.api.BeforeAll
+  static void demoModel() throws Exception {
+    String m = System.getProperty("sgsf.screenshots.model");
+    if (m == null || m.isBlank()) {
+      DemoModels.textureModel();
+    }
+  }
+
   @Start
   void start(Stage stage) throws Exception {
     Path dir = tmp.resolve("ws-" + System.nanoTime());
