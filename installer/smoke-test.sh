@@ -23,7 +23,7 @@ if [ "${1:-}" = "--gui-inner" ]; then
       cat "$shot.log"
       exit 1
     fi
-    window=$(xwininfo -root -tree | grep -m1 '"SGSF Inspection Workbench' || true)
+    window=$(xwininfo -root -tree | grep -m1 '"[^"]*SGSF Inspection Workbench"' || true)
     if [ -n "$window" ]; then
       sleep 1
       command -v import >/dev/null && import -window root "$shot" 2>/dev/null
