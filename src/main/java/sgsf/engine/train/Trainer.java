@@ -530,10 +530,15 @@ public final class Trainer {
   }
 
   private float[][] embedAll() {
-    float[][] out = new float[data.size()][];
-    for (int from = 0; from < data.size(); from += EMBED_BATCH) {
-      int to = Math.min(data.size(), from + EMBED_BATCH);
-      INDArray e = network.embed(Tensors.batch(data.images().subList(from, to)));
+    return embed(data.images());
+  }
+
+  /** Bottleneck embeddings of images, in batches. */
+  private float[][] embed(List<FloatImage> images) {
+    float[][] out = new float[images.size()][];
+    for (int from = 0; from < images.size(); from += EMBED_BATCH) {
+      int to = Math.min(images.size(), from + EMBED_BATCH);
+      INDArray e = network.embed(Tensors.batch(images.subList(from, to)));
       for (int k = from; k < to; k++) {
         out[k] = e.getRow(k - from).dup().toFloatVector();
       }
@@ -553,14 +558,7 @@ public final class Trainer {
       stored.add(
           ImageIo.decode(ImageIo.encodePng(img), Path.of(data.ids().get(i))).withChannels(3));
     }
-    float[][] emb = new float[stored.size()][];
-    for (int from = 0; from < stored.size(); from += EMBED_BATCH) {
-      int to = Math.min(stored.size(), from + EMBED_BATCH);
-      INDArray e = network.embed(Tensors.batch(stored.subList(from, to)));
-      for (int k = from; k < to; k++) {
-        emb[k] = e.getRow(k - from).dup().toFloatVector();
-      }
-    }
+    float[][] emb = embed(stored);
     return new FeatureBank(data.ids(), stored, emb);
   }
 
