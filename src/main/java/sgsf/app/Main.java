@@ -18,8 +18,10 @@ public final class Main {
       sgsf.ui.WorkbenchLauncher.launch(args);
       return;
     }
-    int code =
-        new CommandLine(new SgsfCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    CommandLine cli = new CommandLine(new SgsfCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    // the GUI benchmark needs the ui layer, which the cli layer may not see
+    cli.getSubcommands().get("bench").addSubcommand(new BenchGuiCommand());
+    int code = cli.execute(args);
     if (code != SgsfCommand.GUI_STARTED) {
       System.exit(code);
     }

@@ -1,6 +1,9 @@
 package sgsf.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -134,6 +137,14 @@ public final class TrainCommand implements Callable<Integer> {
   Path resume;
 
   @Option(
+      names = "--loss-log",
+      paramLabel = "FILE.csv",
+      description =
+          "Also write one CSV line per iteration (iteration, phase, losses, learning rate, step"
+              + " seconds) to this file.")
+  Path lossLog;
+
+  @Option(
       names = "--out",
       required = true,
       paramLabel = "MODEL.zip",
@@ -192,7 +203,13 @@ public final class TrainCommand implements Callable<Integer> {
         d.name(),
         d.trainGood().size(),
         model);
-    ProgressListener listener = new ProgressListener(err);
+    ProgressListener listener;
+    try {
+      listener = new ProgressListener(err, lossLog);
+    } catch (IOException e) {
+      err.println("error: cannot write the loss log " + lossLog + ": " + e.getMessage());
+      return 1;
+    }
     TrainingJob.Result result;
     try {
       result =
@@ -230,10 +247,19 @@ public final class TrainCommand implements Callable<Integer> {
   /** Prints a progress bar with losses, speed and ETA. */
   private static final class ProgressListener implements TrainingListener {
     private final PrintWriter err;
+    private final PrintWriter lossLog;
     private ConsoleProgress bar;
 
-    ProgressListener(PrintWriter err) {
+    ProgressListener(PrintWriter err, Path lossLogFile) throws IOException {
       this.err = err;
+      if (lossLogFile == null) {
+        this.lossLog = null;
+      } else {
+        this.lossLog =
+            new PrintWriter(Files.newBufferedWriter(lossLogFile, StandardCharsets.UTF_8), true);
+        lossLog.println(
+            "iteration,phase,loss,loss_self,loss_seg,learning_rate,step_seconds,elapsed_seconds");
+      }
     }
 
     @Override
@@ -270,9 +296,25 @@ public final class TrainCommand implements Callable<Integer> {
               s.samplesPerSecond(),
               Math.round(s.etaSeconds()));
       bar.step(s.iteration(), extra);
+      if (lossLog != null) {
+        lossLog.printf(
+            Locale.ROOT,
+            "%d,%s,%.6f,%.6f,%.6f,%.3g,%.3f,%.1f%n",
+            s.iteration(),
+            s.phase(),
+            s.loss(),
+            s.lossSelf(),
+            s.lossSeg(),
+            s.learningRate(),
+            s.stepSeconds(),
+            s.elapsedSeconds());
+      }
     }
 
     void close() {
+      if (lossLog != null) {
+        lossLog.close();
+      }
       if (bar != null) {
         bar.close();
       }

@@ -50,7 +50,7 @@ class CliEndToEndTest {
 
   @Test
   @Order(1)
-  void trainWritesAModelAndCheckpoints() {
+  void trainWritesAModelAndCheckpoints() throws Exception {
     Run r =
         sgsf(
             "train",
@@ -70,12 +70,27 @@ class CliEndToEndTest {
             "1e-3",
             "--checkpoint-every",
             "4",
+            "--loss-log",
+            dir.resolve("losses.csv").toString(),
             "--out",
             model.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("model saved to");
     assertThat(model).isRegularFile();
     assertThat(dir.resolve("tiny.zip.checkpoints")).isDirectoryContaining("glob:**.sgsfckpt");
+    // one CSV line per iteration: 2 warm-up (L_self only), then 6 main (L_seg finite)
+    List<String> log = Files.readAllLines(dir.resolve("losses.csv"));
+    assertThat(log.get(0)).startsWith("iteration,phase,loss,loss_self,loss_seg,learning_rate");
+    assertThat(log).hasSize(1 + 8);
+    assertThat(log.get(1)).startsWith("1,WARMUP,").contains(",NaN,");
+    String[] last = log.get(8).split(",");
+    assertThat(last[0]).isEqualTo("8");
+    assertThat(last[1]).isEqualTo("MAIN");
+    assertThat(Double.parseDouble(last[4])).isFinite().isPositive();
+    assertThat(Double.parseDouble(last[2]))
+        .isCloseTo(
+            Double.parseDouble(last[3]) + Double.parseDouble(last[4]),
+            org.assertj.core.data.Offset.offset(1e-4));
   }
 
   @Test

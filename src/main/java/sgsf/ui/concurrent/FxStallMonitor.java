@@ -36,12 +36,16 @@ public final class FxStallMonitor {
     this.label = label;
   }
 
-  /** Starts measuring; FX thread. */
+  /** Starts measuring afresh (the figures of an earlier measurement are cleared); FX thread. */
   public void start() {
     if (!running.compareAndSet(false, true)) {
       return;
     }
     lastPulse = 0;
+    maxPulseGapNanos.set(0);
+    maxEventLatencyNanos.set(0);
+    probes.set(0);
+    stallsOver100ms.set(0);
     startNanos = System.nanoTime();
     synchronized (stalls) {
       stalls.clear();
@@ -144,6 +148,11 @@ public final class FxStallMonitor {
   /** The larger of the two maxima, in milliseconds. */
   public double maxStallMillis() {
     return Math.max(maxPulseGapMillis(), maxEventLatencyMillis());
+  }
+
+  /** Pulse gaps and probe waits over 100 ms since the last {@link #start()}. */
+  public long stallsOver100ms() {
+    return stallsOver100ms.get();
   }
 
   public long probeCount() {

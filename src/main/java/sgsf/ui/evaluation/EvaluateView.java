@@ -307,21 +307,24 @@ public final class EvaluateView {
         c -> new javafx.beans.property.SimpleStringProperty(c.getValue().groundTruth()));
     truth.setPrefWidth(70);
     TableColumn<ResultRow, Number> score = new TableColumn<>("Score");
-    score.setCellValueFactory(
+    score.setId("col-score");
+    score.setCellValueFactory(c -> c.getValue().normalisedScoreProperty());
+    score.setCellFactory(c -> new NumberCell("%.3f"));
+    score.setPrefWidth(60);
+    Label scoreHeader = new Label("Score");
+    scoreHeader.setTooltip(
+        new Tooltip("Image score normalised so the NG threshold is 0.5 (anomalib's convention)"));
+    score.setText(null);
+    score.setGraphic(scoreHeader);
+    TableColumn<ResultRow, Number> raw = new TableColumn<>();
+    raw.setId("col-raw-score");
+    Label rawHeader = new Label("Raw");
+    rawHeader.setTooltip(new Tooltip("The model's image score before normalisation"));
+    raw.setGraphic(rawHeader);
+    raw.setCellValueFactory(
         c -> new javafx.beans.property.SimpleDoubleProperty(c.getValue().score()));
-    score.setCellFactory(
-        c ->
-            new TableCell<>() {
-              @Override
-              protected void updateItem(Number v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(
-                    empty || v == null
-                        ? null
-                        : String.format(Locale.ROOT, "%.3f", v.doubleValue()));
-              }
-            });
-    score.setPrefWidth(70);
+    raw.setCellFactory(c -> new NumberCell("%.4f"));
+    raw.setPrefWidth(64);
     TableColumn<ResultRow, Verdict> verdictCol = new TableColumn<>("Verdict");
     verdictCol.setCellValueFactory(c -> c.getValue().verdictProperty());
     verdictCol.setCellFactory(c -> new VerdictCell());
@@ -333,7 +336,7 @@ public final class EvaluateView {
                 () -> c.getValue().outcome(), c.getValue().verdictProperty()));
     outcome.setPrefWidth(90);
     List<TableColumn<ResultRow, ?>> cols =
-        new ArrayList<>(List.of(name, truth, score, verdictCol, outcome));
+        new ArrayList<>(List.of(name, truth, score, raw, verdictCol, outcome));
     table.getColumns().setAll(cols);
     SortedList<ResultRow> sorted = new SortedList<>(vm.filteredRows());
     sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -373,6 +376,25 @@ public final class EvaluateView {
   }
 
   /** Verdict text coloured OK green, REVIEW amber, NG red. */
+  /** A right-aligned number with a fixed format; empty for NaN. */
+  static final class NumberCell extends TableCell<ResultRow, Number> {
+    private final String format;
+
+    NumberCell(String format) {
+      this.format = format;
+      getStyleClass().add("number-cell");
+    }
+
+    @Override
+    protected void updateItem(Number v, boolean empty) {
+      super.updateItem(v, empty);
+      setText(
+          empty || v == null || Double.isNaN(v.doubleValue())
+              ? null
+              : String.format(Locale.ROOT, format, v.doubleValue()));
+    }
+  }
+
   static final class VerdictCell extends TableCell<ResultRow, Verdict> {
     @Override
     protected void updateItem(Verdict v, boolean empty) {
@@ -784,10 +806,16 @@ public final class EvaluateView {
     detailCaption.setText(
         String.format(
             Locale.ROOT,
-            "%s · %s · score %.4f%s",
+            "%s · %s · %s%s",
             r.fileName(),
             r.groundTruth(),
-            r.score(),
+            t == null
+                ? String.format(Locale.ROOT, "score %.4f", r.score())
+                : String.format(
+                    Locale.ROOT,
+                    "score %.3f (raw %.4f)",
+                    t.imageNormalisation().apply(r.score()),
+                    r.score()),
             v == null ? "" : " · " + v.name()));
   }
 

@@ -1,15 +1,22 @@
 package sgsf.ui.evaluation;
 
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.metrics.Verdict;
 
-/** One line of the results table: an image result and its verdict under the current thresholds. */
+/**
+ * One line of the results table: an image result, its verdict and its normalised score under the
+ * current thresholds.
+ */
 public final class ResultRow {
   private final ImageResult result;
   private final ReadOnlyObjectWrapper<Verdict> verdict =
       new ReadOnlyObjectWrapper<>(this, "verdict");
+  private final ReadOnlyDoubleWrapper normalisedScore =
+      new ReadOnlyDoubleWrapper(this, "normalisedScore", Double.NaN);
 
   ResultRow(ImageResult result, Thresholds t) {
     this.result = result;
@@ -30,6 +37,14 @@ public final class ResultRow {
 
   public double score() {
     return result.score();
+  }
+
+  /**
+   * The image score normalised so the NG threshold sits at 0.5 (see {@link
+   * sgsf.engine.metrics.ScoreNormalisation}); NaN without thresholds.
+   */
+  public ReadOnlyDoubleProperty normalisedScoreProperty() {
+    return normalisedScore.getReadOnlyProperty();
   }
 
   public ReadOnlyObjectProperty<Verdict> verdictProperty() {
@@ -60,5 +75,6 @@ public final class ResultRow {
 
   void update(Thresholds t) {
     verdict.set(t == null ? null : t.verdict(result.score()));
+    normalisedScore.set(t == null ? Double.NaN : t.imageNormalisation().apply(result.score()));
   }
 }

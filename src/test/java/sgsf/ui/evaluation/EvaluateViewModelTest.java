@@ -115,6 +115,16 @@ class EvaluateViewModelTest {
     ConfusionCounts atMedian = vm.thresholdViewProperty().get().imageAtNg();
     assertThat(atMedian).isEqualTo(countAtNg(median));
     assertThat(atMedian.tp() + atMedian.fp()).isEqualTo(scores.length - scores.length / 2);
+    // the table's normalised score follows the NG threshold: 0.5 exactly there, NG at >= 0.5
+    for (ResultRow r : vm.rows()) {
+      double n = r.normalisedScoreProperty().get();
+      assertThat(n >= 0.5)
+          .as("%s: score %s, normalised %s", r.name(), r.score(), n)
+          .isEqualTo(r.verdict() == Verdict.NG);
+      if (r.score() == median) {
+        assertThat(n).isEqualTo(0.5);
+      }
+    }
     double above = scores[scores.length - 1] + 1e-3;
     vm.setImageUpper(above);
     ConfusionCounts none = vm.thresholdViewProperty().get().imageAtNg();
