@@ -25,6 +25,28 @@ public final class Backend {
     setIfAbsent("org.eclipse.deeplearning4j.helpers.disable", "false");
   }
 
+  /**
+   * Runs the deep-learning ops launched from the calling thread on at most {@code threads} OpenMP
+   * threads: libnd4j and oneDNN size their parallel regions by the calling thread's OpenMP setting.
+   * The workbench trains with one core fewer than the machine has, so the window keeps a core (on 2
+   * cores, with both busy the FX thread missed pulses for 130 ms; with one left free, not). Ignored
+   * (with a log line) on a backend without OpenMP.
+   */
+  public static void limitComputeThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    try {
+      Nd4j.getExecutioner();
+      org.nd4j.nativeblas.NativeOpsHolder.getInstance()
+          .getDeviceNativeOps()
+          .setOmpNumThreads(threads);
+      LOG.info("compute threads of {} limited to {}", Thread.currentThread().getName(), threads);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.info("could not limit the compute threads: {}", e.toString());
+    }
+  }
+
   private static void setIfAbsent(String key, String value) {
     if (System.getProperty(key) == null) {
       System.setProperty(key, value);

@@ -306,7 +306,7 @@ public final class EvaluateView {
     truth.setCellValueFactory(
         c -> new javafx.beans.property.SimpleStringProperty(c.getValue().groundTruth()));
     truth.setPrefWidth(70);
-    TableColumn<ResultRow, Number> score = new TableColumn<>("Score");
+    TableColumn<ResultRow, Number> score = new TableColumn<>();
     score.setId("col-score");
     score.setCellValueFactory(c -> c.getValue().normalisedScoreProperty());
     score.setCellFactory(c -> new NumberCell("%.3f"));
@@ -314,7 +314,6 @@ public final class EvaluateView {
     Label scoreHeader = new Label("Score");
     scoreHeader.setTooltip(
         new Tooltip("Image score normalised so the NG threshold is 0.5 (anomalib's convention)"));
-    score.setText(null);
     score.setGraphic(scoreHeader);
     TableColumn<ResultRow, Number> raw = new TableColumn<>();
     raw.setId("col-raw-score");
@@ -375,7 +374,6 @@ public final class EvaluateView {
     return box;
   }
 
-  /** Verdict text coloured OK green, REVIEW amber, NG red. */
   /** A right-aligned number with a fixed format; empty for NaN. */
   static final class NumberCell extends TableCell<ResultRow, Number> {
     private final String format;
@@ -395,6 +393,7 @@ public final class EvaluateView {
     }
   }
 
+  /** Verdict text coloured OK green, REVIEW amber, NG red. */
   static final class VerdictCell extends TableCell<ResultRow, Verdict> {
     @Override
     protected void updateItem(Verdict v, boolean empty) {

@@ -9,13 +9,17 @@ import sgsf.ui.concurrent.TaskContext;
 /**
  * Runs a request through {@link TrainingJob}, the same path as {@code sgsf train}: images loaded
  * (with progress, cancellable), forging on a background thread, checkpoints into the run folder,
- * the model saved when the run completes.
+ * the model saved when the run completes. Trains on one core fewer than the machine has, so the
+ * window stays responsive.
  */
 public final class EngineTrainingRunner implements TrainingRunner {
   @Override
   public Result run(
       TrainingRequest r, TrainingListener listener, TrainingControl control, TaskContext ctx)
       throws Exception {
+    // leave a core to the window (FX and render threads) while training
+    sgsf.engine.backend.Backend.limitComputeThreads(
+        Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
     TrainingJob.Result result =
         TrainingJob.run(
             new TrainingJob.Request(
