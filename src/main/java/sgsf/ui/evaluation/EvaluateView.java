@@ -306,24 +306,12 @@ public final class EvaluateView {
     truth.setCellValueFactory(
         c -> new javafx.beans.property.SimpleStringProperty(c.getValue().groundTruth()));
     truth.setPrefWidth(70);
-    TableColumn<ResultRow, Number> score = new TableColumn<>();
+    // normalised so the NG threshold is 0.5; the raw score is in the caption of the selected image
+    TableColumn<ResultRow, Number> score = new TableColumn<>("Score");
     score.setId("col-score");
     score.setCellValueFactory(c -> c.getValue().normalisedScoreProperty());
     score.setCellFactory(c -> new NumberCell("%.3f"));
-    score.setPrefWidth(60);
-    Label scoreHeader = new Label("Score");
-    scoreHeader.setTooltip(
-        new Tooltip("Image score normalised so the NG threshold is 0.5 (anomalib's convention)"));
-    score.setGraphic(scoreHeader);
-    TableColumn<ResultRow, Number> raw = new TableColumn<>();
-    raw.setId("col-raw-score");
-    Label rawHeader = new Label("Raw");
-    rawHeader.setTooltip(new Tooltip("The model's image score before normalisation"));
-    raw.setGraphic(rawHeader);
-    raw.setCellValueFactory(
-        c -> new javafx.beans.property.SimpleDoubleProperty(c.getValue().score()));
-    raw.setCellFactory(c -> new NumberCell("%.4f"));
-    raw.setPrefWidth(64);
+    score.setPrefWidth(70);
     TableColumn<ResultRow, Verdict> verdictCol = new TableColumn<>("Verdict");
     verdictCol.setCellValueFactory(c -> c.getValue().verdictProperty());
     verdictCol.setCellFactory(c -> new VerdictCell());
@@ -335,7 +323,7 @@ public final class EvaluateView {
                 () -> c.getValue().outcome(), c.getValue().verdictProperty()));
     outcome.setPrefWidth(90);
     List<TableColumn<ResultRow, ?>> cols =
-        new ArrayList<>(List.of(name, truth, score, raw, verdictCol, outcome));
+        new ArrayList<>(List.of(name, truth, score, verdictCol, outcome));
     table.getColumns().setAll(cols);
     SortedList<ResultRow> sorted = new SortedList<>(vm.filteredRows());
     sorted.comparatorProperty().bind(table.comparatorProperty());
