@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import sgsf.ui.concurrent.FxCalls;
 import sgsf.ui.concurrent.FxStallMonitor;
 import sgsf.ui.concurrent.FxTaskRunner;
 import sgsf.ui.training.TrainingViewModel;
@@ -96,7 +96,7 @@ public final class ResponsivenessBenchmark {
               return w;
             });
     try {
-      waitFor("the demo dataset", 120, () -> onFxQuietly(() -> wb.session().getDataset() != null));
+      FxCalls.waitFor("the demo dataset", 120_000, () -> wb.session().getDataset() != null);
       TrainingViewModel vm = wb.trainingViewModel();
       FxStallMonitor monitor = new FxStallMonitor("responsiveness benchmark");
       onFx(
@@ -129,8 +129,7 @@ public final class ResponsivenessBenchmark {
                 vm.cancel();
                 return done;
               });
-      waitFor(
-          "the run to stop", 120, () -> onFxQuietly(() -> !vm.stateProperty().get().isActive()));
+      FxCalls.waitFor("the run to stop", 120_000, () -> !vm.stateProperty().get().isActive());
       return new RunFigures(
           monitor.maxStallMillis(),
           monitor.maxPulseGapMillis(),
@@ -154,41 +153,6 @@ public final class ResponsivenessBenchmark {
   }
 
   private static <T> T onFx(Callable<T> work) throws Exception {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          try {
-            f.complete(work.call());
-          } catch (Exception | Error e) {
-            f.completeExceptionally(e);
-          }
-        });
-    try {
-      return f.get(60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof Exception cause) {
-        throw cause;
-      }
-      throw e;
-    }
-  }
-
-  private static boolean onFxQuietly(Callable<Boolean> check) {
-    try {
-      return onFx(check);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void waitFor(String what, int seconds, BooleanSupplier done)
-      throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new IllegalStateException("timed out after " + seconds + " s waiting for " + what);
-      }
-      Thread.sleep(100);
-    }
+    return FxCalls.call(work, 60);
   }
 }

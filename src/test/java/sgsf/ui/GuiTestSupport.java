@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -31,19 +28,7 @@ public final class GuiTestSupport {
 
   /** Runs {@code c} on the FX thread and returns its result. */
   public static <T> T onFx(Callable<T> c) throws Exception {
-    if (Platform.isFxApplicationThread()) {
-      return c.call();
-    }
-    CompletableFuture<T> f = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          try {
-            f.complete(c.call());
-          } catch (Throwable t) {
-            f.completeExceptionally(t);
-          }
-        });
-    return f.get(30, TimeUnit.SECONDS);
+    return sgsf.ui.concurrent.FxCalls.call(c, 30);
   }
 
   public static void runFx(Runnable r) throws Exception {
