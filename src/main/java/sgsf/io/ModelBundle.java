@@ -50,7 +50,12 @@ import sgsf.engine.train.TrainingState;
 public final class ModelBundle {
   public static final String FORMAT = "sgsf-model";
   public static final String CHECKPOINT_FORMAT = "sgsf-checkpoint";
-  public static final int FORMAT_VERSION = 1;
+
+  /**
+   * Version 2: conv blocks carry their ReLU as a layer of its own ({@code X_reluN}); version 1
+   * bundles hold a network without any ReLU (DL4J's batch norm dropped it) and must be retrained.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   private static final ObjectMapper JSON = Json.mapper();
 
@@ -383,6 +388,12 @@ public final class ModelBundle {
               + what);
     }
     int version = m.path("formatVersion").asInt(-1);
+    if (version == 1) {
+      throw new BundleFormatException(
+          file,
+          "was saved by an older workbench whose network had no ReLU activations (format version"
+              + " 1); it must be retrained with this version");
+    }
     if (version != FORMAT_VERSION) {
       throw new BundleFormatException(
           file,

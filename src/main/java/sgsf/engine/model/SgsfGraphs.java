@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -50,7 +51,7 @@ public final class SgsfGraphs {
   public static final String SEGMENTATION = "seg";
 
   /** The bottleneck activations whose spatial mean is the similarity feature. */
-  public static final String BOTTLENECK = "ae_bott_bn2";
+  public static final String BOTTLENECK = "ae_bott_relu2";
 
   /**
    * Initial bias of the anomaly logit: log(pi / (1 - pi)) with the prior pi = 0.01, the
@@ -69,7 +70,7 @@ public final class SgsfGraphs {
 
   /** Name of the autoencoder vertex whose activations are C_D^i. */
   public static String guidanceFeature(int scale) {
-    return "ae_d" + scale + "_bn2";
+    return "ae_d" + scale + "_relu2";
   }
 
   private static NeuralNetConfiguration.Builder base(long seed, IUpdater updater) {
@@ -159,29 +160,37 @@ public final class SgsfGraphs {
     return graph;
   }
 
-  /** conv 3x3 (no bias) + batch norm with ReLU; returns the block's output vertex. */
+  /**
+   * conv 3x3 (no bias) + batch norm + ReLU, named {@code X_convN}, {@code X_bnN}, {@code X_reluN}
+   * for a block called {@code X_reluN}; returns the block's output vertex (the ReLU).
+   *
+   * <p>The ReLU is a layer of its own: DL4J 1.0.0-M2.1's {@link BatchNormalization} ignores {@code
+   * .activation(...)} (its {@code activate()} returns the normalised pre-output), so a ReLU set
+   * there is silently dropped and the block stays linear. The oneDNN helpers still serve the
+   * convolution and the batch norm; the ReLU runs as ND4J's native relu / relu_bp ops.
+   */
   private static String convBnRelu(
       ComputationGraphConfiguration.GraphBuilder g, String name, String input, int channels) {
+    String conv = name.replace("_relu", "_conv");
+    String bn = name.replace("_relu", "_bn");
     g.addLayer(
-        name.replace("_bn", "_conv"),
+        conv,
         new ConvolutionLayer.Builder(3, 3)
             .nOut(channels)
             .hasBias(false)
             .activation(Activation.IDENTITY)
             .build(),
         input);
-    g.addLayer(
-        name,
-        new BatchNormalization.Builder().activation(Activation.RELU).build(),
-        name.replace("_bn", "_conv"));
+    g.addLayer(bn, new BatchNormalization.Builder().build(), conv);
+    g.addLayer(name, new ActivationLayer.Builder().activation(Activation.RELU).build(), bn);
     return name;
   }
 
-  /** Two conv blocks named prefix_bn1 and prefix_bn2; returns prefix_bn2. */
+  /** Two conv blocks named prefix_relu1 and prefix_relu2; returns prefix_relu2. */
   private static String doubleConv(
       ComputationGraphConfiguration.GraphBuilder g, String prefix, String input, int channels) {
-    String first = convBnRelu(g, prefix + "_bn1", input, channels);
-    return convBnRelu(g, prefix + "_bn2", first, channels);
+    String first = convBnRelu(g, prefix + "_relu1", input, channels);
+    return convBnRelu(g, prefix + "_relu2", first, channels);
   }
 
   private static String maxPool(
@@ -236,7 +245,7 @@ public final class SgsfGraphs {
         fused = "seg_fuse" + i;
         g.addVertex(fused, new MergeVertex(), a, guidance[i]);
       }
-      skips[i] = convBnRelu(g, "seg_skip" + i + "_bn", fused, m.widthAt(i));
+      skips[i] = convBnRelu(g, "seg_skip" + i + "_relu", fused, m.widthAt(i));
       x = maxPool(g, "seg_pool" + i, fused);
     }
     x = doubleConv(g, "seg_bott", x, m.widthAt(ModelConfig.SCALES));
