@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
       BenchForgeCommand.class,
       BenchTrainCommand.class,
       BenchInferCommand.class,
-      BenchMetricsCommand.class
+      BenchMetricsCommand.class,
+      BenchScoringCommand.class
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

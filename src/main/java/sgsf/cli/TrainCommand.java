@@ -61,7 +61,9 @@ public final class TrainCommand implements Callable<Integer> {
   Integer width;
 
   static final class Budget {
-    @Option(names = "--iterations", description = "Main-phase iterations (default 2000).")
+    @Option(
+        names = "--iterations",
+        description = "Main-phase iterations (default: the default recipe's, see --help of sgsf).")
     Integer iterations;
 
     @Option(
@@ -79,29 +81,19 @@ public final class TrainCommand implements Callable<Integer> {
           "Autoencoder warm-up iterations (default 200, or a tenth of --iterations if less).")
   Integer warmup;
 
-  @Option(
-      names = "--batch",
-      defaultValue = "8",
-      description = "Batch size (default ${DEFAULT-VALUE}).")
-  int batch;
+  @Option(names = "--batch", description = "Batch size (default ${DEFAULT-VALUE}).")
+  int batch = TrainConfig.defaults().batchSize();
 
   @Option(
       names = "--lr",
-      defaultValue = "1e-4",
-      description = "Adam learning rate (default ${DEFAULT-VALUE}, the paper's).")
-  double lr;
+      description = "Adam learning rate (default ${DEFAULT-VALUE}; the paper's is 1e-4).")
+  double lr = TrainConfig.defaults().learningRate();
 
-  @Option(
-      names = "--lambda",
-      defaultValue = "1.0",
-      description = "Weight of L_self (default ${DEFAULT-VALUE}).")
-  double lambda;
+  @Option(names = "--lambda", description = "Weight of L_self (default ${DEFAULT-VALUE}).")
+  double lambda = TrainConfig.defaults().lambda();
 
-  @Option(
-      names = "--contrast",
-      defaultValue = "4",
-      description = "Contrast-set size n (default ${DEFAULT-VALUE}).")
-  int contrast;
+  @Option(names = "--contrast", description = "Contrast-set size n (default ${DEFAULT-VALUE}).")
+  int contrast = TrainConfig.defaults().contrastSetSize();
 
   @Option(
       names = "--strategy",
@@ -113,22 +105,20 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--guidance",
-      defaultValue = "joint",
       description =
           "joint (the paper), detached, frozen (fast) or none (ablation). Default: ${DEFAULT-VALUE}.")
-  String guidance;
+  String guidance = ModelConfig.DEFAULT_GUIDANCE.name().toLowerCase(Locale.ROOT);
 
   @Option(names = "--coordinates", description = "Append x/y coordinate channels (AnoSeg).")
   boolean coordinates;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-  long seed;
+  @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).")
+  long seed = TrainConfig.defaults().seed();
 
   @Option(
       names = "--checkpoint-every",
-      defaultValue = "250",
       description = "Checkpoint interval in iterations (default ${DEFAULT-VALUE}).")
-  int checkpointEvery;
+  int checkpointEvery = TrainConfig.defaults().checkpointEvery();
 
   @Option(
       names = "--resume",
@@ -171,8 +161,13 @@ public final class TrainCommand implements Callable<Integer> {
               .withGuidance(GuidanceMode.valueOf(guidance.toUpperCase(Locale.ROOT)))
               .withCoordinateChannels(coordinates);
       int iterations =
-          budget.iterations != null ? budget.iterations : budget.minutes != null ? 1_000_000 : 2000;
-      int warm = warmup != null ? warmup : Math.min(200, Math.max(1, iterations / 10));
+          budget.iterations != null
+              ? budget.iterations
+              : budget.minutes != null ? 1_000_000 : TrainConfig.defaults().iterations();
+      int warm =
+          warmup != null
+              ? warmup
+              : Math.min(TrainConfig.defaults().warmupIterations(), Math.max(1, iterations / 10));
       train =
           new TrainConfig(
               iterations,
@@ -181,9 +176,9 @@ public final class TrainCommand implements Callable<Integer> {
               batch,
               lr,
               lambda,
-              2.0,
+              TrainConfig.defaults().focalTau(),
               contrast,
-              500,
+              TrainConfig.defaults().contrastRebuildEvery(),
               checkpointEvery,
               seed);
       forge = ForgeConfig.defaults().withStrategy(strategy).withSeed(seed);

@@ -68,6 +68,8 @@ class CliEndToEndTest {
             "4",
             "--lr",
             "1e-3",
+            "--guidance",
+            "joint",
             "--checkpoint-every",
             "4",
             "--loss-log",

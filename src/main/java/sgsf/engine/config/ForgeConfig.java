@@ -259,7 +259,7 @@ public record ForgeConfig(
         true,
         0.75,
         30,
-        0.001,
+        0.0003,
         CutPaste.defaults(),
         CutSwap.defaults(),
         HardAugmentation.defaults(),

@@ -189,7 +189,11 @@ public record TrainConfig(
    * The learning rate at main-phase iteration {@code it} of {@code planned}: x0.1 at 50/70/90 %.
    */
   public double learningRateAt(int it, int planned) {
-    double f = planned <= 0 ? 0 : (double) it / planned;
+    return learningRateAtFraction(planned <= 0 ? 0 : (double) it / planned);
+  }
+
+  /** The learning rate after the fraction {@code f} of the main phase: x0.1 at 50/70/90 %. */
+  public double learningRateAtFraction(double f) {
     int drops = (f >= 0.5 ? 1 : 0) + (f >= 0.7 ? 1 : 0) + (f >= 0.9 ? 1 : 0);
     return learningRate * Math.pow(0.1, drops);
   }

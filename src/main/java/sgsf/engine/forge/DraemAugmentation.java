@@ -143,8 +143,10 @@ public enum DraemAugmentation {
             Imgproc.getRotationMatrix2D(
                 new Point((rgb.cols() - 1) / 2.0, (rgb.rows() - 1) / 2.0), deg, 1.0);
         Mat out = new Mat();
+        // DRAEM (imgaug) fills the corners a rotation uncovers with black; pasted under a mask
+        // those black wedges taught the network that defects are black. Reflect the texture.
         Imgproc.warpAffine(
-            rgb, out, rot, rgb.size(), Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, Scalar.all(0));
+            rgb, out, rot, rgb.size(), Imgproc.INTER_LINEAR, Core.BORDER_REFLECT_101);
         out.copyTo(rgb);
         Mats.release(rot, out);
       }

@@ -20,6 +20,15 @@ final class NoiseMaskForger {
   /** DRAEM's fixed threshold of the plain Perlin strategy. */
   static final double PERLIN_THRESHOLD = 0.5;
 
+  /**
+   * Smallest mean absolute change of I against A under the mask (over pixels and channels, values
+   * in [0, 1]) for a forgery to count as visible; about 8 grey levels of 255.
+   */
+  static final double MIN_VISIBLE_CHANGE = 0.03;
+
+  /** How often B and alpha are redrawn for a forgery that stays invisible. */
+  static final int VISIBILITY_REDRAWS = 4;
+
   /** How many DRAEM augmentations are applied to B. */
   static final int AUGMENTATIONS = 3;
 
@@ -123,23 +132,60 @@ final class NoiseMaskForger {
 
     // Only the part of B under the mask's bounding box can reach I, so only that part is
     // augmented and converted (B is a random texture, so its crop is as random as the whole).
+    // A forgery that barely changes the image under its mask (a B close to A, a small alpha) is
+    // labelled defective while it is invisible, which teaches noise: B and alpha are redrawn.
     Rect box = Imgproc.boundingRect(mask);
-    AuxiliarySource.AuxiliaryImage b = aux.next(h, w, rng);
-    Mat region = b.rgb().submat(box).clone();
-    b.rgb().release();
-    List<DraemAugmentation> augs = DraemAugmentation.applyRandom(region, AUGMENTATIONS, rng);
-    boolean grey = config.greyAuxiliaryForGreyImages() && isGrey(a);
-    Mat bPlanar = auxiliaryPlanar(region, a.channels(), grey);
-    region.release();
-    double alpha = config.alphaMin() + (config.alphaMax() - config.alphaMin()) * rng.nextDouble();
-
-    FloatImage bBox = Mats.fromPlanar(bPlanar, a.channels());
     byte[] maskBytes = new byte[h * w];
     mask.get(0, 0, maskBytes);
-    FloatImage m = FloatImage.zeros(1, h, w);
-    FloatImage auxiliary = FloatImage.zeros(a.channels(), h, w);
-    FloatImage forged = compose(a, bBox, maskBytes, box, alpha, m.data(), auxiliary.data());
-    Mats.release(bPlanar, mask);
+    mask.release();
+    AuxiliarySource.AuxiliaryImage b = null;
+    List<DraemAugmentation> augs = null;
+    boolean grey = false;
+    double alpha = Double.NaN;
+    FloatImage m = null;
+    FloatImage auxiliary = null;
+    FloatImage forged = null;
+    double change = 0;
+    for (int draw = 0; draw <= VISIBILITY_REDRAWS; draw++) {
+      b = aux.next(h, w, rng);
+      Mat region = b.rgb().submat(box).clone();
+      b.rgb().release();
+      augs = DraemAugmentation.applyRandom(region, AUGMENTATIONS, rng);
+      grey = config.greyAuxiliaryForGreyImages() && isGrey(a);
+      Mat bPlanar = auxiliaryPlanar(region, a.channels(), grey);
+      region.release();
+      alpha = config.alphaMin() + (config.alphaMax() - config.alphaMin()) * rng.nextDouble();
+      FloatImage bBox = Mats.fromPlanar(bPlanar, a.channels());
+      bPlanar.release();
+      m = FloatImage.zeros(1, h, w);
+      auxiliary = FloatImage.zeros(a.channels(), h, w);
+      forged = compose(a, bBox, maskBytes, box, alpha, m.data(), auxiliary.data());
+      change = meanChangeUnderMask(a, forged, maskBytes, box);
+      if (change >= MIN_VISIBLE_CHANGE) {
+        break;
+      }
+    }
+    if (change < MIN_VISIBLE_CHANGE) {
+      return new ForgeResult(
+          kind,
+          false,
+          a,
+          FloatImage.zeros(1, h, w),
+          sImg,
+          noiseImg,
+          gated,
+          threshold,
+          Double.NaN,
+          null,
+          String.format(
+              java.util.Locale.ROOT,
+              "forged change under the mask stayed below %.2f after %d draws of B; sample stays"
+                  + " normal",
+              MIN_VISIBLE_CHANGE,
+              VISIBILITY_REDRAWS + 1),
+          attempts,
+          0);
+    }
     String description =
         b.description()
             + (grey ? ", grey" : "")
@@ -211,6 +257,27 @@ final class NoiseMaskForger {
       }
     }
     return new FloatImage(a.channels(), a.height(), w, out);
+  }
+
+  /** Mean |I - A| over the mask's pixels and all channels. */
+  static double meanChangeUnderMask(FloatImage a, FloatImage forged, byte[] mask8, Rect box) {
+    float[] ad = a.data();
+    float[] fd = forged.data();
+    int w = a.width();
+    int p = a.plane();
+    double sum = 0;
+    long n = 0;
+    for (int y = box.y; y < box.y + box.height; y++) {
+      for (int x = box.x, i = y * w + box.x; x < box.x + box.width; x++, i++) {
+        if (mask8[i] != 0) {
+          for (int c = 0; c < a.channels(); c++) {
+            sum += Math.abs(fd[c * p + i] - ad[c * p + i]);
+          }
+          n += a.channels();
+        }
+      }
+    }
+    return n == 0 ? 0 : sum / n;
   }
 
   /** B as a planar float image with A's channel count, grey when asked. */

@@ -32,7 +32,7 @@ public final class Predictor {
   private final SgsfModel model;
   private final SgsfNetwork network;
   private final int neighbours;
-  private final int window;
+  private final ImageScore.Rule scoring;
   private final Map<Integer, INDArray[]> guidanceCache;
 
   /** Uses the single most similar neighbour. */
@@ -50,7 +50,7 @@ public final class Predictor {
     this.model = model;
     this.network = model.network();
     this.neighbours = Math.min(neighbours, model.bank().size());
-    this.window = ImageScore.window(model.config().inputSize());
+    this.scoring = ImageScore.Rule.DEFAULT;
     long perImage = 0;
     ModelConfig c = model.config();
     for (int i = 1; i <= ModelConfig.SCALES; i++) {
@@ -127,11 +127,7 @@ public final class Predictor {
       FloatImage map = Tensors.image(sum, k);
       out.add(
           new Prediction(
-              map,
-              ImageScore.score(map, window),
-              nn.get(k),
-              images.get(k).height(),
-              images.get(k).width()));
+              map, scoring.score(map), nn.get(k), images.get(k).height(), images.get(k).width()));
     }
     return out;
   }

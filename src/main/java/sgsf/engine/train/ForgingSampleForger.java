@@ -1,13 +1,12 @@
 package sgsf.engine.train;
 
-import sgsf.engine.forge.ForgedSample;
+import sgsf.engine.forge.ForgeResult;
 import sgsf.engine.forge.Forger;
 import sgsf.engine.image.FloatImage;
 
 /**
- * Training inputs from the forging engine: each call forges (with probability p_forge, 3 forged : 1
- * normal by default) an anomaly on the training image, keyed by its index so the saliency of each
- * training image is computed once and cached.
+ * Training forgeries from the forging engine, keyed by the training image's index so the saliency
+ * of each training image is computed once and cached.
  */
 public final class ForgingSampleForger implements SampleForger {
   private final Forger forger;
@@ -17,9 +16,14 @@ public final class ForgingSampleForger implements SampleForger {
   }
 
   @Override
-  public ForgedImage forge(FloatImage source, int sourceIndex, long seed) {
-    ForgedSample s = forger.sampleWithSeed(source, sourceIndex, seed);
-    return new ForgedImage(s.image(), s.label(), s.forged());
+  public ForgedImage forgeAnomaly(FloatImage source, int sourceIndex, long seed) {
+    ForgeResult r = forger.forgeWithSeed(source, sourceIndex, seed);
+    return r.forged() ? new ForgedImage(r.image(), r.mask(), true) : null;
+  }
+
+  @Override
+  public double forgeProbability() {
+    return forger.config().forgeProbability();
   }
 
   @Override
@@ -27,6 +31,6 @@ public final class ForgingSampleForger implements SampleForger {
     return forger.config().strategy().name().toLowerCase(java.util.Locale.ROOT)
         + " (p_forge "
         + forger.config().forgeProbability()
-        + ")";
+        + " per batch)";
   }
 }

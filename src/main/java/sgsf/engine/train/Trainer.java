@@ -76,6 +76,7 @@ public final class Trainer {
   private INDArray[][] guidanceCache;
   private final List<HistoryPoint> history = new ArrayList<>();
   private final Deque<Double> recentSteps = new ArrayDeque<>();
+  private final LearningRateSchedule schedule;
   private Path lastCheckpoint;
   private int warmup;
   private int planned;
@@ -121,6 +122,7 @@ public final class Trainer {
     this.datasetName = datasetName;
     this.datasetRoot = datasetRoot;
     this.forgeConfigJson = forgeConfigJson;
+    this.schedule = new LearningRateSchedule(cfg);
   }
 
   /** Trains from scratch. */
@@ -317,13 +319,56 @@ public final class Trainer {
   /** A training input and the index of the good image it was forged from. */
   private record Forged(int source, SampleForger.ForgedImage sample) {}
 
-  /** The forged batch of main-phase iteration {@code it}: depends only on the seed and it. */
+  /** How many source images and seeds a forged slot tries before it stays a good sample. */
+  static final int FORGE_TRIES = 16;
+
+  /**
+   * The batch of main-phase iteration {@code it}: depends only on the seed and it. Exactly p_forge
+   * of the batch is forged (p_forge x batch rounded at random between its neighbours, so 6 of 8 at
+   * 0.75), not an independent draw per sample; a slot whose forgery fails is retried with another
+   * image and seed.
+   */
   private List<Forged> forgeBatch(int it) {
     SplittableRandom r = rng(cfg.seed(), it, 1);
-    List<Forged> out = new ArrayList<>(cfg.batchSize());
-    for (int k = 0; k < cfg.batchSize(); k++) {
+    int n = cfg.batchSize();
+    double expected = forger.forgeProbability() * n;
+    int forgedCount = (int) Math.floor(expected);
+    if (r.nextDouble() < expected - forgedCount) {
+      forgedCount++;
+    }
+    boolean[] forgedSlot = new boolean[n];
+    int[] order = new int[n];
+    for (int k = 0; k < n; k++) {
+      order[k] = k;
+    }
+    for (int k = 0; k < forgedCount; k++) {
+      int j = k + r.nextInt(n - k);
+      int t = order[k];
+      order[k] = order[j];
+      order[j] = t;
+      forgedSlot[order[k]] = true;
+    }
+    List<Forged> out = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
       int src = r.nextInt(data.size());
-      out.add(new Forged(src, forger.forge(data.images().get(src), src, r.nextLong())));
+      SampleForger.ForgedImage sample = null;
+      for (int attempt = 0; forgedSlot[k] && sample == null && attempt < FORGE_TRIES; attempt++) {
+        if (attempt > 0) {
+          src = r.nextInt(data.size());
+        }
+        sample = forger.forgeAnomaly(data.images().get(src), src, r.nextLong());
+      }
+      if (sample == null) {
+        if (forgedSlot[k]) {
+          LOG.warn(
+              "no forgery after {} tries at iteration {}; a good sample instead", FORGE_TRIES, it);
+        }
+        FloatImage good = data.images().get(src);
+        sample =
+            new SampleForger.ForgedImage(
+                good, FloatImage.zeros(1, good.height(), good.width()), false);
+      }
+      out.add(new Forged(src, sample));
     }
     return out;
   }
@@ -420,7 +465,7 @@ public final class Trainer {
     INDArray a = Tensors.batch(inputs);
     INDArray m = Tensors.batch(masks);
     int mainIt = it - warmup;
-    double lr = cfg.learningRateAt(mainIt, planned - warmup);
+    double lr = schedule.rateAt(mainIt, planned - warmup);
     double self = Double.NaN;
     double seg;
     double total;

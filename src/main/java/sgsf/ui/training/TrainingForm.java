@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
 import sgsf.engine.config.TrainConfig;
 
@@ -27,6 +28,8 @@ public final class TrainingForm {
   public static final List<String> PRESETS = List.of("lite", "standard", "paper", "custom");
 
   private final ObjectProperty<String> preset = new SimpleObjectProperty<>(this, "preset", "lite");
+  private final ObjectProperty<GuidanceMode> guidance =
+      new SimpleObjectProperty<>(this, "guidance", ModelConfig.DEFAULT_GUIDANCE);
   private final StringProperty inputSize = new SimpleStringProperty(this, "inputSize");
   private final StringProperty baseWidth = new SimpleStringProperty(this, "baseWidth");
   private boolean applyingPreset;
@@ -70,6 +73,7 @@ public final class TrainingForm {
     for (Observable o :
         new Observable[] {
           preset,
+          guidance,
           inputSize,
           baseWidth,
           timeBudget,
@@ -95,6 +99,7 @@ public final class TrainingForm {
     baseWidth.set(Integer.toString(model.baseWidth()));
     preset.set(presetOf(inputSize.get(), baseWidth.get()));
     applyingPreset = false;
+    guidance.set(model.guidance());
     timeBudget.set(t.minutes() > 0);
     iterations.set(Integer.toString(t.iterations()));
     minutes.set(t.minutes() > 0 ? format(t.minutes()) : "30");
@@ -171,12 +176,16 @@ public final class TrainingForm {
       }
     }
     ModelConfig m = null;
-    if (size != null && width != null) {
+    if (guidance.get() == null) {
+      out.add("Guidance: choose a mode.");
+    }
+    if (size != null && width != null && guidance.get() != null) {
       String name = presetOf(inputSize.get(), baseWidth.get());
       m =
-          "custom".equals(name)
-              ? ModelConfig.lite().withSize(size, width)
-              : ModelConfig.preset(name);
+          ("custom".equals(name)
+                  ? ModelConfig.lite().withSize(size, width)
+                  : ModelConfig.preset(name))
+              .withGuidance(guidance.get());
     }
     problems.setAll(out);
     trainConfig.set(out.isEmpty() ? t : null);
@@ -239,6 +248,11 @@ public final class TrainingForm {
 
   public ObjectProperty<String> presetProperty() {
     return preset;
+  }
+
+  /** How guidance takes part in training (JOINT, DETACHED, FROZEN, NONE). */
+  public ObjectProperty<GuidanceMode> guidanceProperty() {
+    return guidance;
   }
 
   public StringProperty inputSizeProperty() {

@@ -39,6 +39,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sgsf.engine.config.ForgeConfig;
+import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.train.IterationStats;
 import sgsf.ui.common.Icons;
 import sgsf.ui.concurrent.FxStallMonitor;
@@ -266,6 +267,41 @@ public final class TrainingView {
     HBox sizeRow = new HBox(6, size, times, width);
     sizeRow.setAlignment(Pos.CENTER_LEFT);
     grid.addRow(row++, label("Input size"), sizeRow);
+    ChoiceBox<GuidanceMode> guidance = new ChoiceBox<>();
+    guidance.setId("form-guidance");
+    guidance.getItems().setAll(GuidanceMode.values());
+    guidance.valueProperty().bindBidirectional(f.guidanceProperty());
+    guidance.setMaxWidth(Double.MAX_VALUE);
+    guidance.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(GuidanceMode m) {
+            return m == null
+                ? ""
+                : m.name().charAt(0) + m.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+          }
+
+          @Override
+          public GuidanceMode fromString(String s) {
+            return GuidanceMode.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+          }
+        });
+    Label guidanceHint = new Label();
+    guidanceHint.setId("form-guidance-hint");
+    guidanceHint.getStyleClass().add("hint");
+    guidanceHint.setWrapText(true);
+    guidanceHint
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> f.guidanceProperty().get() == null ? "" : f.guidanceProperty().get().hint(),
+                f.guidanceProperty()));
+    StringBuilder allHints = new StringBuilder();
+    for (GuidanceMode m : GuidanceMode.values()) {
+      allHints.append(allHints.length() == 0 ? "" : "\n").append(m).append(": ").append(m.hint());
+    }
+    guidance.setTooltip(new Tooltip(allHints.toString()));
+    grid.addRow(row++, label("Guidance"), new VBox(2, guidance, guidanceHint));
     ChoiceBox<ForgeConfig.Strategy> strategy = new ChoiceBox<>();
     strategy.setId("form-strategy");
     strategy.getItems().setAll(ForgeConfig.Strategy.values());

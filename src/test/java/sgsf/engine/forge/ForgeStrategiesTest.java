@@ -40,7 +40,9 @@ class ForgeStrategiesTest {
         assertThat(r.image().channels()).isEqualTo(3);
         if (r.forged()) {
           forged++;
-          assertThat(r.maskFraction()).as("%s seed %d", kind, seed).isBetween(0.001, 0.6);
+          assertThat(r.maskFraction())
+              .as("%s seed %d", kind, seed)
+              .isBetween(ForgeConfig.defaults().minMaskFraction(), 0.6);
         } else {
           assertThat(r.maskPixels()).isZero();
           assertThat(r.image()).isEqualTo(a);

@@ -49,16 +49,17 @@ public final class SyntheticSurfaces {
     return new SampleForger.ForgedImage(img, mask, true);
   }
 
-  /** A forger planting rectangles with probability 0.75 (3 forged : 1 good). */
+  /** A forger planting rectangles, 3 forged : 1 good per batch. */
   public static SampleForger rectangleForger() {
     return new SampleForger() {
       @Override
-      public ForgedImage forge(FloatImage source, int sourceIndex, long seed) {
-        if (new SplittableRandom(seed ^ 0x5DEECE66DL).nextDouble() >= 0.75) {
-          return new ForgedImage(
-              source, FloatImage.zeros(1, source.height(), source.width()), false);
-        }
+      public ForgedImage forgeAnomaly(FloatImage source, int sourceIndex, long seed) {
         return plantDefect(source, seed);
+      }
+
+      @Override
+      public double forgeProbability() {
+        return 0.75;
       }
 
       @Override

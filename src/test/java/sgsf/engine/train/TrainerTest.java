@@ -153,10 +153,15 @@ class TrainerTest {
     SampleForger poisoned =
         new SampleForger() {
           @Override
-          public ForgedImage forge(FloatImage source, int sourceIndex, long seed) {
+          public ForgedImage forgeAnomaly(FloatImage source, int sourceIndex, long seed) {
             FloatImage bad = source.copy();
             java.util.Arrays.fill(bad.data(), Float.NaN);
             return new ForgedImage(bad, FloatImage.zeros(1, source.height(), source.width()), true);
+          }
+
+          @Override
+          public double forgeProbability() {
+            return 1;
           }
 
           @Override

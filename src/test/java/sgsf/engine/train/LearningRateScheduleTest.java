@@ -1,0 +1,49 @@
+package sgsf.engine.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import sgsf.engine.config.TrainConfig;
+
+class LearningRateScheduleTest {
+  private static final TrainConfig CFG = TrainConfig.defaults().withLearningRate(1e-3);
+
+  /**
+   * A time-budgeted run whose plan is re-estimated: 100 iterations planned at first, steps get
+   * faster after iteration 60, and the plan grows to 300. Trainer before this schedule recomputed
+   * the rate from (done / planned) alone, which stepped back up from 1e-4 to 1e-3.
+   */
+  @Test
+  void theRateNeverRisesWhenATimeBudgetedPlanGrows() {
+    LearningRateSchedule schedule = new LearningRateSchedule(CFG);
+    List<Double> rates = new ArrayList<>();
+    List<Double> naive = new ArrayList<>();
+    for (int done = 0; done < 250; done++) {
+      int planned = done < 60 ? 100 : 300;
+      rates.add(schedule.rateAt(done, planned));
+      naive.add(CFG.learningRateAt(done, planned));
+    }
+    assertThat(naive.get(61)).as("the old rule jumps back up").isGreaterThan(naive.get(59));
+    for (int k = 1; k < rates.size(); k++) {
+      assertThat(rates.get(k)).as("rate at %d", k).isLessThanOrEqualTo(rates.get(k - 1));
+    }
+    assertThat(rates.get(0)).isEqualTo(1e-3);
+    assertThat(rates.get(59)).isCloseTo(1e-4, org.assertj.core.data.Offset.offset(1e-12));
+    // 0.6 reached at 59 holds until 210 / 300 = 0.7, then the second drop
+    assertThat(rates.get(209)).isCloseTo(1e-4, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(rates.get(210)).isCloseTo(1e-5, org.assertj.core.data.Offset.offset(1e-13));
+  }
+
+  @Test
+  void aFixedPlanDropsTenfoldAtFiftySeventyAndNinetyPercent() {
+    LearningRateSchedule schedule = new LearningRateSchedule(CFG);
+    double[] expected = {1e-3, 1e-4, 1e-5, 1e-6};
+    int[] at = {49, 50, 70, 90};
+    for (int k = 0; k < at.length; k++) {
+      assertThat(schedule.rateAt(at[k], 100))
+          .isCloseTo(expected[k], org.assertj.core.data.Offset.offset(expected[k] * 1e-9));
+    }
+  }
+}
