@@ -109,6 +109,14 @@ public final class TrainCommand implements Callable<Integer> {
           "joint (the paper), detached, frozen (fast) or none (ablation). Default: ${DEFAULT-VALUE}.")
   String guidance = ModelConfig.DEFAULT_GUIDANCE.name().toLowerCase(Locale.ROOT);
 
+  @Option(
+      names = "--flip-good",
+      negatable = true,
+      description =
+          "Flip and turn the training images by multiples of 90 degrees at random (textures;"
+              + " default ${DEFAULT-VALUE}).")
+  boolean flipGood = TrainConfig.defaults().flipGood();
+
   @Option(names = "--coordinates", description = "Append x/y coordinate channels (AnoSeg).")
   boolean coordinates;
 
@@ -180,7 +188,8 @@ public final class TrainCommand implements Callable<Integer> {
               contrast,
               TrainConfig.defaults().contrastRebuildEvery(),
               checkpointEvery,
-              seed);
+              seed,
+              flipGood);
       forge = ForgeConfig.defaults().withStrategy(strategy).withSeed(seed);
       d = dataset.resolve();
     } catch (IllegalArgumentException | DatasetException e) {

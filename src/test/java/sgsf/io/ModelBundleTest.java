@@ -106,6 +106,35 @@ class ModelBundleTest {
         .hasMessageContaining("flipped.zip");
   }
 
+  /**
+   * A bundle of format version 1 holds the network without ReLUs (DL4J's batch norm dropped them):
+   * its weights belong to another function and it must be retrained, which the message says.
+   */
+  @Test
+  void aBundleOfTheReluLessFormatAsksToBeRetrained(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("m.zip");
+    ModelBundle.save(model, null, file);
+    Path old = dir.resolve("old-model.zip");
+    try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(file.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(old))) {
+      for (ZipEntry e : java.util.Collections.list(in.entries())) {
+        byte[] b = in.getInputStream(e).readAllBytes();
+        if (e.getName().equals("manifest.json")) {
+          ObjectNode m = (ObjectNode) Json.mapper().readTree(b);
+          m.put("formatVersion", 1);
+          b = Json.mapper().writeValueAsBytes(m);
+        }
+        out.putNextEntry(new ZipEntry(e.getName()));
+        out.write(b);
+        out.closeEntry();
+      }
+    }
+    assertThatThrownBy(() -> ModelBundle.load(old))
+        .isInstanceOf(BundleFormatException.class)
+        .hasMessageContaining("old-model.zip")
+        .hasMessageContaining("must be retrained");
+  }
+
   @Test
   void foreignFilesAreRejectedWithAClearMessage(@TempDir Path dir) throws IOException {
     Path text = dir.resolve("notes.zip");

@@ -15,6 +15,9 @@ package sgsf.engine.config;
  * @param contrastRebuildEvery rebuild the contrast sets every this many main iterations (0: never)
  * @param checkpointEvery write a checkpoint every this many iterations (0: only at the end)
  * @param seed seed of everything random in the run
+ * @param flipGood each training image A is flipped and turned by a multiple of 90 degrees at random
+ *     (the 8 symmetries of the square) before it is forged or used as a good sample: more variety
+ *     for textures, where orientation carries no meaning; off for objects
  */
 public record TrainConfig(
     int iterations,
@@ -27,7 +30,8 @@ public record TrainConfig(
     int contrastSetSize,
     int contrastRebuildEvery,
     int checkpointEvery,
-    long seed) {
+    long seed,
+    boolean flipGood) {
 
   public TrainConfig {
     check(iterations >= 1 && iterations <= 10_000_000, "iterations", iterations, "[1, 10000000]");
@@ -54,6 +58,34 @@ public record TrainConfig(
     check(checkpointEvery >= 0, "checkpointEvery", checkpointEvery, ">= 0");
   }
 
+  /** A configuration without geometric augmentation of the good images. */
+  public TrainConfig(
+      int iterations,
+      double minutes,
+      int warmupIterations,
+      int batchSize,
+      double learningRate,
+      double lambda,
+      double focalTau,
+      int contrastSetSize,
+      int contrastRebuildEvery,
+      int checkpointEvery,
+      long seed) {
+    this(
+        iterations,
+        minutes,
+        warmupIterations,
+        batchSize,
+        learningRate,
+        lambda,
+        focalTau,
+        contrastSetSize,
+        contrastRebuildEvery,
+        checkpointEvery,
+        seed,
+        false);
+  }
+
   private static void check(boolean ok, String name, Object value, String range) {
     if (!ok) {
       throw new IllegalArgumentException(name + " must be in " + range + ", got " + value);
@@ -77,7 +109,8 @@ public record TrainConfig(
         contrastSetSize,
         contrastRebuildEvery,
         checkpointEvery,
-        seed);
+        seed,
+        flipGood);
   }
 
   public TrainConfig withMinutes(double minutes) {
@@ -92,7 +125,8 @@ public record TrainConfig(
         contrastSetSize,
         contrastRebuildEvery,
         checkpointEvery,
-        seed);
+        seed,
+        flipGood);
   }
 
   public TrainConfig withBatchSize(int batchSize) {
@@ -107,7 +141,8 @@ public record TrainConfig(
         contrastSetSize,
         contrastRebuildEvery,
         checkpointEvery,
-        seed);
+        seed,
+        flipGood);
   }
 
   public TrainConfig withLearningRate(double learningRate) {
@@ -122,7 +157,8 @@ public record TrainConfig(
         contrastSetSize,
         contrastRebuildEvery,
         checkpointEvery,
-        seed);
+        seed,
+        flipGood);
   }
 
   public TrainConfig withCheckpointEvery(int checkpointEvery) {
@@ -137,7 +173,8 @@ public record TrainConfig(
         contrastSetSize,
         contrastRebuildEvery,
         checkpointEvery,
-        seed);
+        seed,
+        flipGood);
   }
 
   public TrainConfig withContrast(int contrastSetSize, int contrastRebuildEvery) {
@@ -152,7 +189,8 @@ public record TrainConfig(
         contrastSetSize,
         contrastRebuildEvery,
         checkpointEvery,
-        seed);
+        seed,
+        flipGood);
   }
 
   public TrainConfig withLambda(double lambda) {
@@ -167,7 +205,24 @@ public record TrainConfig(
         contrastSetSize,
         contrastRebuildEvery,
         checkpointEvery,
-        seed);
+        seed,
+        flipGood);
+  }
+
+  public TrainConfig withFlipGood(boolean flipGood) {
+    return new TrainConfig(
+        iterations,
+        minutes,
+        warmupIterations,
+        batchSize,
+        learningRate,
+        lambda,
+        focalTau,
+        contrastSetSize,
+        contrastRebuildEvery,
+        checkpointEvery,
+        seed,
+        flipGood);
   }
 
   public TrainConfig withSeed(long seed) {
@@ -182,7 +237,8 @@ public record TrainConfig(
         contrastSetSize,
         contrastRebuildEvery,
         checkpointEvery,
-        seed);
+        seed,
+        flipGood);
   }
 
   /**

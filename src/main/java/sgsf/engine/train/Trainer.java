@@ -351,19 +351,25 @@ public final class Trainer {
     List<Forged> out = new ArrayList<>(n);
     for (int k = 0; k < n; k++) {
       int src = r.nextInt(data.size());
+      int symmetry = cfg.flipGood() ? r.nextInt(Symmetries.COUNT) : 0;
       SampleForger.ForgedImage sample = null;
       for (int attempt = 0; forgedSlot[k] && sample == null && attempt < FORGE_TRIES; attempt++) {
         if (attempt > 0) {
           src = r.nextInt(data.size());
         }
-        sample = forger.forgeAnomaly(data.images().get(src), src, r.nextLong());
+        // each transformed image is its own entry of the forger's saliency cache
+        sample =
+            forger.forgeAnomaly(
+                Symmetries.apply(data.images().get(src), symmetry),
+                src + symmetry * data.size(),
+                r.nextLong());
       }
       if (sample == null) {
         if (forgedSlot[k]) {
           LOG.warn(
               "no forgery after {} tries at iteration {}; a good sample instead", FORGE_TRIES, it);
         }
-        FloatImage good = data.images().get(src);
+        FloatImage good = Symmetries.apply(data.images().get(src), symmetry);
         sample =
             new SampleForger.ForgedImage(
                 good, FloatImage.zeros(1, good.height(), good.width()), false);

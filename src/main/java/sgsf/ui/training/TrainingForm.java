@@ -34,6 +34,7 @@ public final class TrainingForm {
   private final StringProperty baseWidth = new SimpleStringProperty(this, "baseWidth");
   private boolean applyingPreset;
   private final BooleanProperty timeBudget = new SimpleBooleanProperty(this, "timeBudget");
+  private final BooleanProperty flipGood = new SimpleBooleanProperty(this, "flipGood");
   private final StringProperty iterations = new SimpleStringProperty(this, "iterations");
   private final StringProperty minutes = new SimpleStringProperty(this, "minutes");
   private final StringProperty warmup = new SimpleStringProperty(this, "warmup");
@@ -77,6 +78,7 @@ public final class TrainingForm {
           inputSize,
           baseWidth,
           timeBudget,
+          flipGood,
           iterations,
           minutes,
           warmup,
@@ -110,6 +112,7 @@ public final class TrainingForm {
     contrastSetSize.set(Integer.toString(t.contrastSetSize()));
     checkpointEvery.set(Integer.toString(t.checkpointEvery()));
     seed.set(Long.toString(t.seed()));
+    flipGood.set(t.flipGood());
   }
 
   /** The preset with this size and width, or "custom". */
@@ -170,7 +173,8 @@ public final class TrainingForm {
                 n,
                 d.contrastRebuildEvery(),
                 ck,
-                sd);
+                sd,
+                flipGood.get());
       } catch (IllegalArgumentException e) {
         out.add(e.getMessage());
       }
@@ -265,6 +269,11 @@ public final class TrainingForm {
 
   public BooleanProperty timeBudgetProperty() {
     return timeBudget;
+  }
+
+  /** Whether good images are flipped and turned at random while training (textures). */
+  public BooleanProperty flipGoodProperty() {
+    return flipGood;
   }
 
   public StringProperty iterationsProperty() {

@@ -10,6 +10,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -311,6 +312,14 @@ public final class TrainingView {
         new Tooltip(
             "How anomalies are forged; the other forging parameters are those set in Forge"));
     grid.addRow(row++, label("Forging"), strategy);
+    CheckBox flip = new CheckBox("Flip and turn good images");
+    flip.setId("form-flip-good");
+    flip.selectedProperty().bindBidirectional(f.flipGoodProperty());
+    flip.setTooltip(
+        new Tooltip(
+            "Each training image is mirrored and turned by a multiple of 90° at random:"
+                + " more variety for textures, where orientation means nothing; off for objects"));
+    grid.addRow(row++, label("Augment"), flip);
 
     ToggleGroup budget = new ToggleGroup();
     RadioButton byIterations = new RadioButton("Iterations");
