@@ -117,6 +117,13 @@ public final class TrainCommand implements Callable<Integer> {
               + " default ${DEFAULT-VALUE}).")
   boolean flipGood = TrainConfig.defaults().flipGood();
 
+  @Option(
+      names = "--schedule",
+      description =
+          "Learning-rate schedule: STEPS (x0.1 at 50/70/90 %%), COSINE or LATE_DROP (x0.1 at"
+              + " 80 %%); default ${DEFAULT-VALUE}.")
+  TrainConfig.Schedule schedule = TrainConfig.defaults().schedule();
+
   @Option(names = "--coordinates", description = "Append x/y coordinate channels (AnoSeg).")
   boolean coordinates;
 
@@ -189,7 +196,8 @@ public final class TrainCommand implements Callable<Integer> {
               TrainConfig.defaults().contrastRebuildEvery(),
               checkpointEvery,
               seed,
-              flipGood);
+              flipGood,
+              schedule);
       forge = ForgeConfig.defaults().withStrategy(strategy).withSeed(seed);
       d = dataset.resolve();
     } catch (IllegalArgumentException | DatasetException e) {

@@ -31,9 +31,23 @@ public record TrainConfig(
     int contrastRebuildEvery,
     int checkpointEvery,
     long seed,
-    boolean flipGood) {
+    boolean flipGood,
+    Schedule schedule) {
+
+  /** How the learning rate falls over the main phase (fractions of the planned iterations). */
+  public enum Schedule {
+    /** The paper: x0.1 at 50 %, 70 % and 90 %. */
+    STEPS,
+    /** Cosine from the initial rate to 0 (Loshchilov and Hutter, without restarts). */
+    COSINE,
+    /** One x0.1 drop at 80 %. */
+    LATE_DROP
+  }
 
   public TrainConfig {
+    if (schedule == null) {
+      schedule = Schedule.STEPS;
+    }
     check(iterations >= 1 && iterations <= 10_000_000, "iterations", iterations, "[1, 10000000]");
     check(
         minutes >= 0 && minutes <= 7 * 24 * 60 && Double.isFinite(minutes),
@@ -83,7 +97,8 @@ public record TrainConfig(
         contrastRebuildEvery,
         checkpointEvery,
         seed,
-        false);
+        false,
+        Schedule.STEPS);
   }
 
   private static void check(boolean ok, String name, Object value, String range) {
@@ -110,7 +125,8 @@ public record TrainConfig(
         contrastRebuildEvery,
         checkpointEvery,
         seed,
-        flipGood);
+        flipGood,
+        schedule);
   }
 
   public TrainConfig withMinutes(double minutes) {
@@ -126,7 +142,8 @@ public record TrainConfig(
         contrastRebuildEvery,
         checkpointEvery,
         seed,
-        flipGood);
+        flipGood,
+        schedule);
   }
 
   public TrainConfig withBatchSize(int batchSize) {
@@ -142,7 +159,8 @@ public record TrainConfig(
         contrastRebuildEvery,
         checkpointEvery,
         seed,
-        flipGood);
+        flipGood,
+        schedule);
   }
 
   public TrainConfig withLearningRate(double learningRate) {
@@ -158,7 +176,8 @@ public record TrainConfig(
         contrastRebuildEvery,
         checkpointEvery,
         seed,
-        flipGood);
+        flipGood,
+        schedule);
   }
 
   public TrainConfig withCheckpointEvery(int checkpointEvery) {
@@ -174,7 +193,8 @@ public record TrainConfig(
         contrastRebuildEvery,
         checkpointEvery,
         seed,
-        flipGood);
+        flipGood,
+        schedule);
   }
 
   public TrainConfig withContrast(int contrastSetSize, int contrastRebuildEvery) {
@@ -190,7 +210,8 @@ public record TrainConfig(
         contrastRebuildEvery,
         checkpointEvery,
         seed,
-        flipGood);
+        flipGood,
+        schedule);
   }
 
   public TrainConfig withLambda(double lambda) {
@@ -206,7 +227,8 @@ public record TrainConfig(
         contrastRebuildEvery,
         checkpointEvery,
         seed,
-        flipGood);
+        flipGood,
+        schedule);
   }
 
   public TrainConfig withFlipGood(boolean flipGood) {
@@ -222,7 +244,25 @@ public record TrainConfig(
         contrastRebuildEvery,
         checkpointEvery,
         seed,
-        flipGood);
+        flipGood,
+        schedule);
+  }
+
+  public TrainConfig withSchedule(Schedule schedule) {
+    return new TrainConfig(
+        iterations,
+        minutes,
+        warmupIterations,
+        batchSize,
+        learningRate,
+        lambda,
+        focalTau,
+        contrastSetSize,
+        contrastRebuildEvery,
+        checkpointEvery,
+        seed,
+        flipGood,
+        schedule);
   }
 
   public TrainConfig withSeed(long seed) {
@@ -238,7 +278,8 @@ public record TrainConfig(
         contrastRebuildEvery,
         checkpointEvery,
         seed,
-        flipGood);
+        flipGood,
+        schedule);
   }
 
   /**
@@ -248,9 +289,15 @@ public record TrainConfig(
     return learningRateAtFraction(planned <= 0 ? 0 : (double) it / planned);
   }
 
-  /** The learning rate after the fraction {@code f} of the main phase: x0.1 at 50/70/90 %. */
+  /** The learning rate after the fraction {@code f} of the main phase, as the schedule says. */
   public double learningRateAtFraction(double f) {
-    int drops = (f >= 0.5 ? 1 : 0) + (f >= 0.7 ? 1 : 0) + (f >= 0.9 ? 1 : 0);
-    return learningRate * Math.pow(0.1, drops);
+    return switch (schedule) {
+      case STEPS -> {
+        int drops = (f >= 0.5 ? 1 : 0) + (f >= 0.7 ? 1 : 0) + (f >= 0.9 ? 1 : 0);
+        yield learningRate * Math.pow(0.1, drops);
+      }
+      case COSINE -> learningRate * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, Math.max(0, f))));
+      case LATE_DROP -> f >= 0.8 ? learningRate * 0.1 : learningRate;
+    };
   }
 }

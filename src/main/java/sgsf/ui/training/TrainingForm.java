@@ -174,7 +174,8 @@ public final class TrainingForm {
                 d.contrastRebuildEvery(),
                 ck,
                 sd,
-                flipGood.get());
+                flipGood.get(),
+                d.schedule());
       } catch (IllegalArgumentException e) {
         out.add(e.getMessage());
       }

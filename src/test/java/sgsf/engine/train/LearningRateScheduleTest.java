@@ -46,4 +46,26 @@ class LearningRateScheduleTest {
           .isCloseTo(expected[k], org.assertj.core.data.Offset.offset(expected[k] * 1e-9));
     }
   }
+
+  @Test
+  void cosineAndLateDropFallMonotonicallyToTheirEnds() {
+    for (TrainConfig.Schedule kind : TrainConfig.Schedule.values()) {
+      LearningRateSchedule schedule = new LearningRateSchedule(CFG.withSchedule(kind));
+      double previous = Double.MAX_VALUE;
+      for (int done = 0; done <= 100; done++) {
+        double rate = schedule.rateAt(done, 100);
+        assertThat(rate).as("%s at %d", kind, done).isLessThanOrEqualTo(previous);
+        previous = rate;
+      }
+    }
+    TrainConfig cosine = CFG.withSchedule(TrainConfig.Schedule.COSINE);
+    assertThat(cosine.learningRateAtFraction(0.5))
+        .isCloseTo(5e-4, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(cosine.learningRateAtFraction(1))
+        .isCloseTo(0, org.assertj.core.data.Offset.offset(1e-12));
+    TrainConfig late = CFG.withSchedule(TrainConfig.Schedule.LATE_DROP);
+    assertThat(late.learningRateAtFraction(0.79)).isEqualTo(1e-3);
+    assertThat(late.learningRateAtFraction(0.8))
+        .isCloseTo(1e-4, org.assertj.core.data.Offset.offset(1e-12));
+  }
 }
