@@ -73,20 +73,42 @@ public final class BenchScoringCommand implements Callable<Integer> {
       images.stream().filter(i -> i.label() == 1).forEach(i -> types.add(i.defectType()));
       ArrayNode rows = Json.mapper().createArrayNode();
       if (!json) {
-        StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-26s %8s", "rule", "all"));
+        StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-36s %8s", "rule", "all"));
         types.forEach(t -> h.append(String.format(Locale.ROOT, " %10s", t)));
         out.println(h);
       }
+      int side = images.get(0).width();
+      List<ImageScore.Rule> rules = new ArrayList<>();
       for (ImageScore.Border border : ImageScore.Border.values()) {
-        for (int w : windows) {
+        java.util.Set<Integer> pixels = new java.util.HashSet<>();
+        List<Integer> candidates = new ArrayList<>(windows);
+        candidates.add(ImageScore.Rule.DEFAULT.windowAt256());
+        candidates.add(ImageScore.Rule.DRAEM.windowAt256());
+        candidates.sort(null);
+        for (int w : candidates) {
           ImageScore.Rule rule = new ImageScore.Rule(w, border);
+          // several windows at 256 px round to one window on a smaller map: keep the first,
+          // or the default or DRAEM's rule where it is one of them
+          if (pixels.add(rule.window(side))) {
+            rules.add(rule);
+          } else if (rule.equals(ImageScore.Rule.DEFAULT) || rule.equals(ImageScore.Rule.DRAEM)) {
+            rules.removeIf(x -> x.border() == rule.border() && x.window(side) == rule.window(side));
+            rules.add(rule);
+          }
+        }
+      }
+      for (ImageScore.Border border : ImageScore.Border.values()) {
+        for (ImageScore.Rule rule : rules) {
+          if (rule.border() != border) {
+            continue;
+          }
           double[] scores = new double[images.size()];
           for (int k = 0; k < scores.length; k++) {
             EvaluatedImage e = images.get(k);
             scores[k] = rule.score(new FloatImage(1, e.height(), e.width(), e.anomalyMap()));
           }
           ObjectNode row = rows.addObject();
-          row.put("window_at_256", w);
+          row.put("window_at_256", rule.windowAt256());
           row.put("window_px", rule.window(images.get(0).width()));
           row.put("border", border.name().toLowerCase(Locale.ROOT));
           row.put("default", rule.equals(ImageScore.Rule.DEFAULT));
@@ -96,8 +118,11 @@ public final class BenchScoringCommand implements Callable<Integer> {
               new StringBuilder(
                   String.format(
                       Locale.ROOT,
-                      "%-26s %8.4f",
-                      rule + (rule.equals(ImageScore.Rule.DEFAULT) ? " *" : ""),
+                      "%-36s %8.4f",
+                      String.format(Locale.ROOT, "%d px (%s)", rule.window(side), rule)
+                          + (rule.equals(ImageScore.Rule.DEFAULT)
+                              ? " *"
+                              : rule.equals(ImageScore.Rule.DRAEM) ? " D" : ""),
                       row.get("auroc").asDouble()));
           for (String t : types) {
             double a = auroc(images, scores, t);
@@ -116,7 +141,11 @@ public final class BenchScoringCommand implements Callable<Integer> {
         root.set("rules", rows);
         out.println(Json.mapper().writeValueAsString(root));
       } else {
-        out.printf(Locale.ROOT, "%d images; * marks the default rule%n", images.size());
+        out.printf(
+            Locale.ROOT,
+            "%d images, maps of %d px; * the default rule, D DRAEM's%n",
+            images.size(),
+            side);
       }
       out.flush();
       return 0;

@@ -241,4 +241,39 @@ class CliEndToEndTest {
     assertThat(noImages.code()).isEqualTo(1);
     assertThat(noImages.err()).contains("empty-dir");
   }
+
+  /**
+   * {@code bench scoring} re-scores the maps of one evaluation: its row for the default rule must
+   * give the image AUROC that {@code eval} computed and wrote (order 2), and every rule is listed
+   * for both borders.
+   */
+  @Test
+  @Order(6)
+  void benchScoringReproducesEvalsImageAurocForTheDefaultRule() throws Exception {
+    Run r =
+        sgsf("bench", "scoring", "--model", model.toString(), "--data", data.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    JsonNode rules = root.get("rules");
+    double expected =
+        new ObjectMapper()
+            .readTree(dir.resolve("eval").resolve("metrics.json").toFile())
+            .get("image_auroc")
+            .asDouble();
+    int defaults = 0;
+    java.util.Set<String> borders = new java.util.HashSet<>();
+    for (JsonNode rule : rules) {
+      borders.add(rule.get("border").asText());
+      assertThat(rule.get("auroc").asDouble()).isBetween(0.0, 1.0);
+      if (rule.get("default").asBoolean()) {
+        defaults++;
+        assertThat(rule.get("auroc").asDouble())
+            .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+      }
+    }
+    assertThat(defaults).isEqualTo(1);
+    assertThat(borders).containsExactlyInAnyOrder("reflect", "zero");
+    Run table = sgsf("bench", "scoring", "--model", model.toString(), "--data", data.toString());
+    assertThat(table.out()).contains(" * ").contains(" D ").contains("images, maps of 32 px");
+  }
 }
