@@ -32,7 +32,9 @@ import java.util.Objects;
  * @param maxMaskRedraws how often an empty mask is redrawn before the sample stays normal
  * @param minMaskFraction masks covering less than this fraction of the image count as empty (SAM,
  *     Perlin): a few stray pixels vanish in the encoder's downsampling and only teach noise, the
- *     paper's own argument against high thresholds (section IV-D, Table VIII); 0 keeps any mask
+ *     paper's own argument against high thresholds (section IV-D, Table VIII); 0 keeps any mask.
+ *     Default 0.0005: 8 pixels at 128x128, so forged defects reach the size of the smallest real
+ *     ones (a quarter of the magnetic tiles' blowholes are 12 pixels or fewer at 128x128)
  * @param cutPaste parameters of the CutPaste strategy
  * @param cutSwap parameters of the CutSwap strategy
  * @param hardAugmentation parameters of the AnoSeg hard-augmentation strategy
@@ -259,7 +261,7 @@ public record ForgeConfig(
         true,
         0.75,
         30,
-        0.0003,
+        0.0005,
         CutPaste.defaults(),
         CutSwap.defaults(),
         HardAugmentation.defaults(),

@@ -302,7 +302,8 @@ public final class TrainingView {
       allHints.append(allHints.length() == 0 ? "" : "\n").append(m).append(": ").append(m.hint());
     }
     guidance.setTooltip(new Tooltip(allHints.toString()));
-    grid.addRow(row++, label("Guidance"), new VBox(2, guidance, guidanceHint));
+    grid.addRow(row++, label("Guidance"), guidance);
+    grid.add(guidanceHint, 1, row++);
     ChoiceBox<ForgeConfig.Strategy> strategy = new ChoiceBox<>();
     strategy.setId("form-strategy");
     strategy.getItems().setAll(ForgeConfig.Strategy.values());
@@ -312,7 +313,7 @@ public final class TrainingView {
         new Tooltip(
             "How anomalies are forged; the other forging parameters are those set in Forge"));
     grid.addRow(row++, label("Forging"), strategy);
-    CheckBox flip = new CheckBox("Flip and turn good images");
+    CheckBox flip = new CheckBox("Flip and turn");
     flip.setId("form-flip-good");
     flip.selectedProperty().bindBidirectional(f.flipGoodProperty());
     flip.setTooltip(
