@@ -507,6 +507,16 @@ public final class Trainer {
         if (preview) {
           prediction = g.output(false, in)[0];
         }
+        // the batch's guidance is built for this step (concatenated from the cache, or computed):
+        // free it now; only a batch of one borrows the cached arrays themselves
+        if (guidanceCache == null || contrastIdx.length > 1) {
+          for (int i = 1; i <= ModelConfig.SCALES; i++) {
+            release(guidance[i]);
+          }
+        }
+        if (in[0] != a) {
+          release(in[0]);
+        }
       }
       case NONE -> {
         ComputationGraph g = network.segmentation();
@@ -577,7 +587,10 @@ public final class Trainer {
     for (int idx : contrastIdx) {
       cs.add(data.images().get(idx));
     }
-    return network.features(Tensors.batch(cs)).guidance();
+    INDArray batch = Tensors.batch(cs);
+    SgsfNetwork.Features f = network.features(batch);
+    release(f.embedding(), batch);
+    return f.guidance();
   }
 
   private float[][] embedAll() {
