@@ -213,7 +213,7 @@ public final class TrainingViewModel {
                 () -> {
                   flush();
                   state.set(RunState.CANCELLED);
-                  outcomeText.set("Training cancelled before it started.");
+                  outcomeText.set(cancelledText());
                 })
             .start();
     if (task.getState() == sgsf.ui.concurrent.TaskState.CANCELLING) {
@@ -226,6 +226,19 @@ public final class TrainingViewModel {
                 state.set(RunState.CANCELLING);
               }
             });
+  }
+
+  /**
+   * What a run cancelled from outside (the status bar's task list, closing the window) says: the
+   * last iteration it reached, or that it had not started.
+   */
+  String cancelledText() {
+    if (history.isEmpty()) {
+      return "Training cancelled before it started.";
+    }
+    return "Training cancelled after iteration "
+        + history.get(history.size() - 1).iteration()
+        + "; the checkpoints written so far are listed below and can be resumed.";
   }
 
   /** Remembers the run's configuration in the workspace; a failure only costs that memory. */

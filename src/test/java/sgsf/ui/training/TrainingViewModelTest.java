@@ -99,6 +99,9 @@ class TrainingViewModelTest {
     assertThat(last).isBetween(4, 5);
     assertThat(vm.savedModelProperty().get()).isNull();
     assertThat(vm.outcomeTextProperty().get()).contains("resumed");
+    // cancelled from the status bar instead, the view names the iteration reached (it used to
+    // say "cancelled before it started" after any number of iterations)
+    assertThat(vm.cancelledText()).contains("after iteration " + last);
     CheckpointEntry checkpoint = vm.checkpoints().get(0);
     assertThat(checkpoint.iteration()).isEqualTo(3);
 
