@@ -248,12 +248,27 @@ public final class TrainCommand implements Callable<Integer> {
     result.data().skipped().forEach(s -> err.println("skipped " + s));
     TrainingOutcome outcome = result.outcome();
     err.println(outcome.message());
+    if (outcome.status() != TrainingOutcome.Status.COMPLETED && outcome.lastCheckpoint() != null) {
+      err.println(
+          "to continue: sgsf train"
+              + (dataset.data == null ? "" : " --data " + quoted(dataset.data.toString()))
+              + (dataset.category == null ? "" : " --category " + quoted(dataset.category))
+              + " --resume "
+              + quoted(outcome.lastCheckpoint().toString())
+              + " --out "
+              + quoted(out.toString()));
+    }
     if (outcome.status() != TrainingOutcome.Status.COMPLETED) {
       return outcome.status() == TrainingOutcome.Status.CANCELLED ? 130 : 3;
     }
     o.println("model saved to " + result.savedModel());
     o.flush();
     return 0;
+  }
+
+  /** A path as a shell word: single-quoted when it holds anything but safe characters. */
+  static String quoted(String path) {
+    return path.matches("[A-Za-z0-9_./:=+-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
   }
 
   /** Prints a progress bar with losses, speed and ETA. */
