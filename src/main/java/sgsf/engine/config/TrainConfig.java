@@ -1,7 +1,10 @@
 package sgsf.engine.config;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
- * How to train (METHOD.md section 2, "Optimisation").
+ * How to train (METHOD.md section 2, "Optimisation"). The with-ers ({@code withLearningRate} and
+ * the like) are generated at compile time by RecordBuilder into {@code TrainConfigBuilder.With}.
  *
  * @param iterations planned iterations of the main (segmentation) phase; with a time budget this is
  *     the upper bound and the plan is re-estimated from measured step times
@@ -19,6 +22,7 @@ package sgsf.engine.config;
  *     (the 8 symmetries of the square) before it is forged or used as a good sample: more variety
  *     for textures, where orientation carries no meaning; off for objects
  */
+@RecordBuilder
 public record TrainConfig(
     int iterations,
     double minutes,
@@ -32,7 +36,8 @@ public record TrainConfig(
     int checkpointEvery,
     long seed,
     boolean flipGood,
-    Schedule schedule) {
+    Schedule schedule)
+    implements TrainConfigBuilder.With {
 
   /** How the learning rate falls over the main phase (fractions of the planned iterations). */
   public enum Schedule {
@@ -117,174 +122,14 @@ public record TrainConfig(
     return new TrainConfig(2000, 0, 200, 8, 1e-3, 1.0, 2.0, 4, 500, 250, 42L);
   }
 
+  /** The main-phase iterations and the warm-up before it. */
   public TrainConfig withIterations(int iterations, int warmupIterations) {
-    return new TrainConfig(
-        iterations,
-        minutes,
-        warmupIterations,
-        batchSize,
-        learningRate,
-        lambda,
-        focalTau,
-        contrastSetSize,
-        contrastRebuildEvery,
-        checkpointEvery,
-        seed,
-        flipGood,
-        schedule);
+    return withIterations(iterations).withWarmupIterations(warmupIterations);
   }
 
-  public TrainConfig withMinutes(double minutes) {
-    return new TrainConfig(
-        iterations,
-        minutes,
-        warmupIterations,
-        batchSize,
-        learningRate,
-        lambda,
-        focalTau,
-        contrastSetSize,
-        contrastRebuildEvery,
-        checkpointEvery,
-        seed,
-        flipGood,
-        schedule);
-  }
-
-  public TrainConfig withBatchSize(int batchSize) {
-    return new TrainConfig(
-        iterations,
-        minutes,
-        warmupIterations,
-        batchSize,
-        learningRate,
-        lambda,
-        focalTau,
-        contrastSetSize,
-        contrastRebuildEvery,
-        checkpointEvery,
-        seed,
-        flipGood,
-        schedule);
-  }
-
-  public TrainConfig withLearningRate(double learningRate) {
-    return new TrainConfig(
-        iterations,
-        minutes,
-        warmupIterations,
-        batchSize,
-        learningRate,
-        lambda,
-        focalTau,
-        contrastSetSize,
-        contrastRebuildEvery,
-        checkpointEvery,
-        seed,
-        flipGood,
-        schedule);
-  }
-
-  public TrainConfig withCheckpointEvery(int checkpointEvery) {
-    return new TrainConfig(
-        iterations,
-        minutes,
-        warmupIterations,
-        batchSize,
-        learningRate,
-        lambda,
-        focalTau,
-        contrastSetSize,
-        contrastRebuildEvery,
-        checkpointEvery,
-        seed,
-        flipGood,
-        schedule);
-  }
-
+  /** The contrast-set size n and how often the sets are rebuilt. */
   public TrainConfig withContrast(int contrastSetSize, int contrastRebuildEvery) {
-    return new TrainConfig(
-        iterations,
-        minutes,
-        warmupIterations,
-        batchSize,
-        learningRate,
-        lambda,
-        focalTau,
-        contrastSetSize,
-        contrastRebuildEvery,
-        checkpointEvery,
-        seed,
-        flipGood,
-        schedule);
-  }
-
-  public TrainConfig withLambda(double lambda) {
-    return new TrainConfig(
-        iterations,
-        minutes,
-        warmupIterations,
-        batchSize,
-        learningRate,
-        lambda,
-        focalTau,
-        contrastSetSize,
-        contrastRebuildEvery,
-        checkpointEvery,
-        seed,
-        flipGood,
-        schedule);
-  }
-
-  public TrainConfig withFlipGood(boolean flipGood) {
-    return new TrainConfig(
-        iterations,
-        minutes,
-        warmupIterations,
-        batchSize,
-        learningRate,
-        lambda,
-        focalTau,
-        contrastSetSize,
-        contrastRebuildEvery,
-        checkpointEvery,
-        seed,
-        flipGood,
-        schedule);
-  }
-
-  public TrainConfig withSchedule(Schedule schedule) {
-    return new TrainConfig(
-        iterations,
-        minutes,
-        warmupIterations,
-        batchSize,
-        learningRate,
-        lambda,
-        focalTau,
-        contrastSetSize,
-        contrastRebuildEvery,
-        checkpointEvery,
-        seed,
-        flipGood,
-        schedule);
-  }
-
-  public TrainConfig withSeed(long seed) {
-    return new TrainConfig(
-        iterations,
-        minutes,
-        warmupIterations,
-        batchSize,
-        learningRate,
-        lambda,
-        focalTau,
-        contrastSetSize,
-        contrastRebuildEvery,
-        checkpointEvery,
-        seed,
-        flipGood,
-        schedule);
+    return withContrastSetSize(contrastSetSize).withContrastRebuildEvery(contrastRebuildEvery);
   }
 
   /**

@@ -100,7 +100,7 @@ class ForgeConfigTest {
     com.fasterxml.jackson.databind.ObjectMapper m =
         new com.fasterxml.jackson.databind.ObjectMapper();
     String json = m.writeValueAsString(c);
-    assertThat(json).contains("\"a\":0.4").contains("\"minMaskFraction\":0.001");
+    assertThat(json).contains("\"a\":0.4").contains("\"minMaskFraction\":5.0E-4");
     assertThat(m.readValue(json, ForgeConfig.class)).isEqualTo(c);
   }
 
