@@ -110,24 +110,19 @@ final class NoiseMaskForger {
     if (area == 0) {
       mask.release();
       // every draw was empty (or below minMaskFraction): the sample stays normal
-      return new ForgeResult(
+      return normal(
           kind,
-          false,
           a,
-          FloatImage.zeros(1, h, w),
           sImg,
           noiseImg,
           gated,
           threshold,
-          Double.NaN,
-          null,
+          attempts,
           "no mask of at least "
               + minArea
               + " pixels after "
               + attempts
-              + " draws; sample stays normal",
-          attempts,
-          0);
+              + " draws; sample stays normal");
     }
 
     // Only the part of B under the mask's bounding box can reach I, so only that part is
@@ -166,25 +161,20 @@ final class NoiseMaskForger {
       }
     }
     if (change < MIN_VISIBLE_CHANGE) {
-      return new ForgeResult(
+      return normal(
           kind,
-          false,
           a,
-          FloatImage.zeros(1, h, w),
           sImg,
           noiseImg,
           gated,
           threshold,
-          Double.NaN,
-          null,
+          attempts,
           String.format(
               java.util.Locale.ROOT,
               "forged change under the mask stayed below %.2f after %d draws of B; sample stays"
                   + " normal",
               MIN_VISIBLE_CHANGE,
-              VISIBILITY_REDRAWS + 1),
-          attempts,
-          0);
+              VISIBILITY_REDRAWS + 1));
     }
     String description =
         b.description()
@@ -257,6 +247,32 @@ final class NoiseMaskForger {
       }
     }
     return new FloatImage(a.channels(), a.height(), w, out);
+  }
+
+  /** The outcome when no usable forgery was drawn: A unchanged, an empty mask, and why. */
+  private static ForgeResult normal(
+      ForgeConfig.Strategy kind,
+      FloatImage a,
+      FloatImage s,
+      FloatImage noise,
+      FloatImage gated,
+      double threshold,
+      int attempts,
+      String why) {
+    return new ForgeResult(
+        kind,
+        false,
+        a,
+        FloatImage.zeros(1, a.height(), a.width()),
+        s,
+        noise,
+        gated,
+        threshold,
+        Double.NaN,
+        null,
+        why,
+        attempts,
+        0);
   }
 
   /** Mean |I - A| over the mask's pixels and all channels. */
