@@ -17,6 +17,7 @@ import sgsf.engine.metrics.MetricsSummary;
 import sgsf.engine.metrics.ReviewCounts;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.metrics.TypeMetrics;
+import sgsf.io.AtomicFiles;
 
 /**
  * {@code metrics.json}: every number of a {@link MetricsSummary} under stable snake_case keys.
@@ -193,7 +194,7 @@ public final class MetricsJson {
 
   /** Writes {@code metrics.json} atomically. */
   public static void write(Path file, MetricsSummary s, Map<String, ?> run) throws IOException {
-    AtomicWrite.bytes(file, MAPPER.writeValueAsBytes(toMap(s, run)));
+    AtomicFiles.writeBytes(file, MAPPER.writeValueAsBytes(toMap(s, run)));
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import sgsf.io.AtomicFiles;
 
 /**
  * One table of the headline metrics of several runs (e.g. forging strategies, with and without
@@ -208,11 +209,11 @@ public final class RunComparison {
 
   /** Writes the CSV atomically. */
   public void writeCsv(Path file) throws IOException {
-    AtomicWrite.text(file, toCsv());
+    AtomicFiles.writeString(file, toCsv());
   }
 
   /** Writes the HTML atomically. */
   public void writeHtml(Path file) throws IOException {
-    AtomicWrite.text(file, toHtml());
+    AtomicFiles.writeString(file, toHtml());
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import sgsf.engine.metrics.EvaluatedImage;
 import sgsf.engine.metrics.ScoreNormalisation;
 import sgsf.engine.metrics.Thresholds;
+import sgsf.io.AtomicFiles;
 
 /**
  * {@code scores.csv}: one row per image, columns {@code path,type,label,score,normalised_score,
@@ -47,7 +48,7 @@ public final class ScoresCsv {
   /** Writes the file atomically. */
   public static void write(Path file, List<EvaluatedImage> images, Thresholds thresholds)
       throws IOException {
-    AtomicWrite.text(file, format(images, thresholds));
+    AtomicFiles.writeString(file, format(images, thresholds));
   }
 
   static String field(String s) {

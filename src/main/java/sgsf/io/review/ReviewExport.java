@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -158,15 +157,7 @@ public final class ReviewExport {
           continue;
         }
         Path target = dir.resolve("test").resolve(type).resolve(unique + ext);
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".copy-", ".tmp");
-        try {
-          Files.copy(image, tmp, StandardCopyOption.REPLACE_EXISTING);
-          Files.move(
-              tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-          Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.copy(image, target);
         images.add(target);
       }
     }
