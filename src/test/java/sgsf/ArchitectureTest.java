@@ -1,14 +1,19 @@
 package sgsf;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import sgsf.io.Json;
 
 /** The dependency rules of ARCHITECTURE.md, checked on the compiled main classes. */
 class ArchitectureTest {
@@ -76,6 +81,17 @@ class ArchitectureTest {
         .accessField(System.class, "out")
         .orShould()
         .accessField(System.class, "err")
+        .check(classes);
+  }
+
+  @Test
+  void onlyIoJsonMakesAnObjectMapper() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName(Json.class.getName())
+        .should()
+        .callConstructorWhere(target(owner(assignableTo(ObjectMapper.class))))
+        .because("io/Json is the one Jackson configuration")
         .check(classes);
   }
 

@@ -21,9 +21,9 @@ import sgsf.engine.metrics.MetricsSummary;
 import sgsf.engine.metrics.ThresholdCalibrator;
 import sgsf.engine.metrics.ThresholdPolicy;
 import sgsf.engine.metrics.Thresholds;
-import sgsf.io.Json;
 import sgsf.io.ModelBundle;
 import sgsf.io.report.EvaluationReportWriter;
+import sgsf.io.report.ThresholdsJson;
 
 /**
  * {@code sgsf eval --model MODEL.zip [--data DIR] --out DIR}: runs the model over the test split
@@ -109,7 +109,7 @@ public final class EvalCommand implements Callable<Integer> {
               summary,
               EvaluationReportWriter.Options.titled("SGSF evaluation: " + d.name(), run));
       if (saveThresholds) {
-        ModelBundle.writeThresholds(model, Json.mapper().valueToTree(thresholds));
+        ModelBundle.writeThresholds(model, ThresholdsJson.toJson(thresholds));
       }
       o.printf(
           Locale.ROOT,
@@ -149,8 +149,9 @@ public final class EvalCommand implements Callable<Integer> {
   private Thresholds thresholds(JsonNode saved, Evaluator.Result r) throws Exception {
     String p = thresholdPolicy.toLowerCase(Locale.ROOT);
     if (p.equals("model")) {
-      if (saved != null) {
-        return Json.mapper().treeToValue(saved, Thresholds.class);
+      Thresholds stored = ThresholdsJson.fromJson(saved);
+      if (stored != null) {
+        return stored;
       }
       p = "f1";
     }

@@ -21,8 +21,8 @@ import sgsf.engine.infer.Prediction;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.io.AtomicFiles;
-import sgsf.io.Json;
 import sgsf.io.ModelBundle;
+import sgsf.io.report.ThresholdsJson;
 
 /**
  * {@code sgsf infer --model MODEL.zip --images DIR --out DIR}: scores every image of a folder and
@@ -77,10 +77,13 @@ public final class InferCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return 1;
     }
-    Thresholds thresholds =
-        loaded.thresholds() == null
-            ? null
-            : Json.mapper().treeToValue(loaded.thresholds(), Thresholds.class);
+    Thresholds thresholds;
+    try {
+      thresholds = ThresholdsJson.fromJson(loaded.thresholds());
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + model + ": " + e.getMessage());
+      return 1;
+    }
     List<Path> files;
     try (Stream<Path> s = Files.walk(images)) {
       files = s.filter(Files::isRegularFile).filter(ImageIo::isImageFile).sorted().toList();
