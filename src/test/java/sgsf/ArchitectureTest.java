@@ -13,6 +13,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import sgsf.engine.infer.Evaluator;
+import sgsf.engine.train.Trainer;
 import sgsf.io.Json;
 
 /** The dependency rules of ARCHITECTURE.md, checked on the compiled main classes. */
@@ -38,6 +40,8 @@ class ArchitectureTest {
         .definedBy("sgsf.cli..")
         .layer("ui")
         .definedBy("sgsf.ui..")
+        .layer("workflow")
+        .definedBy("sgsf.workflow..")
         .layer("io")
         .definedBy("sgsf.io..")
         .layer("engine")
@@ -48,10 +52,12 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("app")
         .whereLayer("ui")
         .mayOnlyBeAccessedByLayers("app")
-        .whereLayer("io")
+        .whereLayer("workflow")
         .mayOnlyBeAccessedByLayers("cli", "ui", "app")
+        .whereLayer("io")
+        .mayOnlyBeAccessedByLayers("workflow", "cli", "ui", "app")
         .whereLayer("engine")
-        .mayOnlyBeAccessedByLayers("io", "cli", "ui", "app")
+        .mayOnlyBeAccessedByLayers("io", "workflow", "cli", "ui", "app")
         .check(classes);
   }
 
@@ -81,6 +87,20 @@ class ArchitectureTest {
         .accessField(System.class, "out")
         .orShould()
         .accessField(System.class, "err")
+        .check(classes);
+  }
+
+  @Test
+  void userInterfacesReachTrainingAndEvaluationOnlyThroughTheWorkflows() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("sgsf.cli..", "sgsf.ui..")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(Trainer.class, Evaluator.class)
+        .because(
+            "sgsf eval and the Evaluate view share sgsf.workflow; sgsf train and the Train view"
+                + " share sgsf.io.TrainingJob")
         .check(classes);
   }
 
