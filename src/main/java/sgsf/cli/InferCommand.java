@@ -22,6 +22,7 @@ import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.io.AtomicFiles;
 import sgsf.io.ModelBundle;
+import sgsf.io.report.ScoresCsv;
 import sgsf.io.report.ThresholdsJson;
 
 /**
@@ -32,8 +33,9 @@ import sgsf.io.report.ThresholdsJson;
     name = "infer",
     mixinStandardHelpOptions = true,
     description = {
-      "Score the images of a folder: OUT/scores.csv (path, score, normalised score and verdict when",
-      "the model has thresholds, guiding neighbour and similarity), OUT/overlays/NAME.png (heatmap",
+      "Score the images of a folder: OUT/scores.csv (the columns of sgsf eval's: path, score,",
+      "normalised score and verdict when the model has thresholds, guiding neighbour and",
+      "similarity; type and label empty), OUT/overlays/NAME.png (heatmap",
       "over the image) and OUT/maps/NAME.png (the raw anomaly map, 16-bit, original size)."
     })
 public final class InferCommand implements Callable<Integer> {
@@ -93,8 +95,7 @@ public final class InferCommand implements Callable<Integer> {
       return 1;
     }
     Predictor predictor = new Predictor(loaded.model(), neighbours);
-    StringBuilder csv =
-        new StringBuilder("path,score,normalised_score,verdict,neighbour,similarity\n");
+    List<ScoresCsv.Row> rows = new ArrayList<>();
     int done = 0;
     int skipped = 0;
     try (ConsoleProgress bar = new ConsoleProgress("infer", files.size())) {
@@ -113,19 +114,20 @@ public final class InferCommand implements Callable<Integer> {
         }
         List<Prediction> preds = imgs.isEmpty() ? List.of() : predictor.predict(imgs);
         for (int k = 0; k < ok.size(); k++) {
-          write(ok.get(k), imgs.get(k), preds.get(k), thresholds, csv);
+          write(ok.get(k), imgs.get(k), preds.get(k), thresholds, rows);
           done++;
         }
         bar.step(from + chunk.size(), null);
       }
     }
-    AtomicFiles.writeString(out.resolve("scores.csv"), csv.toString());
+    ScoresCsv.write(out.resolve(ScoresCsv.FILE_NAME), rows);
     o.printf(Locale.ROOT, "%d images scored, %d skipped; results in %s%n", done, skipped, out);
     o.flush();
     return done > 0 ? 0 : 1;
   }
 
-  private void write(Path file, FloatImage image, Prediction p, Thresholds t, StringBuilder csv)
+  private void write(
+      Path file, FloatImage image, Prediction p, Thresholds t, List<ScoresCsv.Row> rows)
       throws IOException {
     String rel = images.relativize(file).toString();
     String name = rel.replaceAll("[/\\\\]", "__").replaceAll("\\.[^.]+$", "") + ".png";
@@ -149,32 +151,8 @@ public final class InferCommand implements Callable<Integer> {
             0.5,
             Heatmaps.Palette.INFERNO);
     AtomicFiles.writeBytes(out.resolve("overlays").resolve(name), ImageIo.encodePng(overlay));
-    String normalised = "";
-    String verdict = "";
-    if (t != null) {
-      normalised = String.format(Locale.ROOT, "%.6f", t.imageNormalisation().apply(p.score()));
-      verdict = t.verdict(p.score()).name();
-    }
-    String nn = p.neighbours().isEmpty() ? "" : p.neighbours().get(0).id();
-    String sim =
-        p.neighbours().isEmpty()
-            ? ""
-            : String.format(Locale.ROOT, "%.4f", p.neighbours().get(0).similarity());
-    csv.append(csvField(file.toString()))
-        .append(',')
-        .append(String.format(Locale.ROOT, "%.6f", p.score()))
-        .append(',')
-        .append(normalised)
-        .append(',')
-        .append(verdict)
-        .append(',')
-        .append(csvField(nn))
-        .append(',')
-        .append(sim)
-        .append('\n');
-  }
-
-  private static String csvField(String s) {
-    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    String nn = p.neighbours().isEmpty() ? null : p.neighbours().get(0).id();
+    Double sim = p.neighbours().isEmpty() ? null : p.neighbours().get(0).similarity();
+    rows.add(ScoresCsv.Row.scored(file.toString(), p.score(), t, nn, sim));
   }
 }

@@ -3,8 +3,6 @@ package sgsf.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import sgsf.engine.data.Dataset;
 import sgsf.engine.data.DatasetScanner;
 import sgsf.engine.data.DemoDataset;
@@ -48,20 +45,8 @@ class SameThresholdsInCliAndWorkbenchTest {
 
     // the command line's path
     Path out = dir.resolve("eval");
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new SgsfCommand());
-    cl.setOut(new PrintWriter(new StringWriter(), true));
-    cl.setErr(new PrintWriter(err, true));
-    int code =
-        cl.execute(
-            "eval",
-            "--model",
-            model.toString(),
-            "--data",
-            data.toString(),
-            "--out",
-            out.toString());
-    assertThat(code).as(err.toString()).isZero();
+    Sgsf.Run run = Sgsf.eval(model, data, out);
+    assertThat(run.code()).as(run.err()).isZero();
     JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());
     Thresholds cli = Json.mapper().treeToValue(metrics.get("thresholds"), Thresholds.class);
 
