@@ -41,12 +41,9 @@ import sgsf.workflow.ThresholdChoice;
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      required = true,
-      paramLabel = "MODEL.zip",
-      description = "Trained model.")
-  Path model;
+  @Mixin CliOptions.Model modelOption;
+
+  @Mixin CliOptions.Neighbours neighboursOption;
 
   @Mixin DatasetOptions dataset;
 
@@ -69,14 +66,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--save-thresholds", description = "Store the thresholds in the model file.")
   boolean saveThresholds;
 
-  @Option(
-      names = "--neighbours",
-      defaultValue = "1",
-      description = "Average the maps over the top-n neighbours (default 1).")
-  int neighbours;
-
   @Override
   public Integer call() throws Exception {
+    Path model = modelOption.path();
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
@@ -85,7 +77,7 @@ public final class EvalCommand implements Callable<Integer> {
       if (d.test().isEmpty()) {
         throw new DatasetException(d.root(), "has no test images to evaluate on");
       }
-      Predictor predictor = new Predictor(loaded.model(), neighbours);
+      Predictor predictor = new Predictor(loaded.model(), neighboursOption.count());
       EvaluationWorkflow.Evaluated r;
       try (ConsoleProgress bar = new ConsoleProgress("eval", d.test().size())) {
         r =

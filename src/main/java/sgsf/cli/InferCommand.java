@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,12 +42,9 @@ import sgsf.io.report.ThresholdsJson;
 public final class InferCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      required = true,
-      paramLabel = "MODEL.zip",
-      description = "Trained model.")
-  Path model;
+  @Mixin CliOptions.Model modelOption;
+
+  @Mixin CliOptions.Neighbours neighboursOption;
 
   @Option(
       names = "--images",
@@ -58,14 +56,9 @@ public final class InferCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
   Path out;
 
-  @Option(
-      names = "--neighbours",
-      defaultValue = "1",
-      description = "Average the maps over the top-n neighbours (default 1).")
-  int neighbours;
-
   @Override
   public Integer call() throws Exception {
+    Path model = modelOption.path();
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isDirectory(images)) {
@@ -94,7 +87,7 @@ public final class InferCommand implements Callable<Integer> {
       err.println("error: " + images + ": no images (png, jpg, bmp, tif) found");
       return 1;
     }
-    Predictor predictor = new Predictor(loaded.model(), neighbours);
+    Predictor predictor = new Predictor(loaded.model(), neighboursOption.count());
     List<ScoresCsv.Row> rows = new ArrayList<>();
     int done = 0;
     int skipped = 0;

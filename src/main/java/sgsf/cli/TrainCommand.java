@@ -41,6 +41,10 @@ import sgsf.io.TrainingJob;
 public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin CliOptions.Batch batchOption;
+
+  @Mixin CliOptions.Seed seedOption;
+
   @Mixin DatasetOptions dataset;
 
   @Option(
@@ -80,12 +84,6 @@ public final class TrainCommand implements Callable<Integer> {
   Integer warmup;
 
   @Option(
-      names = "--batch",
-      defaultValue = "8",
-      description = "Batch size (default ${DEFAULT-VALUE}).")
-  int batch;
-
-  @Option(
       names = "--lr",
       defaultValue = "1e-4",
       description = "Adam learning rate (default ${DEFAULT-VALUE}, the paper's).")
@@ -121,9 +119,6 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--coordinates", description = "Append x/y coordinate channels (AnoSeg).")
   boolean coordinates;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-  long seed;
-
   @Option(
       names = "--checkpoint-every",
       defaultValue = "250",
@@ -153,6 +148,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    int batch = batchOption.size();
+    long seed = seedOption.value();
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ModelConfig model;
