@@ -14,10 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.Heatmaps;
 import sgsf.engine.image.ImageIo;
-import sgsf.engine.image.ImageReadException;
 import sgsf.engine.infer.Prediction;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.Thresholds;
@@ -25,6 +25,7 @@ import sgsf.io.AtomicFiles;
 import sgsf.io.ModelBundle;
 import sgsf.io.report.ScoresCsv;
 import sgsf.io.report.ThresholdsJson;
+import sgsf.workflow.InferenceWorkflow;
 
 /**
  * {@code sgsf infer --model MODEL.zip --images DIR --out DIR}: scores every image of a folder and
@@ -89,32 +90,22 @@ public final class InferCommand implements Callable<Integer> {
     }
     Predictor predictor = new Predictor(loaded.model(), neighboursOption.count());
     List<ScoresCsv.Row> rows = new ArrayList<>();
-    int done = 0;
-    int skipped = 0;
+    List<SkippedFile> skipped;
     try (ConsoleProgress bar = new ConsoleProgress("infer", files.size())) {
-      for (int from = 0; from < files.size(); from += Predictor.BATCH) {
-        List<Path> chunk = files.subList(from, Math.min(files.size(), from + Predictor.BATCH));
-        List<Path> ok = new ArrayList<>();
-        List<FloatImage> imgs = new ArrayList<>();
-        for (Path p : chunk) {
-          try {
-            imgs.add(ImageIo.read(p));
-            ok.add(p);
-          } catch (ImageReadException e) {
-            err.println("skipped " + e.getMessage());
-            skipped++;
-          }
-        }
-        List<Prediction> preds = imgs.isEmpty() ? List.of() : predictor.predict(imgs);
-        for (int k = 0; k < ok.size(); k++) {
-          write(ok.get(k), imgs.get(k), preds.get(k), thresholds, rows);
-          done++;
-        }
-        bar.step(from + chunk.size(), null);
-      }
+      skipped =
+          InferenceWorkflow.predict(
+              predictor,
+              files,
+              null,
+              (done, total) -> bar.step(done, null),
+              () -> false,
+              (file, image, p) -> write(file, image, p, thresholds, rows));
     }
+    skipped.forEach(s -> err.println("skipped " + s));
+    int done = rows.size();
     ScoresCsv.write(out.resolve(ScoresCsv.FILE_NAME), rows);
-    o.printf(Locale.ROOT, "%d images scored, %d skipped; results in %s%n", done, skipped, out);
+    o.printf(
+        Locale.ROOT, "%d images scored, %d skipped; results in %s%n", done, skipped.size(), out);
     o.flush();
     return done > 0 ? 0 : 1;
   }

@@ -19,12 +19,6 @@ import sgsf.engine.metrics.EvaluatedImage;
 public final class EvaluationWorkflow {
   private EvaluationWorkflow() {}
 
-  /** Progress in images. */
-  @FunctionalInterface
-  public interface Progress {
-    void update(int done, int total);
-  }
-
   /**
    * The evaluated images in input order (unreadable ones left out) and the skipped files.
    *

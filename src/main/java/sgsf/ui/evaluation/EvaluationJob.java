@@ -1,5 +1,8 @@
 package sgsf.ui.evaluation;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,14 +13,13 @@ import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.data.Split;
 import sgsf.engine.image.FloatImage;
-import sgsf.engine.image.ImageIo;
-import sgsf.engine.image.ImageReadException;
-import sgsf.engine.infer.Prediction;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.EvaluatedImage;
 import sgsf.engine.metrics.PixelHistogram;
 import sgsf.engine.metrics.ThresholdExplorer;
 import sgsf.workflow.EvaluationWorkflow;
+import sgsf.workflow.InferenceWorkflow;
+import sgsf.workflow.Progress;
 import sgsf.workflow.ThresholdChoice;
 
 /**
@@ -40,7 +42,7 @@ public final class EvaluationJob {
       LoadedModel model,
       String source,
       List<EvaluationTarget> targets,
-      EvaluationWorkflow.Progress progress,
+      Progress progress,
       BooleanSupplier cancelled) {
     long start = System.nanoTime();
     Predictor predictor = new Predictor(model.model());
@@ -73,33 +75,20 @@ public final class EvaluationJob {
       FloatImage map = new FloatImage(1, e.height(), e.width(), e.anomalyMap());
       results.add(new ImageResult(s.image(), s.defectType(), s.mask(), e.score(), map, e));
     }
-    int done = labelled.size();
-    for (int from = 0; from < unlabelled.size(); from += Predictor.BATCH) {
-      if (cancelled.getAsBoolean()) {
-        throw new CancellationException("evaluation cancelled");
-      }
-      List<EvaluationTarget> chunk =
-          unlabelled.subList(from, Math.min(unlabelled.size(), from + Predictor.BATCH));
-      List<FloatImage> images = new ArrayList<>(chunk.size());
-      List<EvaluationTarget> read = new ArrayList<>(chunk.size());
-      for (EvaluationTarget t : chunk) {
-        try {
-          images.add(ImageIo.read(t.image()));
-          read.add(t);
-        } catch (ImageReadException e) {
-          skipped.add(new SkippedFile(t.image(), e.reason()));
-        }
-      }
-      List<Prediction> ps;
-      synchronized (model.computeLock()) {
-        ps = images.isEmpty() ? List.of() : predictor.predict(images);
-      }
-      for (int k = 0; k < ps.size(); k++) {
-        Prediction p = ps.get(k);
-        results.add(new ImageResult(read.get(k).image(), null, null, p.score(), p.map(), null));
-      }
-      done += chunk.size();
-      progress.update(done, total);
+    int offset = labelled.size();
+    List<Path> files = unlabelled.stream().map(EvaluationTarget::image).toList();
+    try {
+      skipped.addAll(
+          InferenceWorkflow.predict(
+              predictor,
+              files,
+              model.computeLock(),
+              (d, t) -> progress.update(offset + d, total),
+              cancelled,
+              (file, image, p) ->
+                  results.add(new ImageResult(file, null, null, p.score(), p.map(), null))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // the sink above does no I/O
     }
     if (results.isEmpty()) {
       throw new IllegalArgumentException(
