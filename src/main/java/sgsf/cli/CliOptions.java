@@ -2,6 +2,7 @@ package sgsf.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
+import sgsf.engine.config.TrainConfig;
 
 /**
  * Options several commands share, each declared once as a picocli mixin ({@code @Mixin
@@ -41,16 +42,18 @@ public final class CliOptions {
     }
   }
 
-  /** {@code --seed S}: the seed of everything random in a run (train, forge). */
+  /**
+   * {@code --seed S}: the seed of everything random in a run (train, forge); default the one of
+   * {@link TrainConfig#defaults()}.
+   */
   public static final class Seed {
     @Option(
         names = "--seed",
         paramLabel = "S",
-        defaultValue = "42",
         description =
             "Seed of everything random: image order, forging, initialisation (default:"
                 + " ${DEFAULT-VALUE}).")
-    long seed;
+    long seed = TrainConfig.defaults().seed();
 
     /** The seed. */
     public long value() {
@@ -58,14 +61,16 @@ public final class CliOptions {
     }
   }
 
-  /** {@code --batch N}: images per training batch (train, bench train). */
+  /**
+   * {@code --batch N}: images per training batch (train, bench train); default the one of {@link
+   * TrainConfig#defaults()}.
+   */
   public static final class Batch {
     @Option(
         names = "--batch",
         paramLabel = "N",
-        defaultValue = "8",
         description = "Batch size (default ${DEFAULT-VALUE}).")
-    int batch;
+    int batch = TrainConfig.defaults().batchSize();
 
     /** The batch size. */
     public int size() {

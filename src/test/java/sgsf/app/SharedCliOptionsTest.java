@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import sgsf.engine.config.ForgeConfig;
+import sgsf.engine.config.TrainConfig;
 
 /** Options that several commands share are declared once, as mixins, and read the same. */
 class SharedCliOptionsTest {
@@ -53,5 +55,21 @@ class SharedCliOptionsTest {
     // eval and infer: --model, --neighbours; eval, train: --data; train, forge: --seed;
     // train, bench train: --batch
     assertThat(shared).isEqualTo(10);
+  }
+
+  @Test
+  void sharedDefaultsAreTheConfigurationsDefaults() {
+    CommandLine root = new CommandLine(new SgsfCommand());
+    root.parseArgs("train", "--out", "m.zip");
+    CommandLine train = root.getSubcommands().get("train");
+    assertThat((Integer) train.getCommandSpec().findOption("--batch").getValue())
+        .isEqualTo(TrainConfig.defaults().batchSize());
+    assertThat((Long) train.getCommandSpec().findOption("--seed").getValue())
+        .isEqualTo(TrainConfig.defaults().seed());
+    CommandLine root2 = new CommandLine(new SgsfCommand());
+    root2.parseArgs("forge", "--out", "dir");
+    CommandLine forge = root2.getSubcommands().get("forge");
+    assertThat((Long) forge.getCommandSpec().findOption("--seed").getValue())
+        .isEqualTo(ForgeConfig.defaults().seed());
   }
 }
