@@ -1,14 +1,22 @@
 package sgsf;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import sgsf.engine.infer.Evaluator;
+import sgsf.engine.train.Trainer;
+import sgsf.io.Csv;
+import sgsf.io.Json;
 
 /** The dependency rules of ARCHITECTURE.md, checked on the compiled main classes. */
 class ArchitectureTest {
@@ -33,6 +41,8 @@ class ArchitectureTest {
         .definedBy("sgsf.cli..")
         .layer("ui")
         .definedBy("sgsf.ui..")
+        .layer("workflow")
+        .definedBy("sgsf.workflow..")
         .layer("io")
         .definedBy("sgsf.io..")
         .layer("engine")
@@ -43,10 +53,12 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("app")
         .whereLayer("ui")
         .mayOnlyBeAccessedByLayers("app")
-        .whereLayer("io")
+        .whereLayer("workflow")
         .mayOnlyBeAccessedByLayers("cli", "ui", "app")
+        .whereLayer("io")
+        .mayOnlyBeAccessedByLayers("workflow", "cli", "ui", "app")
         .whereLayer("engine")
-        .mayOnlyBeAccessedByLayers("io", "cli", "ui", "app")
+        .mayOnlyBeAccessedByLayers("io", "workflow", "cli", "ui", "app")
         .check(classes);
   }
 
@@ -76,6 +88,33 @@ class ArchitectureTest {
         .accessField(System.class, "out")
         .orShould()
         .accessField(System.class, "err")
+        .check(classes);
+  }
+
+  @Test
+  void userInterfacesReachTrainingAndEvaluationOnlyThroughTheWorkflows() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("sgsf.cli..", "sgsf.ui..")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(Trainer.class, Evaluator.class)
+        .because(
+            "sgsf eval and the Evaluate view share sgsf.workflow; sgsf train and the Train view"
+                + " share sgsf.io.TrainingJob")
+        .check(classes);
+  }
+
+  @Test
+  void onlyIoJsonMakesAnObjectMapper() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName(Json.class.getName())
+        .and()
+        .doNotHaveFullyQualifiedName(Csv.class.getName()) // its CsvMapper is one, for CSV
+        .should()
+        .callConstructorWhere(target(owner(assignableTo(ObjectMapper.class))))
+        .because("io/Json is the one Jackson configuration")
         .check(classes);
   }
 

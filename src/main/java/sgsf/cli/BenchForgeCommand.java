@@ -1,7 +1,6 @@
 package sgsf.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -38,6 +37,7 @@ import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.image.ImageReadException;
 import sgsf.engine.image.OpenCv;
+import sgsf.io.Json;
 
 /**
  * {@code sgsf bench forge}: forged samples per second on one thread, saliency cached per image as
@@ -198,7 +198,7 @@ public final class BenchForgeCommand implements Callable<Integer> {
       o.put("runs_samples_per_second", all);
       o.put("not_forged_fraction", round((double) notForged / total));
       o.put("mean_mask_fraction", round(maskSum / total));
-      stdout.println(new ObjectMapper().writeValueAsString(o));
+      stdout.println(Json.mapper().writeValueAsString(o));
     } else {
       stdout.printf(
           "forge benchmark: %s at %dx%d, %d images (%s); saliency cached, OpenCV threads %d%n",

@@ -1,7 +1,6 @@
 package sgsf.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +29,7 @@ import sgsf.engine.metrics.MetricsSummary;
 import sgsf.engine.metrics.ThresholdExplorer;
 import sgsf.engine.metrics.ThresholdView;
 import sgsf.engine.metrics.Thresholds;
+import sgsf.io.Json;
 
 /**
  * {@code sgsf bench metrics}: how long a threshold change takes to update every threshold-dependent
@@ -172,7 +172,7 @@ public final class BenchMetricsCommand implements Callable<Integer> {
       result.put("sink", sink); // keeps the JIT from discarding the updates
     }
     if (json) {
-      out.println(new ObjectMapper().writeValueAsString(result));
+      out.println(Json.mapper().writeValueAsString(result));
     } else {
       out.printf(
           Locale.ROOT,

@@ -41,8 +41,7 @@ import sgsf.io.ModelBundle;
 public final class BenchScoringCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Trained model.")
-  Path model;
+  @Mixin CliOptions.Model modelOption = new CliOptions.Model();
 
   @Mixin DatasetOptions dataset = new DatasetOptions();
 
@@ -61,6 +60,7 @@ public final class BenchScoringCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
+      Path model = modelOption.path();
       ModelBundle.Loaded loaded = ModelBundle.load(model);
       Dataset d = dataset.resolve();
       if (d.test().isEmpty()) {

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,17 +28,13 @@ import sgsf.io.Json;
 public final class BenchTrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin CliOptions.Batch batchOption;
+
   @Option(
       names = "--preset",
       defaultValue = "lite",
       description = "lite, standard or paper (default ${DEFAULT-VALUE}).")
   String preset;
-
-  @Option(
-      names = "--batch",
-      defaultValue = "8",
-      description = "Batch size (default ${DEFAULT-VALUE}).")
-  int batch;
 
   @Option(
       names = "--steps",
@@ -59,6 +56,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    int batch = batchOption.size();
     PrintWriter o = spec.commandLine().getOut();
     if (steps < 1 || steps > 1000 || batch < 1 || batch > 256) {
       spec.commandLine()

@@ -1,7 +1,6 @@
 package sgsf.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -24,6 +23,7 @@ import sgsf.engine.data.DemoDataset;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.ScanProgress;
 import sgsf.engine.data.SkippedFile;
+import sgsf.io.Json;
 
 /**
  * {@code sgsf datasets inspect [DIR] [--layout L] [--json]}: what layout was found, counts per
@@ -93,7 +93,7 @@ public final class DatasetsInspectCommand implements Callable<Integer> {
     } catch (DatasetException | UncheckedIOException e) {
       String msg = oneLine(e.getMessage());
       if (json) {
-        ObjectNode o = new ObjectMapper().createObjectNode();
+        ObjectNode o = Json.mapper().createObjectNode();
         o.put("root", root == null ? null : root.toString());
         o.put("error", msg);
         if (e instanceof DatasetException de && de.path() != null) {
@@ -123,7 +123,7 @@ public final class DatasetsInspectCommand implements Callable<Integer> {
   }
 
   static String toJson(Path root, List<Dataset> datasets, List<Long> millis) {
-    ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+    ObjectMapper mapper = Json.mapper();
     ObjectNode o = mapper.createObjectNode();
     o.put("root", root.toString());
     ArrayNode arr = o.putArray("datasets");

@@ -14,16 +14,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sgsf.engine.data.Dataset;
 import sgsf.engine.data.DatasetException;
-import sgsf.engine.infer.Evaluator;
 import sgsf.engine.infer.Predictor;
+import sgsf.engine.metrics.EvaluatedImage;
 import sgsf.engine.metrics.Metric;
 import sgsf.engine.metrics.MetricsSummary;
 import sgsf.engine.metrics.ThresholdCalibrator;
 import sgsf.engine.metrics.ThresholdPolicy;
 import sgsf.engine.metrics.Thresholds;
-import sgsf.io.Json;
 import sgsf.io.ModelBundle;
 import sgsf.io.report.EvaluationReportWriter;
+import sgsf.io.report.ThresholdsJson;
+import sgsf.workflow.EvaluationWorkflow;
+import sgsf.workflow.ThresholdChoice;
 
 /**
  * {@code sgsf eval --model MODEL.zip [--data DIR] --out DIR}: runs the model over the test split
@@ -39,12 +41,9 @@ import sgsf.io.report.EvaluationReportWriter;
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      required = true,
-      paramLabel = "MODEL.zip",
-      description = "Trained model.")
-  Path model;
+  @Mixin CliOptions.Model modelOption;
+
+  @Mixin CliOptions.Neighbours neighboursOption;
 
   @Mixin DatasetOptions dataset;
 
@@ -56,7 +55,8 @@ public final class EvalCommand implements Callable<Integer> {
       paramLabel = "POLICY",
       defaultValue = "model",
       description = {
-        "How to set thresholds: model (those saved in the model, else f1), f1 (F1-max),",
+        "How to set thresholds: model (those saved in the model, else the workbench's default:",
+        "NG at F1-max with a review band down to a 5% miss rate), f1 (F1-max, no band),",
         "frr:RATE (false-reject rate on good images, e.g. frr:0.01),",
         "band:FRR,MISS (review band: NG above the false-reject target, OK below the miss-rate",
         "target). Default: ${DEFAULT-VALUE}."
@@ -66,14 +66,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--save-thresholds", description = "Store the thresholds in the model file.")
   boolean saveThresholds;
 
-  @Option(
-      names = "--neighbours",
-      defaultValue = "1",
-      description = "Average the maps over the top-n neighbours (default 1).")
-  int neighbours;
-
   @Override
   public Integer call() throws Exception {
+    Path model = modelOption.path();
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
@@ -82,15 +77,16 @@ public final class EvalCommand implements Callable<Integer> {
       if (d.test().isEmpty()) {
         throw new DatasetException(d.root(), "has no test images to evaluate on");
       }
-      Predictor predictor = new Predictor(loaded.model(), neighbours);
-      Evaluator.Result r;
+      Predictor predictor = new Predictor(loaded.model(), neighboursOption.count());
+      EvaluationWorkflow.Evaluated r;
       try (ConsoleProgress bar = new ConsoleProgress("eval", d.test().size())) {
         r =
-            new Evaluator(predictor)
-                .evaluate(d.test(), (done, total) -> bar.step(done, null), null);
+            EvaluationWorkflow.evaluate(
+                predictor, d.test(), null, (done, total) -> bar.step(done, null), () -> false);
       }
       r.skipped().forEach(s -> err.println("skipped " + s));
-      Thresholds thresholds = thresholds(loaded.thresholds(), r);
+      ThresholdChoice chosen = thresholds(loaded.thresholds(), r);
+      Thresholds thresholds = chosen.thresholds();
       MetricsSummary summary = MetricsSummary.compute(r.images(), thresholds);
       Map<String, Object> run = new LinkedHashMap<>();
       run.put("model", model.toAbsolutePath().toString());
@@ -102,6 +98,7 @@ public final class EvalCommand implements Callable<Integer> {
       run.put("training_seconds", loaded.model().provenance().trainingSeconds());
       run.put("dataset", d.root().toString());
       run.put("thresholds_from", thresholdPolicy);
+      run.put("thresholds_origin", chosen.origin());
       EvaluationReportWriter.Written w =
           EvaluationReportWriter.write(
               out,
@@ -109,7 +106,7 @@ public final class EvalCommand implements Callable<Integer> {
               summary,
               EvaluationReportWriter.Options.titled("SGSF evaluation: " + d.name(), run));
       if (saveThresholds) {
-        ModelBundle.writeThresholds(model, Json.mapper().valueToTree(thresholds));
+        ModelBundle.writeThresholds(model, ThresholdsJson.toJson(thresholds));
       }
       o.printf(
           Locale.ROOT,
@@ -146,13 +143,15 @@ public final class EvalCommand implements Callable<Integer> {
     o.printf(Locale.ROOT, "  %-12s %s%n", name, v);
   }
 
-  private Thresholds thresholds(JsonNode saved, Evaluator.Result r) throws Exception {
+  /**
+   * The thresholds by {@code --thresholds}: "model" is the policy the Evaluate view applies too
+   * ({@link ThresholdChoice}: stored thresholds, else a review band at F1-max).
+   */
+  private ThresholdChoice thresholds(JsonNode saved, EvaluationWorkflow.Evaluated r) {
     String p = thresholdPolicy.toLowerCase(Locale.ROOT);
     if (p.equals("model")) {
-      if (saved != null) {
-        return Json.mapper().treeToValue(saved, Thresholds.class);
-      }
-      p = "f1";
+      double[] scores = r.images().stream().mapToDouble(EvaluatedImage::score).toArray();
+      return ThresholdChoice.choose(ThresholdsJson.fromJson(saved), r.images(), scores);
     }
     ThresholdPolicy policy;
     if (p.equals("f1")) {
@@ -174,6 +173,7 @@ public final class EvalCommand implements Callable<Integer> {
               + thresholdPolicy
               + "'");
     }
-    return ThresholdCalibrator.calibrate(r.images(), policy);
+    return new ThresholdChoice(
+        ThresholdCalibrator.calibrate(r.images(), policy), "--thresholds " + thresholdPolicy);
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,6 +49,8 @@ public final class ForgeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin CliOptions.Seed seedOption;
+
   @Option(
       names = "--data",
       paramLabel = "DIR",
@@ -68,13 +71,6 @@ public final class ForgeCommand implements Callable<Integer> {
       defaultValue = "8",
       description = "Number of samples, 1.." + MAX_COUNT + " (default: ${DEFAULT-VALUE}).")
   int count;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      defaultValue = "42",
-      description = "Seed of the image choice and of every sample (default: ${DEFAULT-VALUE}).")
-  long seed;
 
   @Option(
       names = "--size",
@@ -115,6 +111,7 @@ public final class ForgeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    long seed = seedOption.value();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     if (count < 1 || count > MAX_COUNT) {

@@ -10,19 +10,22 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.Heatmaps;
 import sgsf.engine.image.ImageIo;
-import sgsf.engine.image.ImageReadException;
 import sgsf.engine.infer.Prediction;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.io.AtomicFiles;
-import sgsf.io.Json;
 import sgsf.io.ModelBundle;
+import sgsf.io.report.ScoresCsv;
+import sgsf.io.report.ThresholdsJson;
+import sgsf.workflow.InferenceWorkflow;
 
 /**
  * {@code sgsf infer --model MODEL.zip --images DIR --out DIR}: scores every image of a folder and
@@ -32,19 +35,17 @@ import sgsf.io.ModelBundle;
     name = "infer",
     mixinStandardHelpOptions = true,
     description = {
-      "Score the images of a folder: OUT/scores.csv (path, score, normalised score and verdict when",
-      "the model has thresholds, guiding neighbour and similarity), OUT/overlays/NAME.png (heatmap",
+      "Score the images of a folder: OUT/scores.csv (the columns of sgsf eval's: path, score,",
+      "normalised score and verdict when the model has thresholds, guiding neighbour and",
+      "similarity; type and label empty), OUT/overlays/NAME.png (heatmap",
       "over the image) and OUT/maps/NAME.png (the raw anomaly map, 16-bit, original size)."
     })
 public final class InferCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--model",
-      required = true,
-      paramLabel = "MODEL.zip",
-      description = "Trained model.")
-  Path model;
+  @Mixin CliOptions.Model modelOption;
+
+  @Mixin CliOptions.Neighbours neighboursOption;
 
   @Option(
       names = "--images",
@@ -56,14 +57,9 @@ public final class InferCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
   Path out;
 
-  @Option(
-      names = "--neighbours",
-      defaultValue = "1",
-      description = "Average the maps over the top-n neighbours (default 1).")
-  int neighbours;
-
   @Override
   public Integer call() throws Exception {
+    Path model = modelOption.path();
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isDirectory(images)) {
@@ -77,10 +73,13 @@ public final class InferCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return 1;
     }
-    Thresholds thresholds =
-        loaded.thresholds() == null
-            ? null
-            : Json.mapper().treeToValue(loaded.thresholds(), Thresholds.class);
+    Thresholds thresholds;
+    try {
+      thresholds = ThresholdsJson.fromJson(loaded.thresholds());
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + model + ": " + e.getMessage());
+      return 1;
+    }
     List<Path> files;
     try (Stream<Path> s = Files.walk(images)) {
       files = s.filter(Files::isRegularFile).filter(ImageIo::isImageFile).sorted().toList();
@@ -89,40 +88,30 @@ public final class InferCommand implements Callable<Integer> {
       err.println("error: " + images + ": no images (png, jpg, bmp, tif) found");
       return 1;
     }
-    Predictor predictor = new Predictor(loaded.model(), neighbours);
-    StringBuilder csv =
-        new StringBuilder("path,score,normalised_score,verdict,neighbour,similarity\n");
-    int done = 0;
-    int skipped = 0;
+    Predictor predictor = new Predictor(loaded.model(), neighboursOption.count());
+    List<ScoresCsv.Row> rows = new ArrayList<>();
+    List<SkippedFile> skipped;
     try (ConsoleProgress bar = new ConsoleProgress("infer", files.size())) {
-      for (int from = 0; from < files.size(); from += Predictor.BATCH) {
-        List<Path> chunk = files.subList(from, Math.min(files.size(), from + Predictor.BATCH));
-        List<Path> ok = new ArrayList<>();
-        List<FloatImage> imgs = new ArrayList<>();
-        for (Path p : chunk) {
-          try {
-            imgs.add(ImageIo.read(p));
-            ok.add(p);
-          } catch (ImageReadException e) {
-            err.println("skipped " + e.getMessage());
-            skipped++;
-          }
-        }
-        List<Prediction> preds = imgs.isEmpty() ? List.of() : predictor.predict(imgs);
-        for (int k = 0; k < ok.size(); k++) {
-          write(ok.get(k), imgs.get(k), preds.get(k), thresholds, csv);
-          done++;
-        }
-        bar.step(from + chunk.size(), null);
-      }
+      skipped =
+          InferenceWorkflow.predict(
+              predictor,
+              files,
+              null,
+              (done, total) -> bar.step(done, null),
+              () -> false,
+              (file, image, p) -> write(file, image, p, thresholds, rows));
     }
-    AtomicFiles.writeString(out.resolve("scores.csv"), csv.toString());
-    o.printf(Locale.ROOT, "%d images scored, %d skipped; results in %s%n", done, skipped, out);
+    skipped.forEach(s -> err.println("skipped " + s));
+    int done = rows.size();
+    ScoresCsv.write(out.resolve(ScoresCsv.FILE_NAME), rows);
+    o.printf(
+        Locale.ROOT, "%d images scored, %d skipped; results in %s%n", done, skipped.size(), out);
     o.flush();
     return done > 0 ? 0 : 1;
   }
 
-  private void write(Path file, FloatImage image, Prediction p, Thresholds t, StringBuilder csv)
+  private void write(
+      Path file, FloatImage image, Prediction p, Thresholds t, List<ScoresCsv.Row> rows)
       throws IOException {
     String rel = images.relativize(file).toString();
     String name = rel.replaceAll("[/\\\\]", "__").replaceAll("\\.[^.]+$", "") + ".png";
@@ -146,32 +135,8 @@ public final class InferCommand implements Callable<Integer> {
             0.5,
             Heatmaps.Palette.INFERNO);
     AtomicFiles.writeBytes(out.resolve("overlays").resolve(name), ImageIo.encodePng(overlay));
-    String normalised = "";
-    String verdict = "";
-    if (t != null) {
-      normalised = String.format(Locale.ROOT, "%.6f", t.imageNormalisation().apply(p.score()));
-      verdict = t.verdict(p.score()).name();
-    }
-    String nn = p.neighbours().isEmpty() ? "" : p.neighbours().get(0).id();
-    String sim =
-        p.neighbours().isEmpty()
-            ? ""
-            : String.format(Locale.ROOT, "%.4f", p.neighbours().get(0).similarity());
-    csv.append(csvField(file.toString()))
-        .append(',')
-        .append(String.format(Locale.ROOT, "%.6f", p.score()))
-        .append(',')
-        .append(normalised)
-        .append(',')
-        .append(verdict)
-        .append(',')
-        .append(csvField(nn))
-        .append(',')
-        .append(sim)
-        .append('\n');
-  }
-
-  private static String csvField(String s) {
-    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    String nn = p.neighbours().isEmpty() ? null : p.neighbours().get(0).id();
+    Double sim = p.neighbours().isEmpty() ? null : p.neighbours().get(0).similarity();
+    rows.add(ScoresCsv.Row.scored(file.toString(), p.score(), t, nn, sim));
   }
 }

@@ -41,6 +41,10 @@ import sgsf.io.TrainingJob;
 public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin CliOptions.Batch batchOption;
+
+  @Mixin CliOptions.Seed seedOption;
+
   @Mixin DatasetOptions dataset;
 
   @Option(
@@ -80,9 +84,6 @@ public final class TrainCommand implements Callable<Integer> {
       description =
           "Autoencoder warm-up iterations (default 200, or a tenth of --iterations if less).")
   Integer warmup;
-
-  @Option(names = "--batch", description = "Batch size (default ${DEFAULT-VALUE}).")
-  int batch = TrainConfig.defaults().batchSize();
 
   @Option(
       names = "--lr",
@@ -127,9 +128,6 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--coordinates", description = "Append x/y coordinate channels (AnoSeg).")
   boolean coordinates;
 
-  @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).")
-  long seed = TrainConfig.defaults().seed();
-
   @Option(
       names = "--checkpoint-every",
       description = "Checkpoint interval in iterations (default ${DEFAULT-VALUE}).")
@@ -158,6 +156,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    int batch = batchOption.size();
+    long seed = seedOption.value();
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ModelConfig model;

@@ -9,7 +9,6 @@ import sgsf.engine.data.Dataset;
 import sgsf.engine.data.ScanProgress;
 import sgsf.io.workspace.DatasetReference;
 import sgsf.io.workspace.Workspace;
-import sgsf.ui.dataset.DatasetViewModel;
 
 /**
  * Opens the workspace the workbench starts with and scans its dataset on a background thread while
@@ -60,7 +59,7 @@ public final class StartupPrefetch {
         return;
       }
       reference = ref;
-      dataset.complete(DatasetViewModel.scan(ref, ScanProgress.NONE));
+      dataset.complete(ref.open(ScanProgress.NONE));
     } catch (Exception | LinkageError e) {
       LOG.debug("start-up prefetch incomplete: {}", e.toString());
       workspace.completeExceptionally(e);

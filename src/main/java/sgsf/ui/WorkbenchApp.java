@@ -109,7 +109,7 @@ public final class WorkbenchApp extends Application {
             });
     stage.show();
     StartupPrefetch prefetch = StartupPrefetch.current();
-    workbench.datasetViewModel().setPrefetch(prefetch);
+    workbench.datasetViewModel().setPrefetch(prefetch == null ? null : prefetch::takeDataset);
     workbench.mainViewModel().startup(prefetch);
     PauseTransition later = new PauseTransition(Duration.seconds(1.5));
     later.setOnFinished(e -> workbench.mainViewModel().loadBackend());

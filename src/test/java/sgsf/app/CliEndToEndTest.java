@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +13,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import sgsf.engine.backend.Backend;
 import sgsf.engine.data.DemoDataset;
+import sgsf.io.report.ScoresCsv;
 
 /**
  * The golden end-to-end test: the CLI trains a tiny model on the demo data, evaluates it, scores a
@@ -29,18 +27,6 @@ class CliEndToEndTest {
   static Path data;
   static Path model;
 
-  record Run(int code, String out, String err) {}
-
-  static Run sgsf(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new SgsfCommand()).setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void demoData() {
     Backend.configureProperties();
@@ -51,8 +37,8 @@ class CliEndToEndTest {
   @Test
   @Order(1)
   void trainWritesAModelAndCheckpoints() throws Exception {
-    Run r =
-        sgsf(
+    Sgsf.Run r =
+        Sgsf.run(
             "train",
             "--data",
             data.toString(),
@@ -99,15 +85,7 @@ class CliEndToEndTest {
   @Order(2)
   void evalWritesSaneMetricsScoresAndReport() throws Exception {
     Path out = dir.resolve("eval");
-    Run r =
-        sgsf(
-            "eval",
-            "--model",
-            model.toString(),
-            "--data",
-            data.toString(),
-            "--out",
-            out.toString());
+    Sgsf.Run r = Sgsf.eval(model, data, out);
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
     for (String key : List.of("image_auroc", "pixel_auroc", "pixel_ap", "aupro", "image_f1_max")) {
@@ -124,36 +102,19 @@ class CliEndToEndTest {
   @Test
   @Order(3)
   void evalCanStoreThresholdsThatInferThenUses() throws Exception {
-    Run r =
-        sgsf(
-            "eval",
-            "--model",
-            model.toString(),
-            "--data",
-            data.toString(),
-            "--out",
-            dir.resolve("eval2").toString(),
-            "--thresholds",
-            "frr:0.05",
-            "--save-thresholds");
+    Sgsf.Run r =
+        Sgsf.eval(
+            model, data, dir.resolve("eval2"), "--thresholds", "frr:0.05", "--save-thresholds");
     assertThat(r.code()).as(r.err()).isZero();
     Path images = data.resolve("test").resolve("spot");
     Path out = dir.resolve("infer");
-    Run i =
-        sgsf(
-            "infer",
-            "--model",
-            model.toString(),
-            "--images",
-            images.toString(),
-            "--out",
-            out.toString());
+    Sgsf.Run i = Sgsf.infer(model, images, out);
     assertThat(i.code()).as(i.err()).isZero();
     List<String> csv = Files.readAllLines(out.resolve("scores.csv"));
     assertThat(csv).hasSize(11);
-    String[] row = csv.get(1).split(",");
-    assertThat(row[3]).isIn("OK", "REVIEW", "NG");
-    assertThat(Double.parseDouble(row[2])).isBetween(0.0, 1.0);
+    ScoresCsv.Row row = ScoresCsv.read(out.resolve("scores.csv")).get(0);
+    assertThat(row.verdict().name()).isIn("OK", "REVIEW", "NG");
+    assertThat(row.normalisedScore()).isBetween(0.0, 1.0);
     try (var s = Files.list(out.resolve("overlays"))) {
       assertThat(s.count()).isEqualTo(10);
     }
@@ -170,8 +131,8 @@ class CliEndToEndTest {
       ckpt = s.sorted().findFirst().orElseThrow();
     }
     Path resumed = dir.resolve("resumed.zip");
-    Run r =
-        sgsf(
+    Sgsf.Run r =
+        Sgsf.run(
             "train",
             "--data",
             data.toString(),
@@ -186,8 +147,8 @@ class CliEndToEndTest {
   @Test
   @Order(5)
   void badInputGetsAClearErrorNamingTheProblem() throws Exception {
-    Run absurd =
-        sgsf(
+    Sgsf.Run absurd =
+        Sgsf.run(
             "train",
             "--data",
             data.toString(),
@@ -197,8 +158,8 @@ class CliEndToEndTest {
             dir.resolve("x.zip").toString());
     assertThat(absurd.code()).isEqualTo(1);
     assertThat(absurd.err()).contains("batchSize must be in [1, 256], got 0");
-    Run size =
-        sgsf(
+    Sgsf.Run size =
+        Sgsf.run(
             "train",
             "--data",
             data.toString(),
@@ -207,8 +168,8 @@ class CliEndToEndTest {
             "--out",
             dir.resolve("x.zip").toString());
     assertThat(size.err()).contains("multiple of 16");
-    Run noData =
-        sgsf(
+    Sgsf.Run noData =
+        Sgsf.run(
             "train",
             "--data",
             dir.resolve("nowhere").toString(),
@@ -218,26 +179,10 @@ class CliEndToEndTest {
     assertThat(noData.err()).contains("nowhere");
     Path broken = dir.resolve("broken.zip");
     Files.write(broken, new byte[] {1, 2, 3});
-    Run badModel =
-        sgsf(
-            "eval",
-            "--model",
-            broken.toString(),
-            "--data",
-            data.toString(),
-            "--out",
-            dir.resolve("e").toString());
+    Sgsf.Run badModel = Sgsf.eval(broken, data, dir.resolve("e"));
     assertThat(badModel.code()).isNotZero();
     assertThat(badModel.err()).contains("broken.zip").contains("not an SGSF model");
-    Run noImages =
-        sgsf(
-            "infer",
-            "--model",
-            model.toString(),
-            "--images",
-            dir.resolve("empty-dir").toString(),
-            "--out",
-            dir.resolve("i").toString());
+    Sgsf.Run noImages = Sgsf.infer(model, dir.resolve("empty-dir"), dir.resolve("i"));
     assertThat(noImages.code()).isEqualTo(1);
     assertThat(noImages.err()).contains("empty-dir");
   }
@@ -250,8 +195,9 @@ class CliEndToEndTest {
   @Test
   @Order(6)
   void benchScoringReproducesEvalsImageAurocForTheDefaultRule() throws Exception {
-    Run r =
-        sgsf("bench", "scoring", "--model", model.toString(), "--data", data.toString(), "--json");
+    Sgsf.Run r =
+        Sgsf.run(
+            "bench", "scoring", "--model", model.toString(), "--data", data.toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode root = new ObjectMapper().readTree(r.out());
     JsonNode rules = root.get("rules");
@@ -273,7 +219,8 @@ class CliEndToEndTest {
     }
     assertThat(defaults).isEqualTo(1);
     assertThat(borders).containsExactlyInAnyOrder("reflect", "zero");
-    Run table = sgsf("bench", "scoring", "--model", model.toString(), "--data", data.toString());
+    Sgsf.Run table =
+        Sgsf.run("bench", "scoring", "--model", model.toString(), "--data", data.toString());
     assertThat(table.out()).contains(" * ").contains(" D ").contains("images, maps of 32 px");
   }
 }

@@ -23,11 +23,11 @@ class DefaultRecipeTest {
     new CommandLine(cli).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--out", "m.zip");
     TrainConfig d = TrainConfig.defaults();
     assertThat(cli.lr).isEqualTo(d.learningRate());
-    assertThat(cli.batch).isEqualTo(d.batchSize());
+    assertThat(cli.batchOption.size()).isEqualTo(d.batchSize());
     assertThat(cli.lambda).isEqualTo(d.lambda());
     assertThat(cli.contrast).isEqualTo(d.contrastSetSize());
     assertThat(cli.checkpointEvery).isEqualTo(d.checkpointEvery());
-    assertThat(cli.seed).isEqualTo(d.seed());
+    assertThat(cli.seedOption.value()).isEqualTo(d.seed());
     assertThat(cli.schedule).isEqualTo(d.schedule());
     assertThat(cli.flipGood).isEqualTo(d.flipGood());
     assertThat(cli.guidance)

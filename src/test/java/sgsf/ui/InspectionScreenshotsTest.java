@@ -7,20 +7,13 @@ import static sgsf.ui.GuiTestSupport.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import sgsf.io.workspace.DatasetReference;
 import sgsf.io.workspace.Workspace;
-import sgsf.ui.concurrent.FxTaskRunner;
 import sgsf.ui.evaluation.EvaluateViewModel;
 import sgsf.ui.evaluation.ResultRow;
 
@@ -31,16 +24,19 @@ import sgsf.ui.evaluation.ResultRow;
  * property {@code sgsf.screenshots.model} names another model file.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
 class InspectionScreenshotsTest {
-  static {
-    GuiTestSupport.init();
-  }
-
-  @TempDir static Path tmp;
-  private Workbench workbench;
-  private FxTaskRunner runner;
-  private Scene scene;
+  @RegisterExtension
+  static final WorkbenchWindow window =
+      WorkbenchWindow.on(
+          tmp -> {
+            Workspace ws =
+                Workspace.create(
+                    tmp.resolve("ws-" + System.nanoTime()), DatasetReference.ofDemo("texture"));
+            String m = System.getProperty("sgsf.screenshots.model");
+            Path model = m == null || m.isBlank() ? DemoModels.textureModel() : Path.of(m);
+            Files.copy(model, ws.modelsDir().resolve("texture-demo.zip"));
+            return ws.dir();
+          });
 
   /** Trains the tiny demo model off the FX thread, so that the window's start stays quick. */
   @org.junit.jupiter.api.BeforeAll
@@ -51,28 +47,6 @@ class InspectionScreenshotsTest {
     }
   }
 
-  @Start
-  void start(Stage stage) throws Exception {
-    Path dir = tmp.resolve("ws-" + System.nanoTime());
-    Workspace ws = Workspace.create(dir, DatasetReference.ofDemo("texture"));
-    String m = System.getProperty("sgsf.screenshots.model");
-    Path model = m == null || m.isBlank() ? DemoModels.textureModel() : Path.of(m);
-    Files.copy(model, ws.modelsDir().resolve("texture-demo.zip"));
-    runner = new FxTaskRunner();
-    workbench = new Workbench(runner, new SettingsStore(tmp.resolve("config")), null);
-    workbench.mainViewModel().setDefaultWorkspace(ws.dir());
-    scene = workbench.createScene(1366, 768);
-    stage.setScene(scene);
-    stage.show();
-    workbench.mainViewModel().startup();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    workbench.shutdown();
-    runner.shutdown();
-  }
-
   static Path out(String name) {
     String dir = System.getProperty("sgsf.screenshots.dir");
     return (dir == null || dir.isBlank() ? Path.of("target", "screenshots") : Path.of(dir))
@@ -80,8 +54,8 @@ class InspectionScreenshotsTest {
   }
 
   private void evaluated(FxRobot robot) throws Exception {
-    EvaluateViewModel vm = workbench.evaluateViewModel();
-    waitFor("dataset", 60_000, () -> workbench.session().getDataset() != null);
+    EvaluateViewModel vm = window.workbench().evaluateViewModel();
+    waitFor("dataset", 60_000, () -> window.workbench().session().getDataset() != null);
     robot.clickOn("#nav-evaluate");
     waitFor("model", 30_000, () -> vm.modelProperty().get() != null && vm.canRunProperty().get());
     robot.clickOn("#evaluate-run");
@@ -105,7 +79,7 @@ class InspectionScreenshotsTest {
   @Test
   void evaluateView(FxRobot robot) throws Exception {
     evaluated(robot);
-    EvaluateViewModel vm = workbench.evaluateViewModel();
+    EvaluateViewModel vm = window.workbench().evaluateViewModel();
     // the highest-scoring crack: a clear heatmap with its ground truth
     ResultRow row =
         onFx(
@@ -117,22 +91,22 @@ class InspectionScreenshotsTest {
     runFx(() -> vm.selectedRowProperty().set(row));
     waitFor("detail", 20_000, () -> vm.detailProperty().get() != null);
     GuiTestSupport.settle();
-    Path file = GuiTestSupport.snapshot(scene, out("evaluate.png"));
+    Path file = GuiTestSupport.snapshot(window.scene(), out("evaluate.png"));
     assertThat(Files.size(file)).isGreaterThan(10_000);
     runFx(
         () -> robot.lookup("#evaluate-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
     GuiTestSupport.settle();
-    GuiTestSupport.snapshot(scene, out("evaluate-curves.png"));
+    GuiTestSupport.snapshot(window.scene(), out("evaluate-curves.png"));
     runFx(
         () -> robot.lookup("#evaluate-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
     GuiTestSupport.settle();
-    GuiTestSupport.snapshot(scene, out("evaluate-metrics.png"));
+    GuiTestSupport.snapshot(window.scene(), out("evaluate-metrics.png"));
   }
 
   @Test
   void neighboursView(FxRobot robot) throws Exception {
     evaluated(robot);
-    EvaluateViewModel vm = workbench.evaluateViewModel();
+    EvaluateViewModel vm = window.workbench().evaluateViewModel();
     ResultRow row =
         onFx(
             () ->
@@ -142,7 +116,7 @@ class InspectionScreenshotsTest {
                     .orElseThrow());
     runFx(() -> vm.selectedRowProperty().set(row));
     robot.clickOn("#nav-neighbours");
-    var nvm = workbench.neighboursViewModel();
+    var nvm = window.workbench().neighboursViewModel();
     waitFor(
         "neighbours and analyses",
         60_000,
@@ -151,7 +125,7 @@ class InspectionScreenshotsTest {
                 && !nvm.leastTypical().isEmpty()
                 && !nvm.scanningProperty().get());
     GuiTestSupport.settle();
-    GuiTestSupport.snapshot(scene, out("neighbours.png"));
+    GuiTestSupport.snapshot(window.scene(), out("neighbours.png"));
     runFx(
         () -> {
           nvm.duplicateThresholdProperty().set(0.9);
@@ -160,14 +134,14 @@ class InspectionScreenshotsTest {
         });
     Thread.sleep(500);
     GuiTestSupport.settle();
-    GuiTestSupport.snapshot(scene, out("neighbours-duplicates.png"));
+    GuiTestSupport.snapshot(window.scene(), out("neighbours-duplicates.png"));
   }
 
   @Test
   void reviewView(FxRobot robot) throws Exception {
     evaluated(robot);
     robot.clickOn("#nav-review");
-    var rvm = workbench.reviewViewModel();
+    var rvm = window.workbench().reviewViewModel();
     waitFor("first image", 30_000, () -> rvm.maskProperty().get() != null);
     // the first reviewed by its ground truth, the third shown with its mask being corrected
     runFx(() -> rvm.go(0));
@@ -213,6 +187,6 @@ class InspectionScreenshotsTest {
           rvm.verdictProperty().set(sgsf.io.review.ReviewVerdict.TRUE_DEFECT);
         });
     GuiTestSupport.settle();
-    GuiTestSupport.snapshot(scene, out("review.png"));
+    GuiTestSupport.snapshot(window.scene(), out("review.png"));
   }
 }

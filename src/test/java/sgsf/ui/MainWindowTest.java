@@ -8,47 +8,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import sgsf.io.workspace.Workspace;
-import sgsf.ui.concurrent.FxTaskRunner;
 
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-  static {
-    GuiTestSupport.init();
-  }
-
-  @TempDir Path tmp;
-  private Workbench workbench;
-  private FxTaskRunner runner;
-
-  @Start
-  void start(Stage stage) {
-    runner = new FxTaskRunner();
-    workbench = new Workbench(runner, new SettingsStore(tmp.resolve("config")), null);
-    workbench.mainViewModel().setDefaultWorkspace(tmp.resolve("ws"));
-    stage.setScene(workbench.createScene(1366, 768));
-    stage.show();
-    workbench.mainViewModel().startup();
-  }
+  @RegisterExtension final WorkbenchWindow window = WorkbenchWindow.onNewWorkspace();
 
   @Test
   void firstStartCreatesTheDefaultWorkspaceAndShowsItInTheStatusBar(FxRobot robot)
       throws Exception {
-    waitFor("workspace open", 10_000, () -> workbench.session().getWorkspace() != null);
-    assertThat(Files.isRegularFile(tmp.resolve("ws").resolve(Workspace.MANIFEST))).isTrue();
+    waitFor("workspace open", 10_000, () -> window.workbench().session().getWorkspace() != null);
+    assertThat(Files.isRegularFile(window.tmp().resolve("ws").resolve(Workspace.MANIFEST)))
+        .isTrue();
     Label status = robot.lookup("#status-workspace").queryAs(Label.class);
     assertThat(onFx(status::getText)).isEqualTo("ws");
-    assertThat(workbench.mainViewModel().recentWorkspaces())
-        .containsExactly(tmp.resolve("ws").toAbsolutePath().normalize());
+    assertThat(window.workbench().mainViewModel().recentWorkspaces())
+        .containsExactly(window.tmp().resolve("ws").toAbsolutePath().normalize());
     GuiTestSupport.snapshot(
         robot.lookup("#nav-dataset").queryAs(Node.class).getScene(),
         Path.of("target", "screenshots", "main-window.png"));
@@ -61,17 +40,19 @@ class MainWindowTest {
       assertThat(b.isDisabled()).as(s.title()).isFalse();
     }
     robot.clickOn("#nav-review");
-    waitFor("review view", 10_000, () -> workbench.window().view(Section.REVIEW) != null);
-    assertThat(workbench.mainViewModel().sectionProperty().get()).isEqualTo(Section.REVIEW);
+    waitFor("review view", 10_000, () -> window.workbench().window().view(Section.REVIEW) != null);
+    assertThat(window.workbench().mainViewModel().sectionProperty().get())
+        .isEqualTo(Section.REVIEW);
   }
 
   @Test
   void openingAFolderThatIsNoWorkspaceShowsAnErrorNamingTheFile(FxRobot robot) throws Exception {
-    waitFor("workspace open", 10_000, () -> workbench.session().getWorkspace() != null);
-    Path plain = Files.createDirectories(tmp.resolve("not-a-workspace"));
-    GuiTestSupport.runFx(() -> workbench.mainViewModel().openWorkspace(plain));
-    waitFor("error dialog", 10_000, () -> workbench.window().notifier().lastError() != null);
-    javafx.scene.control.Alert alert = workbench.window().notifier().lastError();
+    waitFor("workspace open", 10_000, () -> window.workbench().session().getWorkspace() != null);
+    Path plain = Files.createDirectories(window.tmp().resolve("not-a-workspace"));
+    GuiTestSupport.runFx(() -> window.workbench().mainViewModel().openWorkspace(plain));
+    waitFor(
+        "error dialog", 10_000, () -> window.workbench().window().notifier().lastError() != null);
+    javafx.scene.control.Alert alert = window.workbench().window().notifier().lastError();
     String text =
         onFx(
             () ->
@@ -86,21 +67,30 @@ class MainWindowTest {
         .doesNotContain("\tat ");
     GuiTestSupport.runFx(alert::close);
     // the workspace that was open stays open
-    assertThat(workbench.session().getWorkspace().dir().getFileName().toString()).isEqualTo("ws");
+    assertThat(window.workbench().session().getWorkspace().dir().getFileName().toString())
+        .isEqualTo("ws");
   }
 
   @Test
   void newWorkspaceSwitchesToItAndItJoinsTheRecentList(FxRobot robot) throws Exception {
-    waitFor("workspace open", 10_000, () -> workbench.session().getWorkspace() != null);
-    Path second = tmp.resolve("second");
-    GuiTestSupport.runFx(() -> workbench.mainViewModel().newWorkspace(second));
+    waitFor("workspace open", 10_000, () -> window.workbench().session().getWorkspace() != null);
+    Path second = window.tmp().resolve("second");
+    GuiTestSupport.runFx(() -> window.workbench().mainViewModel().newWorkspace(second));
     waitFor(
         "second workspace open",
         10_000,
-        () -> workbench.session().getWorkspace().dir().getFileName().toString().equals("second"));
-    assertThat(workbench.mainViewModel().recentWorkspaces().get(0))
+        () ->
+            window
+                .workbench()
+                .session()
+                .getWorkspace()
+                .dir()
+                .getFileName()
+                .toString()
+                .equals("second"));
+    assertThat(window.workbench().mainViewModel().recentWorkspaces().get(0))
         .isEqualTo(second.toAbsolutePath().normalize());
-    assertThat(workbench.mainViewModel().settings().lastWorkspace())
+    assertThat(window.workbench().mainViewModel().settings().lastWorkspace())
         .isEqualTo(second.toAbsolutePath().normalize().toString());
     assertThat(robot.lookup("#status-workspace").queryAs(Label.class).getText())
         .isEqualTo("second");
@@ -109,7 +99,7 @@ class MainWindowTest {
   @Test
   void helpOpenLogShowsTheEndOfTheLogFile(FxRobot robot) throws Exception {
     if (WorkbenchLog.file() == null) {
-      System.setProperty(WorkbenchLog.LOG_DIR_PROPERTY, tmp.resolve("logs").toString());
+      System.setProperty(WorkbenchLog.LOG_DIR_PROPERTY, window.tmp().resolve("logs").toString());
     }
     Path log = WorkbenchLog.install();
     assertThat(log.toFile()).exists();
@@ -133,7 +123,7 @@ class MainWindowTest {
 
   @Test
   void theTailOfALongLogStartsAtALineBoundary() throws Exception {
-    Path f = tmp.resolve("long.log");
+    Path f = window.tmp().resolve("long.log");
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < 20_000; i++) {
       b.append("line ").append(i).append('\n');

@@ -7,20 +7,14 @@ import static sgsf.ui.GuiTestSupport.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.ImageView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import sgsf.engine.data.Sample;
-import sgsf.ui.concurrent.FxTaskRunner;
 import sgsf.ui.dataset.DatasetViewModel;
 import sgsf.ui.dataset.SplitFilter;
 
@@ -34,36 +28,16 @@ import sgsf.ui.dataset.SplitFilter;
  */
 @Tag("gui")
 @Tag("slow")
-@ExtendWith(ApplicationExtension.class)
 class WorkbenchScreenshotsTest {
   static final String OUT_PROPERTY = "sgsf.screenshots.dir";
 
-  static {
-    GuiTestSupport.init();
-  }
-
-  @TempDir static Path tmp;
-  private Workbench workbench;
-  private FxTaskRunner runner;
-  private Scene scene;
-
-  @Start
-  void start(Stage stage) {
-    runner = new FxTaskRunner();
-    workbench = new Workbench(runner, new SettingsStore(tmp.resolve("config")), null);
-    workbench.mainViewModel().setDefaultWorkspace(tmp.resolve("sgsf-workspace"));
-    scene = workbench.createScene(1366, 768);
-    stage.setScene(scene);
-    stage.show();
-    workbench.mainViewModel().startup();
-    workbench.mainViewModel().loadBackend();
-  }
+  @RegisterExtension
+  static final WorkbenchWindow window =
+      WorkbenchWindow.on(tmp -> tmp.resolve("sgsf-workspace")).withBackend();
 
   @AfterEach
   void stop() throws Exception {
-    runFx(() -> workbench.mainViewModel().darkThemeProperty().set(false));
-    workbench.shutdown();
-    runner.shutdown();
+    runFx(() -> window.workbench().mainViewModel().darkThemeProperty().set(false));
   }
 
   static Path out(String name) {
@@ -73,7 +47,7 @@ class WorkbenchScreenshotsTest {
   }
 
   private void datasetReady() throws Exception {
-    DatasetViewModel vm = workbench.datasetViewModel();
+    DatasetViewModel vm = window.workbench().datasetViewModel();
     waitFor("demo dataset", 60_000, () -> vm.samples().size() == 170);
   }
 
@@ -98,7 +72,7 @@ class WorkbenchScreenshotsTest {
   @Test
   void datasetView(FxRobot robot) throws Exception {
     datasetReady();
-    DatasetViewModel vm = workbench.datasetViewModel();
+    DatasetViewModel vm = window.workbench().datasetViewModel();
     runFx(
         () -> {
           vm.splitFilterProperty().set(SplitFilter.TEST);
@@ -114,27 +88,27 @@ class WorkbenchScreenshotsTest {
         10_000,
         () -> vm.detailProperty().get() != null && vm.detailProperty().get().hasMask());
     thumbnailsShown(robot);
-    Path file = GuiTestSupport.snapshot(scene, out("dataset.png"));
+    Path file = GuiTestSupport.snapshot(window.scene(), out("dataset.png"));
     assertThat(Files.size(file)).isGreaterThan(10_000);
 
     runFx(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(1));
     GuiTestSupport.settle();
-    GuiTestSupport.snapshot(scene, out("dataset-report.png"));
+    GuiTestSupport.snapshot(window.scene(), out("dataset-report.png"));
     runFx(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(0));
 
     runFx(
         () -> {
-          workbench.mainViewModel().darkThemeProperty().set(true);
+          window.workbench().mainViewModel().darkThemeProperty().set(true);
           vm.maskStyleProperty().set(sgsf.ui.dataset.MaskStyle.OUTLINE);
         });
     GuiTestSupport.settle();
-    GuiTestSupport.snapshot(scene, out("dataset-dark.png"));
+    GuiTestSupport.snapshot(window.scene(), out("dataset-dark.png"));
   }
 
   @Test
   void forgeView(FxRobot robot) throws Exception {
     datasetReady();
-    var vm = workbench.forgeViewModel();
+    var vm = window.workbench().forgeViewModel();
     robot.clickOn("#nav-forge");
     waitFor("preview", 30_000, () -> vm.previewProperty().get() != null);
     // the sample with the largest forged defect among the first 24, to be visible at this scale
@@ -160,17 +134,17 @@ class WorkbenchScreenshotsTest {
         30_000,
         () -> vm.previewProperty().get().request().index() == chosen && !vm.busyProperty().get());
     GuiTestSupport.settle();
-    GuiTestSupport.snapshot(scene, out("forge.png"));
+    GuiTestSupport.snapshot(window.scene(), out("forge.png"));
     robot.clickOn("#forge-mode-grid");
     waitFor("grid", 30_000, () -> vm.gridProperty().get().size() == 16 && !vm.busyProperty().get());
     GuiTestSupport.settle();
-    GuiTestSupport.snapshot(scene, out("forge-grid.png"));
+    GuiTestSupport.snapshot(window.scene(), out("forge-grid.png"));
   }
 
   @Test
   void trainingView(FxRobot robot) throws Exception {
     datasetReady();
-    var vm = workbench.trainingViewModel();
+    var vm = window.workbench().trainingViewModel();
     robot.clickOn("#nav-train");
     runFx(
         () -> {
@@ -183,7 +157,7 @@ class WorkbenchScreenshotsTest {
           f.checkpointEveryProperty().set("20");
           vm.setPreviewIntervalSeconds(2);
         });
-    waitFor("backend", 60_000, () -> workbench.session().backendProperty().get() != null);
+    waitFor("backend", 60_000, () -> window.workbench().session().backendProperty().get() != null);
     robot.clickOn("#train-start");
     waitFor(
         "training progress",
@@ -195,7 +169,7 @@ class WorkbenchScreenshotsTest {
                 && !vm.checkpoints().isEmpty());
     Thread.sleep(700); // the charts redraw at most twice a second
     GuiTestSupport.settle();
-    GuiTestSupport.snapshot(scene, out("train.png"));
+    GuiTestSupport.snapshot(window.scene(), out("train.png"));
     robot.clickOn("#train-cancel");
     waitFor("cancelled", 120_000, () -> !vm.stateProperty().get().isActive());
   }
@@ -206,7 +180,7 @@ class WorkbenchScreenshotsTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         Files.isDirectory(mtd), mtd.toAbsolutePath() + " absent, skipping");
     datasetReady();
-    DatasetViewModel vm = workbench.datasetViewModel();
+    DatasetViewModel vm = window.workbench().datasetViewModel();
     runFx(() -> vm.openFolder(mtd.toAbsolutePath().normalize()));
     waitFor(
         "magnetic tiles", 120_000, () -> vm.samples().size() > 1000 && !vm.loadingProperty().get());
@@ -222,6 +196,6 @@ class WorkbenchScreenshotsTest {
         10_000,
         () -> vm.detailProperty().get() != null && vm.detailProperty().get().hasMask());
     thumbnailsShown(robot);
-    GuiTestSupport.snapshot(scene, out("dataset-mtd.png"));
+    GuiTestSupport.snapshot(window.scene(), out("dataset-mtd.png"));
   }
 }

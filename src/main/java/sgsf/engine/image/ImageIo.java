@@ -3,7 +3,6 @@ package sgsf.engine.image;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Set;
 import org.opencv.core.CvType;
@@ -240,18 +239,15 @@ public final class ImageIo {
     return out;
   }
 
-  /** Writes a PNG atomically (temp file + rename), creating parent folders. */
+  /**
+   * Writes a PNG, creating parent folders: a plain write for tests and fixtures. Files a user keeps
+   * are written atomically by the io layer ({@code sgsf.io.AtomicFiles} with {@link #encodePng}),
+   * which the engine may not use.
+   */
   public static void writePng(FloatImage img, Path path) throws IOException {
     Path parent = path.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    // not createTempFile: that would leave the PNG readable by its owner only
-    Path tmp = parent.resolve(".tmp-" + java.util.UUID.randomUUID() + ".png");
-    try {
-      Files.write(tmp, encodePng(img));
-      Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    Files.write(path, encodePng(img));
   }
 
   /** Clips every value into [0, 1] in place and returns the image. */

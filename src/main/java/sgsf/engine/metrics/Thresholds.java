@@ -6,11 +6,11 @@ import java.util.Objects;
  * The decision thresholds of a model, as the model bundle stores them (a plain record of numbers
  * and strings, so Jackson writes and reads it as JSON without configuration).
  *
- * <p><b>Review band</b> (METHOD.md section 4, issue "Thresholds"): an image scoring below {@code
- * imageLower} is OK, at or above {@code imageUpper} NG, in between REVIEW for a human. Without a
- * band both are equal. <b>Normalisation</b>: scores are shown normalised with the NG threshold
- * {@code imageUpper} pinned at 0.5 ({@link ScoreNormalisation}, anomalib's convention), so a
- * normalised image score &gt;= 0.5 means NG, and the pixel threshold maps to 0.5 on anomaly maps.
+ * <p><b>Review band</b> (METHOD.md section 5): an image scoring below {@code imageLower} is OK, at
+ * or above {@code imageUpper} NG, in between REVIEW for a human. Without a band both are equal.
+ * <b>Normalisation</b>: scores are shown normalised with the NG threshold {@code imageUpper} pinned
+ * at 0.5 ({@link ScoreNormalisation}, anomalib's convention), so a normalised image score &gt;= 0.5
+ * means NG, and the pixel threshold maps to 0.5 on anomaly maps.
  *
  * @param imageLower OK below this raw image score
  * @param imageUpper NG at or above this raw image score ({@code >= imageLower})

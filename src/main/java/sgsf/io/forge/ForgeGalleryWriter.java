@@ -1,10 +1,8 @@
 package sgsf.io.forge;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +11,7 @@ import sgsf.engine.forge.ForgeResult;
 import sgsf.engine.forge.SaliencyMap;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
+import sgsf.io.AtomicFiles;
 
 /**
  * Writes forged samples to a folder: per sample a contact sheet {@code sample-NNN.png} (A | S | G |
@@ -70,8 +69,8 @@ public final class ForgeGalleryWriter {
     FloatImage sheet =
         ForgeContactSheet.render(
             ForgeContactSheet.panels(a, saliency, result), a.height(), a.width());
-    ImageIo.writePng(sheet, dir.resolve(sheetName(index)));
-    ImageIo.writePng(result.mask(), dir.resolve(maskName(index)));
+    AtomicFiles.writeBytes(dir.resolve(sheetName(index)), ImageIo.encodePng(sheet));
+    AtomicFiles.writeBytes(dir.resolve(maskName(index)), ImageIo.encodePng(result.mask()));
     rows.add(new Row(index, sheetName(index), maskName(index), image, result, saliency));
   }
 
@@ -130,13 +129,7 @@ public final class ForgeGalleryWriter {
     }
     h.append("</table>\n</body></html>\n");
     Path index = dir.resolve(INDEX);
-    Path tmp = Files.createTempFile(dir, ".tmp-", ".html");
-    try {
-      Files.writeString(tmp, h, StandardCharsets.UTF_8);
-      Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.writeString(index, h.toString());
     return index;
   }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import sgsf.engine.image.Heatmaps;
 import sgsf.engine.metrics.EvaluatedImage;
 import sgsf.engine.metrics.MetricsSummary;
+import sgsf.io.AtomicFiles;
 
 /**
  * Writes an evaluation into a run folder: {@code metrics.json} ({@link MetricsJson}), {@code
@@ -65,7 +66,7 @@ public final class EvaluationReportWriter {
     Path html = folder.resolve(HTML_FILE_NAME);
     MetricsJson.write(json, summary, options.run());
     ScoresCsv.write(csv, images, summary.thresholds());
-    AtomicWrite.text(html, HtmlReport.render(images, summary, options));
+    AtomicFiles.writeString(html, HtmlReport.render(images, summary, options));
     return new Written(json, csv, html);
   }
 }

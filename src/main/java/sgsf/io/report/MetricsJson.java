@@ -2,7 +2,6 @@ package sgsf.io.report;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +16,8 @@ import sgsf.engine.metrics.MetricsSummary;
 import sgsf.engine.metrics.ReviewCounts;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.metrics.TypeMetrics;
+import sgsf.io.AtomicFiles;
+import sgsf.io.Json;
 
 /**
  * {@code metrics.json}: every number of a {@link MetricsSummary} under stable snake_case keys.
@@ -48,8 +49,7 @@ public final class MetricsJson {
           "pixel_f1_max",
           "aupro");
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER = Json.mapper();
 
   private MetricsJson() {}
 
@@ -193,7 +193,8 @@ public final class MetricsJson {
 
   /** Writes {@code metrics.json} atomically. */
   public static void write(Path file, MetricsSummary s, Map<String, ?> run) throws IOException {
-    AtomicWrite.bytes(file, MAPPER.writeValueAsBytes(toMap(s, run)));
+    AtomicFiles.writeBytes(
+        file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(toMap(s, run)));
   }
 
   /**

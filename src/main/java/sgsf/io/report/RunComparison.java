@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import sgsf.io.AtomicFiles;
+import sgsf.io.Csv;
 
 /**
  * One table of the headline metrics of several runs (e.g. forging strategies, with and without
@@ -158,18 +160,24 @@ public final class RunComparison {
 
   /** CSV: {@code run,image_auroc,...,images,source}; undefined values are empty fields. */
   public String toCsv() {
-    StringBuilder b = new StringBuilder("run,");
-    b.append(String.join(",", COLUMNS)).append(",images,source\n");
+    List<String> header = new ArrayList<>();
+    header.add("run");
+    header.addAll(COLUMNS);
+    header.add("images");
+    header.add("source");
+    List<List<String>> lines = new ArrayList<>();
     for (Row r : rows) {
-      b.append(ScoresCsv.field(r.name()));
+      List<String> f = new ArrayList<>();
+      f.add(r.name());
       for (String c : COLUMNS) {
         Double v = r.values().get(c);
-        b.append(',').append(v == null ? "" : v.toString());
+        f.add(v == null ? "" : v.toString());
       }
-      b.append(',').append(r.images()).append(',').append(ScoresCsv.field(r.source().toString()));
-      b.append('\n');
+      f.add(Integer.toString(r.images()));
+      f.add(r.source().toString());
+      lines.add(f);
     }
-    return b.toString();
+    return Csv.format(header, lines);
   }
 
   /** A self-contained, well-formed HTML page with the table; best values in bold. */
@@ -208,11 +216,11 @@ public final class RunComparison {
 
   /** Writes the CSV atomically. */
   public void writeCsv(Path file) throws IOException {
-    AtomicWrite.text(file, toCsv());
+    AtomicFiles.writeString(file, toCsv());
   }
 
   /** Writes the HTML atomically. */
   public void writeHtml(Path file) throws IOException {
-    AtomicWrite.text(file, toHtml());
+    AtomicFiles.writeString(file, toHtml());
   }
 }

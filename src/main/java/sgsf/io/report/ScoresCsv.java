@@ -1,59 +1,180 @@
 package sgsf.io.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import sgsf.engine.metrics.EvaluatedImage;
-import sgsf.engine.metrics.ScoreNormalisation;
 import sgsf.engine.metrics.Thresholds;
+import sgsf.engine.metrics.Verdict;
+import sgsf.io.AtomicFiles;
+import sgsf.io.Csv;
 
 /**
- * {@code scores.csv}: one row per image, columns {@code path,type,label,score,normalised_score,
- * verdict} (label 1 = defective; normalised with the NG threshold at 0.5; verdict OK / REVIEW /
- * NG). RFC 4180: fields with commas, quotes or line breaks are quoted. Scores are written with full
- * precision ({@link Double#toString}), so they read back exactly.
+ * {@code scores.csv}, the one file of per-image scores that {@code sgsf eval} and {@code sgsf
+ * infer} both write, with the same columns: {@code path,type,label,score,normalised_score,verdict,
+ * neighbour,similarity}.
+ *
+ * <ul>
+ *   <li>{@code type}, {@code label}: the defect type ("good" or the type's folder name) and 1 for
+ *       defective, 0 for good; empty when unknown ({@code infer} on a plain folder).
+ *   <li>{@code score}: the raw image score; {@code normalised_score}: with the NG threshold at 0.5
+ *       (METHOD.md section 5); {@code verdict}: OK / REVIEW / NG. Both are empty without
+ *       thresholds.
+ *   <li>{@code neighbour}, {@code similarity}: the good training image that guided the map and its
+ *       cosine similarity; empty where not known (the evaluator does not keep them, and a model
+ *       without guidance has none).
+ * </ul>
+ *
+ * Numbers are written with full precision ({@link Double#toString}), so they read back exactly;
+ * quoting is RFC 4180 ({@link Csv}), so any path round-trips.
  */
 public final class ScoresCsv {
   /** File name inside a run folder. */
   public static final String FILE_NAME = "scores.csv";
 
+  /** The columns, in order. */
+  public static final List<String> COLUMNS =
+      List.of(
+          "path",
+          "type",
+          "label",
+          "score",
+          "normalised_score",
+          "verdict",
+          "neighbour",
+          "similarity");
+
   /** The header row. */
-  public static final String HEADER = "path,type,label,score,normalised_score,verdict";
+  public static final String HEADER = String.join(",", COLUMNS);
 
   private ScoresCsv() {}
 
-  /** The CSV text. */
-  public static String format(List<EvaluatedImage> images, Thresholds thresholds) {
-    ScoreNormalisation n = thresholds.imageNormalisation();
-    StringBuilder b = new StringBuilder(64 * (images.size() + 1));
-    b.append(HEADER).append('\n');
-    for (EvaluatedImage e : images) {
-      b.append(field(e.path()))
-          .append(',')
-          .append(field(e.defectType()))
-          .append(',')
-          .append(e.label())
-          .append(',')
-          .append(e.score())
-          .append(',')
-          .append(n.apply(e.score()))
-          .append(',')
-          .append(thresholds.verdict(e.score()))
-          .append('\n');
+  /**
+   * One image's row.
+   *
+   * @param path the image file
+   * @param type the defect type, or {@code null} when unknown
+   * @param label 1 defective, 0 good, or {@code null} when unknown
+   * @param score the raw image score
+   * @param normalisedScore the score normalised with the NG threshold at 0.5, or {@code null}
+   * @param verdict the verdict under the thresholds, or {@code null}
+   * @param neighbour the guiding training image's id, or {@code null}
+   * @param similarity its cosine similarity, or {@code null}
+   */
+  public record Row(
+      String path,
+      String type,
+      Integer label,
+      double score,
+      Double normalisedScore,
+      Verdict verdict,
+      String neighbour,
+      Double similarity) {
+
+    /**
+     * A row of an image whose truth is unknown, with the verdict of {@code thresholds} (may be
+     * {@code null}).
+     */
+    public static Row scored(
+        String path, double score, Thresholds thresholds, String neighbour, Double similarity) {
+      return new Row(
+          path,
+          null,
+          null,
+          score,
+          thresholds == null ? null : thresholds.imageNormalisation().apply(score),
+          thresholds == null ? null : thresholds.verdict(score),
+          neighbour,
+          similarity);
     }
-    return b.toString();
+
+    /** The row of an evaluated image under the thresholds. */
+    public static Row evaluated(EvaluatedImage e, Thresholds thresholds) {
+      return new Row(
+          e.path(),
+          e.defectType(),
+          e.label(),
+          e.score(),
+          thresholds.imageNormalisation().apply(e.score()),
+          thresholds.verdict(e.score()),
+          null,
+          null);
+    }
+
+    List<String> fields() {
+      return Arrays.asList(
+          path,
+          type,
+          label == null ? null : label.toString(),
+          Double.toString(score),
+          normalisedScore == null ? null : normalisedScore.toString(),
+          verdict == null ? null : verdict.name(),
+          neighbour,
+          similarity == null ? null : similarity.toString());
+    }
   }
 
-  /** Writes the file atomically. */
+  /** The CSV text of rows. */
+  public static String format(List<Row> rows) {
+    return Csv.format(COLUMNS, rows.stream().map(Row::fields).toList());
+  }
+
+  /** The CSV text of evaluated images under the thresholds. */
+  public static String format(List<EvaluatedImage> images, Thresholds thresholds) {
+    return format(images.stream().map(e -> Row.evaluated(e, thresholds)).toList());
+  }
+
+  /** Writes rows atomically. */
+  public static void write(Path file, List<Row> rows) throws IOException {
+    AtomicFiles.writeString(file, format(rows));
+  }
+
+  /** Writes evaluated images under the thresholds atomically. */
   public static void write(Path file, List<EvaluatedImage> images, Thresholds thresholds)
       throws IOException {
-    AtomicWrite.text(file, format(images, thresholds));
+    AtomicFiles.writeString(file, format(images, thresholds));
   }
 
-  static String field(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
+  /**
+   * Reads a file written by {@link #write}.
+   *
+   * @throws IOException when it cannot be read or is not a scores file
+   */
+  public static List<Row> read(Path file) throws IOException {
+    List<Map<String, String>> parsed = Csv.parse(Files.readString(file, StandardCharsets.UTF_8));
+    if (!parsed.isEmpty() && !parsed.get(0).keySet().containsAll(COLUMNS)) {
+      throw new IOException(file + ": not a " + FILE_NAME + ": its header lacks some of " + HEADER);
     }
-    return '"' + s.replace("\"", "\"\"") + '"';
+    List<Row> rows = new ArrayList<>();
+    for (Map<String, String> m : parsed) {
+      try {
+        rows.add(
+            new Row(
+                m.get("path"),
+                emptyToNull(m.get("type")),
+                m.get("label").isEmpty() ? null : Integer.valueOf(m.get("label")),
+                Double.parseDouble(m.get("score")),
+                parseOrNull(m.get("normalised_score")),
+                m.get("verdict").isEmpty() ? null : Verdict.valueOf(m.get("verdict")),
+                emptyToNull(m.get("neighbour")),
+                parseOrNull(m.get("similarity"))));
+      } catch (IllegalArgumentException e) {
+        throw new IOException(file + ": a row of " + FILE_NAME + " does not parse: " + m, e);
+      }
+    }
+    return rows;
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  private static Double parseOrNull(String s) {
+    return s == null || s.isEmpty() ? null : Double.valueOf(s);
   }
 }

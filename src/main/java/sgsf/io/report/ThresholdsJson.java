@@ -3,13 +3,14 @@ package sgsf.io.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import sgsf.engine.metrics.Thresholds;
+import sgsf.io.Json;
 
 /**
  * {@link Thresholds} to and from the JSON object that the model bundle stores under {@code
  * thresholds} in its manifest ({@code ModelBundle.save(model, ThresholdsJson.toJson(t), file)}).
  */
 public final class ThresholdsJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.mapper();
 
   private ThresholdsJson() {}
 

@@ -4,16 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import sgsf.io.AtomicFiles;
+import sgsf.io.Csv;
 import sgsf.io.Json;
 
 /**
@@ -43,10 +42,9 @@ public final class ReviewExport {
 
   /** Writes the reviews as RFC 4180 CSV (UTF-8, header line, CRLF line ends). */
   public static void writeCsv(List<Review> reviews, Path file) throws IOException {
-    StringBuilder b = new StringBuilder();
-    b.append(String.join(",", CSV_COLUMNS)).append("\r\n");
+    List<List<String>> rows = new ArrayList<>();
     for (Review r : reviews) {
-      List<String> cells =
+      rows.add(
           List.of(
               r.imagePath(),
               r.modelId(),
@@ -58,24 +56,9 @@ public final class ReviewExport {
               r.reviewer(),
               ReviewStore.text(r.createdAt()),
               ReviewStore.text(r.updatedAt()),
-              Integer.toString(r.revision()));
-      for (int i = 0; i < cells.size(); i++) {
-        if (i > 0) {
-          b.append(',');
-        }
-        b.append(csvCell(cells.get(i)));
-      }
-      b.append("\r\n");
+              Integer.toString(r.revision())));
     }
-    AtomicFiles.writeBytes(file, b.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Quotes a cell when it holds a comma, quote, or line break; quotes are doubled. */
-  static String csvCell(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
+    AtomicFiles.writeString(file, Csv.format(CSV_COLUMNS, rows, "\r\n"));
   }
 
   /**
@@ -158,15 +141,7 @@ public final class ReviewExport {
           continue;
         }
         Path target = dir.resolve("test").resolve(type).resolve(unique + ext);
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".copy-", ".tmp");
-        try {
-          Files.copy(image, tmp, StandardCopyOption.REPLACE_EXISTING);
-          Files.move(
-              tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-          Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.copy(image, target);
         images.add(target);
       }
     }

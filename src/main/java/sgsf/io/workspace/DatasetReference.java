@@ -2,7 +2,12 @@ package sgsf.io.workspace;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
+import sgsf.engine.data.Dataset;
 import sgsf.engine.data.DatasetLayout;
+import sgsf.engine.data.DatasetScanner;
+import sgsf.engine.data.DemoDataset;
+import sgsf.engine.data.FolderLayout;
+import sgsf.engine.data.ScanProgress;
 
 /**
  * Where a workspace's dataset lives. Either the built-in demo dataset, a folder whose layout is
@@ -79,5 +84,30 @@ public record DatasetReference(
           + (maskDir == null ? "" : ", masks " + maskDir);
     }
     return root;
+  }
+
+  /**
+   * Scans the dataset this reference points at (the demo dataset is generated first if needed).
+   *
+   * @throws sgsf.engine.data.DatasetException naming the folder or file when it is unusable
+   */
+  public Dataset open(ScanProgress progress) {
+    if (demo) {
+      Path dir = DemoDataset.ensureCategory(DemoDataset.defaultCacheDir(), root);
+      return DatasetScanner.scan(dir, progress);
+    }
+    if (layout == DatasetLayout.FOLDER) {
+      return FolderLayout.scan(
+          Path.of(normalDir),
+          Path.of(abnormalDir),
+          maskDir == null ? null : Path.of(maskDir),
+          FolderLayout.DEFAULT_TEST_FRACTION,
+          FolderLayout.DEFAULT_SEED,
+          progress);
+    }
+    Path dir = Path.of(root);
+    return layout == null
+        ? DatasetScanner.scan(dir, progress)
+        : DatasetScanner.scan(dir, layout, progress);
   }
 }

@@ -2,6 +2,7 @@ package sgsf.ui.concurrent;
 
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -41,7 +42,11 @@ public final class LatestRequestScheduler<Q, R> {
     this.onError = Objects.requireNonNull(onError);
   }
 
-  /** Asks for {@code request} to be computed, replacing any request still waiting. */
+  /**
+   * Asks for {@code request} to be computed, replacing any request still waiting. Once the executor
+   * is shut down (the workbench is closing) requests are dropped: a late event, such as a dataset
+   * scan finishing after the window closed, must not throw on the FX thread.
+   */
   public void submit(Q request) {
     boolean start;
     synchronized (lock) {
@@ -52,7 +57,16 @@ public final class LatestRequestScheduler<Q, R> {
     }
     if (start) {
       setBusy(true);
-      executor.execute(this::drain);
+      try {
+        executor.execute(this::drain);
+      } catch (RejectedExecutionException e) {
+        synchronized (lock) {
+          pending = null;
+          hasPending = false;
+          running = false;
+        }
+        setBusy(false);
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -25,10 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sgsf.engine.data.Dataset;
 import sgsf.engine.data.DatasetException;
-import sgsf.engine.data.DatasetLayout;
 import sgsf.engine.data.DatasetScanner;
-import sgsf.engine.data.DemoDataset;
-import sgsf.engine.data.FolderLayout;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.ScanProgress;
 import sgsf.engine.data.SkippedFile;
@@ -37,7 +35,6 @@ import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
 import sgsf.io.workspace.DatasetReference;
 import sgsf.io.workspace.Workspace;
-import sgsf.ui.StartupPrefetch;
 import sgsf.ui.WorkbenchSession;
 import sgsf.ui.common.Contours;
 import sgsf.ui.common.ErrorMessages;
@@ -86,7 +83,7 @@ public final class DatasetViewModel {
   private final DoubleProperty maskOpacity = new SimpleDoubleProperty(this, "maskOpacity", 0.45);
   private final LatestRequestScheduler<Sample, ImageDetail> detailLoader;
   private RunningTask<Dataset> openTask;
-  private volatile StartupPrefetch prefetch;
+  private volatile Function<DatasetReference, Dataset> prefetch;
 
   public DatasetViewModel(WorkbenchSession session) {
     this.session = Objects.requireNonNull(session);
@@ -203,10 +200,10 @@ public final class DatasetViewModel {
             return ctx.isCancelled();
           }
         };
-    StartupPrefetch p = prefetch;
+    Function<DatasetReference, Dataset> p = prefetch;
     if (p != null) {
       prefetch = null;
-      Dataset early = p.takeDataset(ref);
+      Dataset early = p.apply(ref);
       if (early != null) {
         return early;
       }
@@ -214,39 +211,16 @@ public final class DatasetViewModel {
     if (ref.demo()) {
       ctx.updateMessage("preparing the demo dataset");
     }
-    return scan(ref, progress);
+    return ref.open(progress);
   }
 
   /**
-   * Scans the dataset a reference points at (the demo dataset is generated first if needed).
-   *
-   * @throws sgsf.engine.data.DatasetException naming the folder or file when it is unusable
+   * Uses the dataset scanned while the window was being built, once, if it is the one asked for:
+   * {@code prefetched} gives the dataset scanned for a reference, or null (not that reference, or
+   * the scan failed and is to be redone here, reporting its error).
    */
-  public static Dataset scan(DatasetReference ref, ScanProgress progress) {
-    if (ref.demo()) {
-      Path root = DemoDataset.ensureCategory(DemoDataset.defaultCacheDir(), ref.root());
-      return DatasetScanner.scan(root, progress);
-    }
-    if (ref.layout() == DatasetLayout.FOLDER) {
-      return FolderLayout.scan(
-          Path.of(ref.normalDir()),
-          Path.of(ref.abnormalDir()),
-          ref.maskDir() == null ? null : Path.of(ref.maskDir()),
-          FolderLayout.DEFAULT_TEST_FRACTION,
-          FolderLayout.DEFAULT_SEED,
-          progress);
-    }
-    Path root = Path.of(ref.root());
-    return ref.layout() == null
-        ? DatasetScanner.scan(root, progress)
-        : DatasetScanner.scan(root, ref.layout(), progress);
-  }
-
-  /**
-   * Uses the dataset scanned while the window was being built, once, if it is the one asked for.
-   */
-  public void setPrefetch(StartupPrefetch p) {
-    prefetch = p;
+  public void setPrefetch(Function<DatasetReference, Dataset> prefetched) {
+    prefetch = prefetched;
   }
 
   private void loaded(DatasetReference ref, Dataset ds, boolean saveInWorkspace) {

@@ -50,9 +50,9 @@ import sgsf.engine.metrics.ThresholdExplorer;
 import sgsf.engine.metrics.ThresholdView;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.metrics.Verdict;
-import sgsf.io.Json;
 import sgsf.io.ModelBundle;
 import sgsf.io.report.EvaluationReportWriter;
+import sgsf.io.report.ThresholdsJson;
 import sgsf.io.workspace.Workspace;
 import sgsf.ui.WorkbenchSession;
 import sgsf.ui.common.ColorMap;
@@ -656,7 +656,7 @@ public final class EvaluateViewModel {
         .task(
             "Saving thresholds into " + m.name(),
             ctx -> {
-              ModelBundle.writeThresholds(m.file(), Json.mapper().valueToTree(t));
+              ModelBundle.writeThresholds(m.file(), ThresholdsJson.toJson(t));
               return t;
             })
         .lane(Lane.IO)

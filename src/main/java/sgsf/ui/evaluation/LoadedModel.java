@@ -1,14 +1,13 @@
 package sgsf.ui.evaluation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.model.SgsfModel;
 import sgsf.io.BundleFormatException;
-import sgsf.io.Json;
 import sgsf.io.ModelBundle;
+import sgsf.io.report.ThresholdsJson;
 
 /**
  * A model opened from its bundle, with the thresholds stored in it.
@@ -29,14 +28,10 @@ public record LoadedModel(Path file, SgsfModel model, Thresholds thresholds, Str
   public static LoadedModel load(Path file) throws IOException {
     ModelBundle.Loaded l = ModelBundle.load(file);
     Thresholds t = null;
-    JsonNode stored = l.thresholds();
-    if (stored != null && !stored.isNull()) {
-      try {
-        t = Json.mapper().treeToValue(stored, Thresholds.class);
-      } catch (IOException | IllegalArgumentException e) {
-        throw new BundleFormatException(
-            file, "stored thresholds are invalid (" + e.getMessage() + ")");
-      }
+    try {
+      t = ThresholdsJson.fromJson(l.thresholds());
+    } catch (IllegalArgumentException e) {
+      throw new BundleFormatException(file, e.getMessage());
     }
     return new LoadedModel(file, l.model(), t, idOf(file, l.model()));
   }

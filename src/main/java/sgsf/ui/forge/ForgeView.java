@@ -99,7 +99,7 @@ public final class ForgeView {
                 () ->
                     vm.images().isEmpty()
                         ? "Open a dataset with good training images to preview forging"
-                        : "Anomalies forged into good images for training (METHOD.md §1)",
+                        : "Anomalies forged into good images for training (METHOD.md section 1)",
                 vm.images()));
     VBox titles = new VBox(2, title, subtitle);
     ProgressIndicator busy = new ProgressIndicator();

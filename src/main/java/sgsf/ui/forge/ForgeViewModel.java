@@ -42,6 +42,7 @@ import sgsf.engine.forge.SaliencyCache;
 import sgsf.engine.forge.SaliencyMap;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
+import sgsf.io.AtomicFiles;
 import sgsf.io.forge.ForgeContactSheet;
 import sgsf.ui.WorkbenchSession;
 import sgsf.ui.common.ErrorMessages;
@@ -664,7 +665,8 @@ public final class ForgeViewModel {
         .task(
             "Exporting " + file.getFileName(),
             ctx -> {
-              ImageIo.writePng(ForgeContactSheet.render(p.sheetPanels(), px, px), file);
+              AtomicFiles.writeBytes(
+                  file, ImageIo.encodePng(ForgeContactSheet.render(p.sheetPanels(), px, px)));
               return file;
             })
         .lane(Lane.IO)

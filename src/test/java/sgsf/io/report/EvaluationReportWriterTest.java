@@ -145,11 +145,15 @@ class EvaluationReportWriterTest {
             summary,
             EvaluationReportWriter.Options.titled("t", Map.of()));
     List<String> lines = Files.readAllLines(w.scoresCsv());
-    assertThat(lines.get(0)).isEqualTo("path,type,label,score,normalised_score,verdict");
+    assertThat(lines.get(0))
+        .isEqualTo("path,type,label,score,normalised_score,verdict,neighbour,similarity");
     assertThat(lines).hasSize(7);
-    assertThat(lines.get(1)).endsWith(",good,0,0.2,0.0,OK"); // (0.2-0.6)/0.7+0.5 < 0 -> 0
-    assertThat(lines.get(2)).endsWith(",good,0,0.55,0.42857142857142866,REVIEW");
-    assertThat(lines.get(6)).startsWith("\"").contains(",\"scratch, odd\",1,0.9,").endsWith(",NG");
+    assertThat(lines.get(1)).endsWith(",good,0,0.2,0.0,OK,,"); // (0.2-0.6)/0.7+0.5 < 0 -> 0
+    assertThat(lines.get(2)).endsWith(",good,0,0.55,0.42857142857142866,REVIEW,,");
+    assertThat(lines.get(6))
+        .startsWith("\"")
+        .contains(",\"scratch, odd\",1,0.9,")
+        .endsWith(",NG,,");
   }
 
   @Test

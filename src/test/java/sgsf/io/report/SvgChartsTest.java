@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sgsf.io.AtomicFiles;
 
 class SvgChartsTest {
   @TempDir Path dir;
@@ -47,8 +48,8 @@ class SvgChartsTest {
   @Test
   void atomicWritesLeaveNoTempFileAndNormalPermissions() throws Exception {
     Path f = dir.resolve("sub/out.txt");
-    AtomicWrite.text(f, "one");
-    AtomicWrite.text(f, "two");
+    AtomicFiles.writeString(f, "one");
+    AtomicFiles.writeString(f, "two");
     assertThat(Files.readString(f)).isEqualTo("two");
     try (var files = Files.list(f.getParent())) {
       assertThat(files).containsExactly(f);

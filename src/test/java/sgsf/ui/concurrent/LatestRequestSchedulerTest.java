@@ -126,4 +126,18 @@ class LatestRequestSchedulerTest {
     assertThat(errors).singleElement().extracting(Throwable::getMessage).isEqualTo("negative: -1");
     assertThat(results).containsExactly(3);
   }
+
+  @Test
+  void aRequestAfterTheExecutorShutDownIsDroppedWithoutThrowing() throws Exception {
+    List<Integer> results = Collections.synchronizedList(new ArrayList<>());
+    LatestRequestScheduler<Integer, Integer> s =
+        new LatestRequestScheduler<>(
+            worker, dispatched::add, q -> q, results::add, e -> results.add(-1));
+    worker.shutdownNow();
+    s.submit(7); // a scan finishing after the workbench closed
+    drainDispatcher(0, results);
+    assertThat(results).isEmpty();
+    assertThat(s.busyProperty().get()).isFalse();
+    assertThat(s.computedCount()).isZero();
+  }
 }

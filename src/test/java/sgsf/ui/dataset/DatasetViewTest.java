@@ -4,60 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static sgsf.ui.GuiTestSupport.onFx;
 import static sgsf.ui.GuiTestSupport.waitFor;
 
-import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.controlsfx.control.GridView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import sgsf.engine.data.Sample;
-import sgsf.ui.GuiTestSupport;
-import sgsf.ui.SettingsStore;
-import sgsf.ui.Workbench;
+import sgsf.ui.WorkbenchWindow;
 import sgsf.ui.common.ImageViewer;
 import sgsf.ui.common.Overlay;
-import sgsf.ui.concurrent.FxTaskRunner;
 
 /** The dataset view's main flow in a real (headless) window on the demo dataset. */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
 class DatasetViewTest {
-  static {
-    GuiTestSupport.init();
-  }
-
-  @TempDir Path tmp;
-  private Workbench workbench;
-  private FxTaskRunner runner;
-
-  @Start
-  void start(Stage stage) {
-    runner = new FxTaskRunner();
-    workbench = new Workbench(runner, new SettingsStore(tmp.resolve("config")), null);
-    workbench.mainViewModel().setDefaultWorkspace(tmp.resolve("ws"));
-    stage.setScene(workbench.createScene(1366, 768));
-    stage.show();
-    workbench.mainViewModel().startup();
-  }
-
-  @AfterEach
-  void stop() {
-    workbench.shutdown();
-    runner.shutdown();
-  }
+  @RegisterExtension final WorkbenchWindow window = WorkbenchWindow.onNewWorkspace();
 
   @Test
   @SuppressWarnings("unchecked")
   void openingTheDemoDatasetFillsTheGridAndAClickShowsTheImageWithItsMask(FxRobot robot)
       throws Exception {
-    DatasetViewModel vm = workbench.datasetViewModel();
+    DatasetViewModel vm = window.workbench().datasetViewModel();
     waitFor("demo dataset loaded", 60_000, () -> vm.samples().size() == 170);
     GridView<Sample> grid = robot.lookup("#dataset-grid").queryAs(GridView.class);
     assertThat(onFx(() -> grid.getItems().size())).isEqualTo(170);
@@ -127,7 +95,7 @@ class DatasetViewTest {
 
   @Test
   void searchNarrowsTheGridAndTheCountFollows(FxRobot robot) throws Exception {
-    DatasetViewModel vm = workbench.datasetViewModel();
+    DatasetViewModel vm = window.workbench().datasetViewModel();
     waitFor("demo dataset loaded", 60_000, () -> vm.samples().size() == 170);
     String name = onFx(() -> vm.samples().get(5).fileName());
     robot.clickOn("#filter-search").write(name);

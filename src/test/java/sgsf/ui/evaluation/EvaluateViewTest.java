@@ -10,62 +10,28 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import sgsf.engine.metrics.ReviewCounts;
 import sgsf.engine.metrics.Thresholds;
-import sgsf.io.workspace.DatasetReference;
-import sgsf.io.workspace.Workspace;
 import sgsf.ui.DemoModels;
 import sgsf.ui.GuiTestSupport;
-import sgsf.ui.SettingsStore;
-import sgsf.ui.Workbench;
-import sgsf.ui.concurrent.FxTaskRunner;
+import sgsf.ui.WorkbenchWindow;
 
 /**
  * Evaluates the tiny demo model in a real (headless) window, then drags the NG threshold across the
  * score histogram with the mouse and checks that the confusion matrix follows.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
 class EvaluateViewTest {
-  static {
-    GuiTestSupport.init();
-  }
-
-  @TempDir Path tmp;
-  private Workbench workbench;
-  private FxTaskRunner runner;
+  @RegisterExtension final WorkbenchWindow window = WorkbenchWindow.onDemoTextureWithModel();
 
   /** Trains the tiny demo model off the FX thread, so that the window's start stays quick. */
   @org.junit.jupiter.api.BeforeAll
   static void demoModel() throws Exception {
     DemoModels.textureModel();
-  }
-
-  @Start
-  void start(Stage stage) throws Exception {
-    Workspace ws = Workspace.create(tmp.resolve("ws"), DatasetReference.ofDemo("texture"));
-    Files.copy(DemoModels.textureModel(), ws.modelsDir().resolve("texture-demo.zip"));
-    runner = new FxTaskRunner();
-    workbench = new Workbench(runner, new SettingsStore(tmp.resolve("config")), null);
-    workbench.mainViewModel().setDefaultWorkspace(ws.dir());
-    stage.setScene(workbench.createScene(1366, 768));
-    stage.show();
-    workbench.mainViewModel().startup();
-  }
-
-  @AfterEach
-  void stop() {
-    workbench.shutdown();
-    runner.shutdown();
   }
 
   private static int count(FxRobot robot, String id) throws Exception {
@@ -76,8 +42,8 @@ class EvaluateViewTest {
   @Test
   void evaluatingAndDraggingTheNgThresholdChangesTheConfusionMatrix(FxRobot robot)
       throws Exception {
-    EvaluateViewModel vm = workbench.evaluateViewModel();
-    waitFor("dataset", 60_000, () -> workbench.session().getDataset() != null);
+    EvaluateViewModel vm = window.workbench().evaluateViewModel();
+    waitFor("dataset", 60_000, () -> window.workbench().session().getDataset() != null);
     robot.clickOn("#nav-evaluate");
     waitFor("model", 30_000, () -> vm.modelProperty().get() != null && vm.canRunProperty().get());
     robot.clickOn("#evaluate-run");
@@ -101,7 +67,7 @@ class EvaluateViewTest {
         .isEqualTo(50);
 
     // grab the NG line in the histogram and drag it to the left edge of the plot
-    EvaluationCharts charts = workbench.evaluateView().charts();
+    EvaluationCharts charts = window.workbench().evaluateView().charts();
     var canvas = charts.histogramViewer().getCanvas();
     Point2D grab =
         onFx(
@@ -130,7 +96,7 @@ class EvaluateViewTest {
 
     // threshold-update latency in the view: from the change to the end of the refresh of
     // table, fields, matrix, histogram, curves and overlays (all on the FX thread)
-    EvaluateView view = workbench.evaluateView();
+    EvaluateView view = window.workbench().evaluateView();
     List<Double> total = new ArrayList<>();
     List<Double> metricsOnly = new ArrayList<>();
     double lo = minScore;
@@ -152,7 +118,7 @@ class EvaluateViewTest {
   @Test
   void aRunningEvaluationStopsOnCancelAndKeepsThePreviousResults(FxRobot robot) throws Exception {
     // 400 images (hard links to one test image) in a plain folder: 50 batches
-    Path folder = java.nio.file.Files.createDirectories(tmp.resolve("many"));
+    Path folder = java.nio.file.Files.createDirectories(window.tmp().resolve("many"));
     Path one = DemoModels.texture().test().get(0).image();
     for (int i = 0; i < 400; i++) {
       Path link = folder.resolve(String.format("img%03d.png", i));
@@ -162,8 +128,8 @@ class EvaluateViewTest {
         Files.copy(one, link);
       }
     }
-    EvaluateViewModel vm = workbench.evaluateViewModel();
-    waitFor("dataset", 60_000, () -> workbench.session().getDataset() != null);
+    EvaluateViewModel vm = window.workbench().evaluateViewModel();
+    waitFor("dataset", 60_000, () -> window.workbench().session().getDataset() != null);
     robot.clickOn("#nav-evaluate");
     waitFor("model", 30_000, () -> vm.modelProperty().get() != null && vm.canRunProperty().get());
     GuiTestSupport.runFx(() -> vm.folderProperty().set(folder));

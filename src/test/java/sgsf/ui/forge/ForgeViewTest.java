@@ -4,57 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static sgsf.ui.GuiTestSupport.onFx;
 import static sgsf.ui.GuiTestSupport.waitFor;
 
-import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import sgsf.ui.GuiTestSupport;
-import sgsf.ui.SettingsStore;
-import sgsf.ui.Workbench;
-import sgsf.ui.concurrent.FxTaskRunner;
+import sgsf.ui.WorkbenchWindow;
 
 /** Moving a forge control in a real (headless) window updates the preview. */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
 class ForgeViewTest {
-  static {
-    GuiTestSupport.init();
-  }
-
-  @TempDir Path tmp;
-  private Workbench workbench;
-  private FxTaskRunner runner;
-
-  @Start
-  void start(Stage stage) {
-    runner = new FxTaskRunner();
-    workbench = new Workbench(runner, new SettingsStore(tmp.resolve("config")), null);
-    workbench.mainViewModel().setDefaultWorkspace(tmp.resolve("ws"));
-    stage.setScene(workbench.createScene(1366, 768));
-    stage.show();
-    workbench.mainViewModel().startup();
-  }
-
-  @AfterEach
-  void stop() {
-    workbench.shutdown();
-    runner.shutdown();
-  }
+  @RegisterExtension final WorkbenchWindow window = WorkbenchWindow.onNewWorkspace();
 
   @Test
   void movingTheThresholdSliderRecomputesThePreview(FxRobot robot) throws Exception {
-    ForgeViewModel vm = workbench.forgeViewModel();
+    ForgeViewModel vm = window.workbench().forgeViewModel();
     waitFor("dataset", 60_000, () -> !vm.images().isEmpty());
     robot.clickOn("#nav-forge");
     waitFor("first preview", 20_000, () -> vm.previewProperty().get() != null);
@@ -87,7 +55,7 @@ class ForgeViewTest {
 
   @Test
   void theSampleGridShowsSixteenForgedImages(FxRobot robot) throws Exception {
-    ForgeViewModel vm = workbench.forgeViewModel();
+    ForgeViewModel vm = window.workbench().forgeViewModel();
     waitFor("dataset", 60_000, () -> !vm.images().isEmpty());
     robot.clickOn("#nav-forge");
     robot.clickOn("#forge-mode-grid");

@@ -5,30 +5,18 @@ import static sgsf.ui.GuiTestSupport.onFx;
 import static sgsf.ui.GuiTestSupport.runFx;
 import static sgsf.ui.GuiTestSupport.waitFor;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import sgsf.io.review.Review;
 import sgsf.io.review.ReviewVerdict;
-import sgsf.io.workspace.DatasetReference;
-import sgsf.io.workspace.Workspace;
 import sgsf.ui.DemoModels;
-import sgsf.ui.GuiTestSupport;
-import sgsf.ui.SettingsStore;
-import sgsf.ui.Workbench;
-import sgsf.ui.concurrent.FxTaskRunner;
+import sgsf.ui.WorkbenchWindow;
 import sgsf.ui.evaluation.EvaluateViewModel;
 
 /**
@@ -36,17 +24,8 @@ import sgsf.ui.evaluation.EvaluateViewModel;
  * on the same workspace and finds the three reviews again.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
 class ReviewViewTest {
-  static {
-    GuiTestSupport.init();
-  }
-
-  @TempDir Path tmp;
-  private Stage stage;
-  private Workspace ws;
-  private Workbench workbench;
-  private FxTaskRunner runner;
+  @RegisterExtension final WorkbenchWindow window = WorkbenchWindow.onDemoTextureWithModel();
 
   /** Trains the tiny demo model off the FX thread, so that the window's start stays quick. */
   @org.junit.jupiter.api.BeforeAll
@@ -54,37 +33,9 @@ class ReviewViewTest {
     DemoModels.textureModel();
   }
 
-  @Start
-  void start(Stage stage) throws Exception {
-    this.stage = stage;
-    ws = Workspace.create(tmp.resolve("ws"), DatasetReference.ofDemo("texture"));
-    Files.copy(DemoModels.textureModel(), ws.modelsDir().resolve("texture-demo.zip"));
-    launch();
-  }
-
-  /** A fresh workbench on the workspace, in the test's window. */
-  private void launch() {
-    runner = new FxTaskRunner();
-    workbench = new Workbench(runner, new SettingsStore(tmp.resolve("config")), null);
-    workbench.mainViewModel().setDefaultWorkspace(ws.dir());
-    stage.setScene(workbench.createScene(1366, 768));
-    stage.show();
-    workbench.mainViewModel().startup();
-  }
-
-  private void quit() {
-    workbench.shutdown();
-    runner.shutdown();
-  }
-
-  @AfterEach
-  void stop() {
-    quit();
-  }
-
   private ReviewViewModel evaluateAndOpenReview(FxRobot robot) throws Exception {
-    EvaluateViewModel evaluate = workbench.evaluateViewModel();
-    waitFor("dataset", 60_000, () -> workbench.session().getDataset() != null);
+    EvaluateViewModel evaluate = window.workbench().evaluateViewModel();
+    waitFor("dataset", 60_000, () -> window.workbench().session().getDataset() != null);
     robot.clickOn("#nav-evaluate");
     waitFor(
         "model",
@@ -93,7 +44,7 @@ class ReviewViewTest {
     robot.clickOn("#evaluate-run");
     waitFor("evaluation", 120_000, () -> evaluate.state().getResult() != null);
     robot.clickOn("#nav-review");
-    ReviewViewModel vm = workbench.reviewViewModel();
+    ReviewViewModel vm = window.workbench().reviewViewModel();
     waitFor(
         "review database and first image",
         30_000,
@@ -115,10 +66,11 @@ class ReviewViewTest {
     Bounds b =
         onFx(
             () ->
-                workbench
+                window
+                    .workbench()
                     .reviewView()
                     .editor()
-                    .localToScreen(workbench.reviewView().editor().getBoundsInLocal()));
+                    .localToScreen(window.workbench().reviewView().editor().getBoundsInLocal()));
     Point2D from =
         new Point2D(b.getMinX() + b.getWidth() * 0.35, b.getMinY() + b.getHeight() * 0.5);
     Point2D to = new Point2D(b.getMinX() + b.getWidth() * 0.65, b.getMinY() + b.getHeight() * 0.5);
@@ -147,8 +99,7 @@ class ReviewViewTest {
     assertThat(onFx(progress::getText)).isEqualTo("3 of " + queued + " reviewed");
 
     // restart: a new workbench on the same workspace (the old one closes its database)
-    runFx(this::quit);
-    runFx(this::launch);
+    window.restart();
     ReviewViewModel again = evaluateAndOpenReview(robot);
     waitFor("reviews read", 10_000, () -> again.reviews().size() == 3);
     Label progress2 = robot.lookup("#review-progress").queryAs(Label.class);

@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static sgsf.ui.GuiTestSupport.onFx;
 import static sgsf.ui.GuiTestSupport.waitFor;
 
-import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import sgsf.ui.GuiTestSupport;
-import sgsf.ui.SettingsStore;
-import sgsf.ui.Workbench;
-import sgsf.ui.concurrent.FxTaskRunner;
+import sgsf.ui.WorkbenchWindow;
 
 /**
  * Starts and cancels a short real training run from the training view in a headless window; the FX
@@ -28,31 +21,12 @@ import sgsf.ui.concurrent.FxTaskRunner;
  */
 @Tag("gui")
 @Tag("slow")
-@ExtendWith(ApplicationExtension.class)
 class TrainingViewTest {
-  static {
-    GuiTestSupport.init();
-  }
-
-  @TempDir Path tmp;
-  private Workbench workbench;
-  private FxTaskRunner runner;
-
-  @Start
-  void start(Stage stage) {
-    runner = new FxTaskRunner();
-    workbench = new Workbench(runner, new SettingsStore(tmp.resolve("config")), null);
-    workbench.mainViewModel().setDefaultWorkspace(tmp.resolve("ws"));
-    stage.setScene(workbench.createScene(1366, 768));
-    stage.show();
-    workbench.mainViewModel().startup();
-  }
+  @RegisterExtension final WorkbenchWindow window = WorkbenchWindow.onNewWorkspace();
 
   @AfterEach
   void stop() {
-    workbench.trainingViewModel().cancel();
-    workbench.shutdown();
-    runner.shutdown();
+    window.workbench().trainingViewModel().cancel();
   }
 
   private static void set(FxRobot robot, String id, String text) throws Exception {
@@ -65,8 +39,8 @@ class TrainingViewTest {
     ((ch.qos.logback.classic.Logger)
             LoggerFactory.getLogger(sgsf.ui.concurrent.FxStallMonitor.class))
         .setLevel(ch.qos.logback.classic.Level.DEBUG);
-    TrainingViewModel vm = workbench.trainingViewModel();
-    waitFor("dataset", 60_000, () -> workbench.session().getDataset() != null);
+    TrainingViewModel vm = window.workbench().trainingViewModel();
+    waitFor("dataset", 60_000, () -> window.workbench().session().getDataset() != null);
     robot.clickOn("#nav-train");
     set(robot, "#form-size", "32");
     set(robot, "#form-width", "4");
@@ -102,7 +76,7 @@ class TrainingViewTest {
     assertThat(vm.savedModelProperty().get()).isNull();
     waitFor("checkpoints listed", 10_000, () -> !vm.checkpoints().isEmpty());
     assertThat(onFx(() -> start.isDisabled())).isFalse();
-    double stall = onFx(() -> workbench.trainingView().lastMaxStallMillis());
+    double stall = onFx(() -> window.workbench().trainingView().lastMaxStallMillis());
     LoggerFactory.getLogger(TrainingViewTest.class)
         .info("max FX stall while training: {} ms", String.format("%.1f", stall));
     assertThat(stall).isPositive().isLessThan(1000);

@@ -1,0 +1,80 @@
+package sgsf.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import sgsf.engine.config.TrainConfig;
+
+/**
+ * Options several commands share, each declared once as a picocli mixin ({@code @Mixin
+ * CliOptions.Model model;}), so that their names, defaults and help read the same everywhere.
+ * {@link DatasetOptions} is the shared {@code --data}/{@code --category} pair.
+ */
+public final class CliOptions {
+  private CliOptions() {}
+
+  /** {@code --model MODEL.zip}, required: a trained model (eval, infer). */
+  public static final class Model {
+    @Option(
+        names = "--model",
+        required = true,
+        paramLabel = "MODEL.zip",
+        description = "Trained model.")
+    Path model;
+
+    /** The model file. */
+    public Path path() {
+      return model;
+    }
+  }
+
+  /** {@code --neighbours N}: the test-time ensemble over the top-n neighbours (eval, infer). */
+  public static final class Neighbours {
+    @Option(
+        names = "--neighbours",
+        paramLabel = "N",
+        defaultValue = "1",
+        description = "Average the maps over the top-n neighbours (default ${DEFAULT-VALUE}).")
+    int neighbours;
+
+    /** How many neighbours guide each map. */
+    public int count() {
+      return neighbours;
+    }
+  }
+
+  /**
+   * {@code --seed S}: the seed of everything random in a run (train, forge); default the one of
+   * {@link TrainConfig#defaults()}.
+   */
+  public static final class Seed {
+    @Option(
+        names = "--seed",
+        paramLabel = "S",
+        description =
+            "Seed of everything random: image order, forging, initialisation (default:"
+                + " ${DEFAULT-VALUE}).")
+    long seed = TrainConfig.defaults().seed();
+
+    /** The seed. */
+    public long value() {
+      return seed;
+    }
+  }
+
+  /**
+   * {@code --batch N}: images per training batch (train, bench train); default the one of {@link
+   * TrainConfig#defaults()}.
+   */
+  public static final class Batch {
+    @Option(
+        names = "--batch",
+        paramLabel = "N",
+        description = "Batch size (default ${DEFAULT-VALUE}).")
+    int batch = TrainConfig.defaults().batchSize();
+
+    /** The batch size. */
+    public int size() {
+      return batch;
+    }
+  }
+}

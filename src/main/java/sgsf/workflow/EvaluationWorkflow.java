@@ -1,0 +1,71 @@
+package sgsf.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import sgsf.engine.data.Sample;
+import sgsf.engine.data.SkippedFile;
+import sgsf.engine.infer.Evaluator;
+import sgsf.engine.infer.Predictor;
+import sgsf.engine.metrics.EvaluatedImage;
+
+/**
+ * Evaluates a model on labelled images, the step {@code sgsf eval} and the Evaluate view share: the
+ * engine's {@link Evaluator} run one batch of {@link Predictor#BATCH} images at a time, so that a
+ * caller can cancel between batches and let other work use the model in between (the {@code lock}
+ * is held for one batch only).
+ */
+public final class EvaluationWorkflow {
+  private EvaluationWorkflow() {}
+
+  /**
+   * The evaluated images in input order (unreadable ones left out) and the skipped files.
+   *
+   * @param images evaluated images, each with its anomaly map and (where known) ground truth
+   * @param skipped files that could not be read, with the reason
+   */
+  public record Evaluated(List<EvaluatedImage> images, List<SkippedFile> skipped) {
+    public Evaluated {
+      images = List.copyOf(images);
+      skipped = List.copyOf(skipped);
+    }
+  }
+
+  /**
+   * Evaluates the samples.
+   *
+   * @param lock held while one batch runs through the model, or {@code null}
+   * @param progress told after each batch
+   * @param cancelled polled before each batch
+   * @throws CancellationException when {@code cancelled} turns true
+   */
+  public static Evaluated evaluate(
+      Predictor predictor,
+      List<Sample> samples,
+      Object lock,
+      Progress progress,
+      BooleanSupplier cancelled) {
+    Evaluator evaluator = new Evaluator(predictor);
+    List<EvaluatedImage> images = new ArrayList<>(samples.size());
+    List<SkippedFile> skipped = new ArrayList<>();
+    for (int from = 0; from < samples.size(); from += Predictor.BATCH) {
+      if (cancelled.getAsBoolean()) {
+        throw new CancellationException("evaluation cancelled");
+      }
+      List<Sample> chunk = samples.subList(from, Math.min(samples.size(), from + Predictor.BATCH));
+      Evaluator.Result r;
+      if (lock == null) {
+        r = evaluator.evaluate(chunk, null, null);
+      } else {
+        synchronized (lock) {
+          r = evaluator.evaluate(chunk, null, null);
+        }
+      }
+      images.addAll(r.images());
+      skipped.addAll(r.skipped());
+      progress.update(from + chunk.size(), samples.size());
+    }
+    return new Evaluated(images, skipped);
+  }
+}

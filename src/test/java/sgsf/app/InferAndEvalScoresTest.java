@@ -1,0 +1,73 @@
+package sgsf.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sgsf.engine.data.DemoDataset;
+import sgsf.io.report.ScoresCsv;
+import sgsf.ui.DemoModels;
+
+/** {@code sgsf infer} and {@code sgsf eval} write the same scores.csv for the same images. */
+class InferAndEvalScoresTest {
+  @TempDir Path dir;
+
+  @Test
+  void inferAndEvalWriteTheSameColumnsScoresAndVerdicts() throws Exception {
+    Path data = DemoDataset.ensureCategory(dir.resolve("demo"), DemoDataset.TEXTURE);
+    Path model = Files.copy(DemoModels.textureModel(), dir.resolve("model.sgsf"));
+    Path evalOut = dir.resolve("eval");
+    Sgsf.Run e = Sgsf.eval(model, data, evalOut, "--save-thresholds");
+    assertThat(e.code()).as(e.err()).isZero();
+    Path inferOut = dir.resolve("infer");
+    Sgsf.Run i = Sgsf.infer(model, data.resolve("test"), inferOut);
+    assertThat(i.code()).as(i.err()).isZero();
+
+    String evalHeader = Files.readAllLines(evalOut.resolve("scores.csv")).get(0);
+    String inferHeader = Files.readAllLines(inferOut.resolve("scores.csv")).get(0);
+    assertThat(inferHeader).isEqualTo(evalHeader).isEqualTo(ScoresCsv.HEADER);
+
+    Map<String, ScoresCsv.Row> evaluated =
+        ScoresCsv.read(evalOut.resolve("scores.csv")).stream()
+            .collect(Collectors.toMap(ScoresCsv.Row::path, r -> r));
+    List<ScoresCsv.Row> inferred = ScoresCsv.read(inferOut.resolve("scores.csv"));
+    assertThat(inferred).hasSize(50);
+    assertThat(evaluated).hasSize(50);
+    Map<String, ScoresCsv.Row> byPath = new HashMap<>();
+    inferred.forEach(r -> byPath.put(r.path(), r));
+    assertThat(byPath.keySet()).isEqualTo(evaluated.keySet());
+    for (ScoresCsv.Row r : inferred) {
+      ScoresCsv.Row ev = evaluated.get(r.path());
+      assertThat(r.score()).as(r.path()).isCloseTo(ev.score(), within(1e-5));
+      assertThat(r.verdict()).as(r.path()).isEqualTo(ev.verdict());
+      assertThat(ev.type()).isNotNull();
+      assertThat(r.type()).isNull(); // a plain folder: truth unknown
+      assertThat(r.neighbour()).isNotNull();
+    }
+  }
+
+  @Test
+  void inferQuotesAPathWithACommaAQuoteAndANewline() throws Exception {
+    Path data = DemoDataset.ensureCategory(dir.resolve("demo"), DemoDataset.TEXTURE);
+    Path model = DemoModels.textureModel();
+    Path images = dir.resolve("odd");
+    Path odd = images.resolve("lot 7, \"left\"\nline 2.png");
+    Files.createDirectories(images);
+    try (var s = Files.list(data.resolve("test").resolve("good"))) {
+      Files.copy(s.sorted().findFirst().orElseThrow(), odd);
+    }
+    Path out = dir.resolve("infer");
+    Sgsf.Run i = Sgsf.infer(model, images, out);
+    assertThat(i.code()).as(i.err()).isZero();
+    assertThat(ScoresCsv.read(out.resolve("scores.csv")))
+        .singleElement()
+        .satisfies(r -> assertThat(r.path()).isEqualTo(odd.toString()));
+  }
+}
