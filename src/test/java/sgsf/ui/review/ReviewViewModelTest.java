@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.metrics.Verdict;
 import sgsf.io.Json;
 import sgsf.io.review.ConfirmedGoodList;
@@ -27,6 +28,7 @@ import sgsf.ui.evaluation.EvaluationJob;
 import sgsf.ui.evaluation.EvaluationResult;
 import sgsf.ui.evaluation.EvaluationState;
 import sgsf.ui.evaluation.EvaluationTarget;
+import sgsf.ui.evaluation.ImageResult;
 import sgsf.ui.evaluation.LoadedModel;
 
 /** The Review ViewModel on a real evaluation of the tiny demo model, run synchronously. */
@@ -43,13 +45,36 @@ class ReviewViewModelTest {
   @BeforeAll
   static void evaluate() throws Exception {
     LoadedModel m = LoadedModel.load(DemoModels.textureModel());
-    result =
+    EvaluationResult r =
         EvaluationJob.run(
             m,
             "demo texture",
             EvaluationTarget.testSplit(DemoModels.texture()),
             (d, t) -> {},
             () -> false);
+    // a wide review band from the scores themselves (OK below the 30th percentile, NG from the
+    // 80th), so the queue's order is tested whatever band the calibration would pick for this model
+    double[] scores = r.images().stream().mapToDouble(ImageResult::score).sorted().toArray();
+    Thresholds t = r.thresholds();
+    Thresholds band =
+        Thresholds.manual(
+            scores[(int) (0.3 * scores.length)],
+            scores[(int) (0.8 * scores.length)],
+            t.pixelThreshold(),
+            t.imageMin(),
+            t.imageMax(),
+            t.pixelMin(),
+            t.pixelMax());
+    result =
+        new EvaluationResult(
+            r.model(),
+            r.source(),
+            r.images(),
+            r.skipped(),
+            r.explorer(),
+            band,
+            "test band",
+            r.seconds());
   }
 
   @BeforeEach
