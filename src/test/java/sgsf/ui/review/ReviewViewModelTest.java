@@ -61,10 +61,10 @@ class ReviewViewModelTest {
             scores[(int) (0.3 * scores.length)],
             scores[(int) (0.8 * scores.length)],
             t.pixelThreshold(),
-            t.imageMin(),
-            t.imageMax(),
-            t.pixelMin(),
-            t.pixelMax());
+            t.imageScoreMin(),
+            t.imageScoreMax(),
+            t.pixelScoreMin(),
+            t.pixelScoreMax());
     result =
         new EvaluationResult(
             r.model(),
