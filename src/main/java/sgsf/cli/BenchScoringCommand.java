@@ -17,13 +17,13 @@ import picocli.CommandLine.Spec;
 import sgsf.engine.data.Dataset;
 import sgsf.engine.data.DatasetException;
 import sgsf.engine.image.FloatImage;
-import sgsf.engine.infer.Evaluator;
 import sgsf.engine.infer.ImageScore;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.BinaryMetrics;
 import sgsf.engine.metrics.EvaluatedImage;
 import sgsf.io.Json;
 import sgsf.io.ModelBundle;
+import sgsf.workflow.EvaluationWorkflow;
 
 /**
  * {@code sgsf bench scoring}: runs a model once over a test split and re-scores the same anomaly
@@ -66,9 +66,10 @@ public final class BenchScoringCommand implements Callable<Integer> {
       if (d.test().isEmpty()) {
         throw new DatasetException(d.root(), "has no test images to score");
       }
-      Evaluator.Result r =
-          new Evaluator(new Predictor(loaded.model())).evaluate(d.test(), null, null);
-      List<EvaluatedImage> images = r.images();
+      List<EvaluatedImage> images =
+          EvaluationWorkflow.evaluate(
+                  new Predictor(loaded.model()), d.test(), null, (done, total) -> {}, () -> false)
+              .images();
       TreeSet<String> types = new TreeSet<>();
       images.stream().filter(i -> i.label() == 1).forEach(i -> types.add(i.defectType()));
       ArrayNode rows = Json.mapper().createArrayNode();
