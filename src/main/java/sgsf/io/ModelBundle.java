@@ -77,7 +77,8 @@ public final class ModelBundle {
     ModelProvenance p = model.provenance();
     ObjectNode prov = JSON.createObjectNode();
     prov.put("datasetName", p.datasetName());
-    prov.put("datasetRoot", p.datasetRoot());
+    // only the root's folder name: a shared model must not reveal the user's folder layout
+    prov.put("datasetRoot", rootName(p.datasetRoot()));
     prov.put("dataDigest", p.fingerprint().digest());
     prov.set("train", JSON.valueToTree(p.train()));
     prov.set("forgeConfig", parseOrText(p.forgeConfigJson()));
@@ -103,7 +104,7 @@ public final class ModelBundle {
     entries.put("weights.bin", floats(params));
     entries.put("history.json", JSON.writeValueAsBytes(p.history()));
     entries.put("fingerprint.json", JSON.writeValueAsBytes(p.fingerprint()));
-    entries.put("bank/ids.json", JSON.writeValueAsBytes(bank.ids()));
+    entries.put("bank/ids.json", JSON.writeValueAsBytes(relativeIds(bank.ids(), p.datasetRoot())));
     ByteBuffer emb =
         ByteBuffer.allocate(4 * bank.size() * bank.dimension()).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < bank.size(); i++) {
@@ -116,6 +117,54 @@ public final class ModelBundle {
       entries.put(String.format("bank/images/%05d.png", i), ImageIo.encodePng(bank.image(i)));
     }
     AtomicFiles.write(file, out -> writeZip(out, entries));
+  }
+
+  /** The last element of a dataset root ("tiles" for {@code /home/u/data/tiles}). */
+  static String rootName(String datasetRoot) {
+    if (datasetRoot == null || datasetRoot.isBlank()) {
+      return datasetRoot;
+    }
+    try {
+      Path name = Path.of(datasetRoot).getFileName();
+      return name == null ? "" : name.toString();
+    } catch (java.nio.file.InvalidPathException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Bank ids as stored: an absolute path under the dataset root becomes relative to it (with {@code
+   * /} separators), any other absolute path keeps only its file name; relative ids are kept.
+   * Bundles written before this stored absolute ids and still load (ids are labels, never opened).
+   */
+  static List<String> relativeIds(List<String> ids, String datasetRoot) {
+    Path root = null;
+    try {
+      if (datasetRoot != null && !datasetRoot.isBlank()) {
+        root = Path.of(datasetRoot).toAbsolutePath().normalize();
+      }
+    } catch (java.nio.file.InvalidPathException e) {
+      root = null;
+    }
+    List<String> out = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      Path p;
+      try {
+        p = Path.of(id);
+      } catch (java.nio.file.InvalidPathException e) {
+        out.add(id);
+        continue;
+      }
+      if (!p.isAbsolute()) {
+        out.add(id);
+      } else if (root != null && p.normalize().startsWith(root) && !p.normalize().equals(root)) {
+        out.add(root.relativize(p.normalize()).toString().replace('\\', '/'));
+      } else {
+        Path name = p.getFileName();
+        out.add(name == null ? id : name.toString());
+      }
+    }
+    return out;
   }
 
   /**

@@ -1,5 +1,6 @@
 package sgsf.io;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -358,5 +359,65 @@ class ModelBundleTest {
     Path bad =
         rewritten(good, dir, "big.zip", Map.of("bank/images/00000.png", out -> png.writeTo(out)));
     assertRejected(() -> ModelBundle.load(bad), bad, "bank/images/00000.png");
+  }
+
+  // ---- no absolute paths in a shared model (issue 14, item 11) ---------------------------------
+
+  /**
+   * A model trained on {@code /.../alice/datasets/tiles}: the bundle stores the root's folder name
+   * and bank ids relative to it, never the user's folder layout; ids outside the root keep only
+   * their file name.
+   */
+  @Test
+  void bundlesStoreNoAbsolutePathsOfTheTrainingImages(@TempDir Path dir) throws IOException {
+    Path root = dir.resolve("alice").resolve("datasets").resolve("tiles").toAbsolutePath();
+    var bank = model.bank();
+    List<String> ids = new ArrayList<>();
+    List<sgsf.engine.image.FloatImage> images = new ArrayList<>();
+    float[][] embeddings = new float[bank.size()][];
+    for (int i = 0; i < bank.size(); i++) {
+      ids.add(
+          i == 0
+              ? dir.resolve("elsewhere").resolve("confirmed.png").toAbsolutePath().toString()
+              : root.resolve("train").resolve("good").resolve(i + ".png").toString());
+      images.add(bank.image(i));
+      embeddings[i] = bank.embedding(i);
+    }
+    var p = model.provenance();
+    SgsfModel abs =
+        new SgsfModel(
+            model.network(),
+            new sgsf.engine.model.FeatureBank(ids, images, embeddings),
+            new sgsf.engine.model.ModelProvenance(
+                p.datasetName(),
+                root.toString(),
+                p.fingerprint(),
+                p.train(),
+                p.forgeConfigJson(),
+                p.forger(),
+                p.softwareVersion(),
+                p.createdAt(),
+                p.iterationsTrained(),
+                p.trainingSeconds(),
+                p.history()));
+    Path file = dir.resolve("shared.zip");
+    ModelBundle.save(abs, null, file);
+    String stored;
+    try (ZipFile z = new ZipFile(file.toFile())) {
+      stored =
+          new String(z.getInputStream(z.getEntry("manifest.json")).readAllBytes(), UTF_8)
+              + new String(z.getInputStream(z.getEntry("bank/ids.json")).readAllBytes(), UTF_8);
+    }
+    assertThat(stored).doesNotContain("alice").doesNotContain(dir.toString());
+    assertThat(ModelBundle.readManifest(file).path("provenance").path("datasetRoot").asText())
+        .isEqualTo("tiles");
+    List<String> loaded = ModelBundle.load(file).model().bank().ids();
+    assertThat(loaded.get(0)).isEqualTo("confirmed.png");
+    assertThat(loaded.get(1)).isEqualTo("train/good/1.png");
+    // a bundle of the current format written before, with absolute ids, still loads as it is
+    byte[] absoluteIds = Json.mapper().writeValueAsBytes(ids);
+    Path older =
+        rewritten(file, dir, "older.zip", Map.of("bank/ids.json", out -> out.write(absoluteIds)));
+    assertThat(ModelBundle.load(older).model().bank().ids()).isEqualTo(ids);
   }
 }
