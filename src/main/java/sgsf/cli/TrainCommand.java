@@ -234,7 +234,8 @@ public final class TrainCommand implements Callable<Integer> {
                   err.printf(Locale.ROOT, "loaded %d images%n", total);
                 }
               });
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IOException e) {
+      // a damaged checkpoint (BundleFormatException names the file) or an unwritable output
       err.println("error: " + e.getMessage());
       return 1;
     } finally {

@@ -88,7 +88,12 @@ public final class TrainingJob {
     if (resume != null) {
       JsonNode stored = ModelBundle.readManifest(r.resumeFrom()).get("forgeConfig");
       if (stored != null && !stored.isNull()) {
-        forge = Json.mapper().treeToValue(stored, ForgeConfig.class);
+        try {
+          forge = Json.mapper().treeToValue(stored, ForgeConfig.class);
+        } catch (IOException | IllegalArgumentException e) {
+          throw new BundleFormatException(
+              r.resumeFrom(), "damaged forging configuration (" + e.getMessage() + ")");
+        }
       }
     }
     List<Path> paths =

@@ -126,22 +126,54 @@ class CliEndToEndTest {
   @Test
   @Order(4)
   void trainingResumesFromACheckpoint() throws Exception {
-    Path ckpt;
-    try (var s = Files.list(dir.resolve("tiny.zip.checkpoints"))) {
-      ckpt = s.sorted().findFirst().orElseThrow();
-    }
+    Path ckpt = firstCheckpoint();
     Path resumed = dir.resolve("resumed.zip");
-    Sgsf.Run r =
-        Sgsf.run(
-            "train",
-            "--data",
-            data.toString(),
-            "--resume",
-            ckpt.toString(),
-            "--out",
-            resumed.toString());
+    Sgsf.Run r = resume(ckpt, resumed);
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(resumed).isRegularFile();
+  }
+
+  /** {@code sgsf train --data DEMO --resume CKPT --out OUT}. */
+  private static Sgsf.Run resume(Path checkpoint, Path out) {
+    return Sgsf.run(
+        "train",
+        "--data",
+        data.toString(),
+        "--resume",
+        checkpoint.toString(),
+        "--out",
+        out.toString());
+  }
+
+  private static Path firstCheckpoint() throws java.io.IOException {
+    try (var s = Files.list(dir.resolve("tiny.zip.checkpoints"))) {
+      return s.sorted().findFirst().orElseThrow();
+    }
+  }
+
+  /** A truncated or garbled checkpoint given to --resume: one line naming the file, no trace. */
+  @Test
+  @Order(5)
+  void aDamagedCheckpointIsOneErrorLine() throws Exception {
+    Path ckpt = firstCheckpoint();
+    byte[] bytes = Files.readAllBytes(ckpt);
+    Path cut = dir.resolve("cut.sgsfckpt");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+    byte[] garbled = bytes.clone();
+    for (int i = bytes.length / 4; i < bytes.length / 4 + 200 && i < bytes.length; i++) {
+      garbled[i] ^= 0x3C;
+    }
+    Path bad = dir.resolve("garbled.sgsfckpt");
+    Files.write(bad, garbled);
+    for (Path damaged : List.of(cut, bad)) {
+      Sgsf.Run r = resume(damaged, dir.resolve("never.zip"));
+      assertThat(r.code()).as(r.err()).isNotZero();
+      List<String> errors = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
+      assertThat(errors).as(r.err()).hasSize(1);
+      assertThat(errors.get(0)).contains(damaged.getFileName().toString());
+      assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+    assertThat(dir.resolve("never.zip")).doesNotExist();
   }
 
   @Test

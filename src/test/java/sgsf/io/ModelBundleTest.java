@@ -1,16 +1,30 @@
 package sgsf.io;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,5 +193,231 @@ class ModelBundleTest {
       store.save(s);
     }
     assertThat(CheckpointStore.list(dir)).hasSize(1);
+  }
+
+  // ---- hostile bundles (issue 14, item 8) ------------------------------------------------------
+
+  /** Writes one entry's bytes into a zip being built. */
+  interface EntryWriter {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** {@code n} zero bytes, written in chunks: a zip bomb without holding it in memory. */
+  static EntryWriter zeros(long n) {
+    return out -> {
+      byte[] chunk = new byte[1 << 20];
+      for (long left = n; left > 0; left -= chunk.length) {
+        out.write(chunk, 0, (int) Math.min(chunk.length, left));
+      }
+    };
+  }
+
+  /**
+   * A copy of {@code source} named {@code name} with the entries in {@code replaced} written by
+   * their writers (entries the source lacks are added at the end).
+   */
+  static Path rewritten(Path source, Path dir, String name, Map<String, EntryWriter> replaced)
+      throws IOException {
+    Path out = dir.resolve(name);
+    Map<String, EntryWriter> left = new LinkedHashMap<>(replaced);
+    try (ZipFile in = new ZipFile(source.toFile());
+        ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+      for (ZipEntry e : Collections.list(in.entries())) {
+        zip.putNextEntry(new ZipEntry(e.getName()));
+        EntryWriter w = left.remove(e.getName());
+        if (w == null) {
+          try (var is = in.getInputStream(e)) {
+            is.transferTo(zip);
+          }
+        } else {
+          w.write(zip);
+        }
+        zip.closeEntry();
+      }
+      for (Map.Entry<String, EntryWriter> e : left.entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        e.getValue().write(zip);
+        zip.closeEntry();
+      }
+    }
+    return out;
+  }
+
+  static void assertRejected(ThrowingCallable load, Path file, String entry) {
+    assertThatThrownBy(load)
+        .isInstanceOf(BundleFormatException.class)
+        .hasMessageContaining(file.getFileName().toString())
+        .hasMessageContaining(entry)
+        .hasMessageNotContaining("\n");
+  }
+
+  /**
+   * A model whose weights.bin inflates to 2 GiB (about 2 MB on disk), one whose manifest is padded
+   * to 256 MiB, one with an extra 256 MiB entry, and a checkpoint whose updater state inflates to
+   * 256 MiB: each is rejected in one line naming the file and the entry, before it is inflated.
+   */
+  @Test
+  void zipBombsAreRejectedBeforeTheyAreInflated(@TempDir Path dir) throws IOException {
+    Path good = dir.resolve("good.zip");
+    ModelBundle.save(model, null, good);
+    Path weights = rewritten(good, dir, "w.zip", Map.of("weights.bin", zeros(2L << 30)));
+    assertRejected(() -> ModelBundle.load(weights), weights, "weights.bin");
+    byte[] manifest;
+    try (ZipFile z = new ZipFile(good.toFile())) {
+      manifest = z.getInputStream(z.getEntry("manifest.json")).readAllBytes();
+    }
+    Path padded =
+        rewritten(
+            good,
+            dir,
+            "m.zip",
+            Map.of(
+                "manifest.json",
+                out -> {
+                  byte[] spaces = new byte[1 << 20];
+                  Arrays.fill(spaces, (byte) ' ');
+                  for (int i = 0; i < 256; i++) {
+                    out.write(spaces);
+                  }
+                  out.write(manifest);
+                }));
+    assertRejected(() -> ModelBundle.load(padded), padded, "manifest.json");
+    assertRejected(() -> ModelBundle.readManifest(padded), padded, "manifest.json");
+    Path extra = rewritten(good, dir, "x.zip", Map.of("bank/extra.bin", zeros(256L << 20)));
+    assertRejected(() -> ModelBundle.load(extra), extra, "bank/extra.bin");
+    Path ckpt = dir.resolve("c.sgsfckpt");
+    ModelBundle.saveCheckpoint(checkpoints.get(0), ckpt);
+    Path updater = rewritten(ckpt, dir, "u.sgsfckpt", Map.of("updater.bin", zeros(256L << 20)));
+    assertRejected(() -> ModelBundle.loadCheckpoint(updater), updater, "updater.bin");
+  }
+
+  /**
+   * An entry whose central directory claims the right size but which inflates to 256 MiB: the bytes
+   * are counted as they are inflated and the read stops at the limit.
+   */
+  @Test
+  void aLyingEntrySizeIsCaughtWhileInflating(@TempDir Path dir) throws IOException {
+    Path good = dir.resolve("good.zip");
+    ModelBundle.save(model, null, good);
+    long trueSize;
+    try (ZipFile z = new ZipFile(good.toFile())) {
+      trueSize = z.getEntry("weights.bin").getSize();
+    }
+    Path bomb = rewritten(good, dir, "liar.zip", Map.of("weights.bin", zeros(256L << 20)));
+    byte[] bytes = Files.readAllBytes(bomb);
+    byte[] name = "weights.bin".getBytes(StandardCharsets.UTF_8);
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    int patched = 0;
+    for (int i = 0; i + 46 + name.length <= bytes.length; i++) {
+      if (b.getInt(i) == 0x02014b50
+          && b.getShort(i + 28) == name.length
+          && Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) {
+        b.putInt(i + 24, (int) trueSize);
+        patched++;
+      }
+    }
+    assertThat(patched).isEqualTo(1);
+    Files.write(bomb, bytes);
+    try (ZipFile z = new ZipFile(bomb.toFile())) {
+      assertThat(z.getEntry("weights.bin").getSize()).isEqualTo(trueSize);
+    }
+    assertRejected(() -> ModelBundle.load(bomb), bomb, "weights.bin");
+  }
+
+  /** Entries that could escape a folder, and entries a model does not have, are rejected. */
+  @Test
+  void unsafeAndUnknownEntriesAreRejected(@TempDir Path dir) throws IOException {
+    Path good = dir.resolve("good.zip");
+    ModelBundle.save(model, null, good);
+    EntryWriter small = out -> out.write("x".getBytes(StandardCharsets.UTF_8));
+    int n = 0;
+    for (String entry :
+        List.of(
+            "../escape.txt",
+            "bank/../../escape.png",
+            "/etc/cron.d/job",
+            "C:/Windows/x.dll",
+            "notes.txt",
+            "bank/images/99999.png")) {
+      Path bad = rewritten(good, dir, "bad" + n++ + ".zip", Map.of(entry, small));
+      assertRejected(() -> ModelBundle.load(bad), bad, entry);
+    }
+    Path ckpt = dir.resolve("c.sgsfckpt");
+    ModelBundle.saveCheckpoint(checkpoints.get(0), ckpt);
+    Path bad = rewritten(ckpt, dir, "bad.sgsfckpt", Map.of("../state.json", small));
+    assertRejected(() -> ModelBundle.loadCheckpoint(bad), bad, "../state.json");
+  }
+
+  /** A bank image whose PNG header is far larger than the model's 32 px input is not decoded. */
+  @Test
+  void aBankImageFarLargerThanTheModelIsRejected(@TempDir Path dir) throws IOException {
+    Path good = dir.resolve("good.zip");
+    ModelBundle.save(model, null, good);
+    BufferedImage huge = new BufferedImage(4096, 4096, BufferedImage.TYPE_BYTE_GRAY);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(huge, "png", png);
+    Path bad =
+        rewritten(good, dir, "big.zip", Map.of("bank/images/00000.png", out -> png.writeTo(out)));
+    assertRejected(() -> ModelBundle.load(bad), bad, "bank/images/00000.png");
+  }
+
+  // ---- no absolute paths in a shared model (issue 14, item 11) ---------------------------------
+
+  /**
+   * A model trained on {@code /.../alice/datasets/tiles}: the bundle stores the root's folder name
+   * and bank ids relative to it, never the user's folder layout; ids outside the root keep only
+   * their file name.
+   */
+  @Test
+  void bundlesStoreNoAbsolutePathsOfTheTrainingImages(@TempDir Path dir) throws IOException {
+    Path root = dir.resolve("alice").resolve("datasets").resolve("tiles").toAbsolutePath();
+    var bank = model.bank();
+    List<String> ids = new ArrayList<>();
+    List<sgsf.engine.image.FloatImage> images = new ArrayList<>();
+    float[][] embeddings = new float[bank.size()][];
+    for (int i = 0; i < bank.size(); i++) {
+      ids.add(
+          i == 0
+              ? dir.resolve("elsewhere").resolve("confirmed.png").toAbsolutePath().toString()
+              : root.resolve("train").resolve("good").resolve(i + ".png").toString());
+      images.add(bank.image(i));
+      embeddings[i] = bank.embedding(i);
+    }
+    var p = model.provenance();
+    SgsfModel abs =
+        new SgsfModel(
+            model.network(),
+            new sgsf.engine.model.FeatureBank(ids, images, embeddings),
+            new sgsf.engine.model.ModelProvenance(
+                p.datasetName(),
+                root.toString(),
+                p.fingerprint(),
+                p.train(),
+                p.forgeConfigJson(),
+                p.forger(),
+                p.softwareVersion(),
+                p.createdAt(),
+                p.iterationsTrained(),
+                p.trainingSeconds(),
+                p.history()));
+    Path file = dir.resolve("shared.zip");
+    ModelBundle.save(abs, null, file);
+    String stored;
+    try (ZipFile z = new ZipFile(file.toFile())) {
+      stored =
+          new String(z.getInputStream(z.getEntry("manifest.json")).readAllBytes(), UTF_8)
+              + new String(z.getInputStream(z.getEntry("bank/ids.json")).readAllBytes(), UTF_8);
+    }
+    assertThat(stored).doesNotContain("alice").doesNotContain(dir.toString());
+    assertThat(ModelBundle.readManifest(file).path("provenance").path("datasetRoot").asText())
+        .isEqualTo("tiles");
+    List<String> loaded = ModelBundle.load(file).model().bank().ids();
+    assertThat(loaded.get(0)).isEqualTo("confirmed.png");
+    assertThat(loaded.get(1)).isEqualTo("train/good/1.png");
+    // a bundle of the current format written before, with absolute ids, still loads as it is
+    byte[] absoluteIds = Json.mapper().writeValueAsBytes(ids);
+    Path older =
+        rewritten(file, dir, "older.zip", Map.of("bank/ids.json", out -> out.write(absoluteIds)));
+    assertThat(ModelBundle.load(older).model().bank().ids()).isEqualTo(ids);
   }
 }

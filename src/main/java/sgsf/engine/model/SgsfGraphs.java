@@ -1,9 +1,13 @@
 package sgsf.engine.model;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -17,6 +21,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
@@ -87,12 +92,17 @@ public final class SgsfGraphs {
   /** The reconstruction autoencoder alone, its loss weighted by {@code lambda}. */
   public static ComputationGraph autoencoder(
       ModelConfig m, long seed, IUpdater updater, double lambda) {
+    return init(autoencoderConfiguration(m, seed, updater, lambda));
+  }
+
+  private static ComputationGraphConfiguration.GraphBuilder autoencoderConfiguration(
+      ModelConfig m, long seed, IUpdater updater, double lambda) {
     ComputationGraphConfiguration.GraphBuilder g = base(seed, updater).graphBuilder();
     g.addInputs(INPUT_CONTRAST);
     g.setInputTypes(InputType.convolutional(m.inputSize(), m.inputSize(), 3));
     addAutoencoder(g, m, INPUT_CONTRAST, lambda);
     g.setOutputs(RECONSTRUCTION);
-    return init(g);
+    return g;
   }
 
   /** Autoencoder and segmentation network in one graph, for JOINT and DETACHED training. */
@@ -126,6 +136,11 @@ public final class SgsfGraphs {
    */
   public static ComputationGraph guided(
       ModelConfig m, long seed, IUpdater updater, double focalTau) {
+    return init(guidedConfiguration(m, seed, updater, focalTau));
+  }
+
+  private static ComputationGraphConfiguration.GraphBuilder guidedConfiguration(
+      ModelConfig m, long seed, IUpdater updater, double focalTau) {
     ComputationGraphConfiguration.GraphBuilder g = base(seed, updater).graphBuilder();
     boolean withGuidance = m.guidance() != GuidanceMode.NONE;
     String[] guidance = new String[ModelConfig.SCALES + 1];
@@ -151,7 +166,33 @@ public final class SgsfGraphs {
     }
     addSegmentation(g, m, guidance, focalTau);
     g.setOutputs(SEGMENTATION);
-    return init(g);
+    return g;
+  }
+
+  /**
+   * The parameter count of every parameterised layer of the autoencoder and the segmentation
+   * network of {@code m}, by layer name, computed from the graph configurations without allocating
+   * any parameters (to check a stored model's weights before reading them).
+   */
+  public static Map<String, Long> parameterLayout(ModelConfig m) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    IUpdater updater = new Adam(1e-3);
+    for (ComputationGraphConfiguration c :
+        new ComputationGraphConfiguration[] {
+          autoencoderConfiguration(m, 0, updater, 1.0).build(),
+          guidedConfiguration(m, 0, updater, 1.0).build()
+        }) {
+      for (Map.Entry<String, GraphVertex> v : c.getVertices().entrySet()) {
+        if (v.getValue() instanceof LayerVertex lv) {
+          NeuralNetConfiguration lc = lv.getLayerConf();
+          long n = lc.getLayer().initializer().numParams(lc);
+          if (n > 0) {
+            out.put(v.getKey(), n);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static ComputationGraph init(ComputationGraphConfiguration.GraphBuilder g) {
