@@ -128,8 +128,10 @@ class NeighboursViewModelTest {
     assertThat(top.test().image()).isEqualTo(trainImage.image());
     // a model saved now names its training images relative to the dataset root (no absolute
     // paths); one saved before kept them absolute: either way the id ends with the same path
-    assertThat(java.nio.file.Path.of(top.trainId()))
-        .endsWith(DemoModels.texture().root().relativize(trainImage.image()));
+    java.nio.file.Path relative = DemoModels.texture().root().relativize(trainImage.image());
+    assertThat(java.nio.file.Path.of(top.trainId()).endsWith(relative))
+        .as("%s ends with %s", top.trainId(), relative)
+        .isTrue();
     assertThat(top.similarity()).isGreaterThan(0.999);
     assertThat(vm.bestTestSimilarityProperty().get()).isEqualTo(top.similarity());
     vm.duplicateThresholdProperty().set(Math.min(1.0, top.similarity() + 1e-6));
