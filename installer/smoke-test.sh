@@ -47,6 +47,19 @@ image="$(cd "$image" 2>/dev/null && pwd)" || {
 }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# A throw-away home: the launchers must not touch the user's ~/sgsf-workspace, ~/.config or
+# ~/.cache (the workbench's default workspace lives under user.home). JavaCPP's unpacked native
+# libraries stay in their usual cache, so each run does not unpack 390 MB again.
+export XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config"
+export JAVA_TOOL_OPTIONS="-Duser.home=$work/home -Dorg.bytedeco.javacpp.cachedir=${HOME:-/root}/.javacpp/cache"
+mkdir -p "$work/home"
+real_home_state() {
+  local d
+  for d in "$HOME/sgsf-workspace" "$HOME/.config/sgsf-workbench" "$HOME/.cache/sgsf-workbench"; do
+    [ -e "$d" ] && find "$d" -printf '%T@ %p\n' 2>/dev/null
+  done | sort
+}
+home_before="$(real_home_state)"
 passed=0
 failed=0
 
@@ -116,7 +129,6 @@ fi
 # 4. datasets inspect on the demo dataset, generated into a fresh cache folder (real PNG writing
 #    and reading through the packaged OpenCV). Two MVTec-layout categories: texture and object,
 #    each 120 train good, 20 test good, 30 defective (crack, scratch, spot), a mask per defect.
-export XDG_CACHE_HOME="$work/cache"
 if run inspect "$image/bin/sgsf" datasets inspect \
   && grep -q '^texture: ' "$work/inspect.out" && grep -q '^object: ' "$work/inspect.out" \
   && [ "$(grep -c '170 images: 120 train good, 50 test (20 good, 30 defective in 3 types)' "$work/inspect.out")" = 2 ]; then
@@ -143,7 +155,6 @@ if [ "$rc" = 1 ] && grep -q '^error: .*no-such-folder' "$work/inspect-missing.er
 else
   fail "sgsf datasets inspect on a missing folder exits 1 naming the folder"
 fi
-unset XDG_CACHE_HOME
 
 # 5. no native library of another platform anywhere in the image
 if command -v java >/dev/null; then
@@ -169,5 +180,10 @@ else
   echo "SKIP GUI check: needs xvfb-run and xwininfo (apt-get install xvfb x11-utils)"
 fi
 
+if [ "$(real_home_state)" = "$home_before" ]; then
+  pass "nothing written into the real home's sgsf folders"
+else
+  fail "nothing written into the real home's sgsf folders"
+fi
 echo "smoke-test: $passed passed, $failed failed"
 [ "$failed" = 0 ]
