@@ -6,14 +6,18 @@ import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.Wi
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import sgsf.engine.infer.Evaluator;
+import sgsf.engine.task.ProgressListener;
 import sgsf.engine.train.Trainer;
 import sgsf.io.Csv;
 import sgsf.io.Json;
@@ -116,6 +120,27 @@ class ArchitectureTest {
         .callConstructorWhere(target(owner(assignableTo(ObjectMapper.class))))
         .because("io/Json is the one Jackson configuration")
         .check(classes);
+  }
+
+  @Test
+  void progressIsDeclaredOnce() {
+    List<String> progressTypes =
+        classes.stream()
+            .filter(c -> c.isInterface() && !c.isEquivalentTo(ProgressListener.class))
+            .filter(
+                c ->
+                    c.getMethods().stream()
+                        .anyMatch(
+                            m ->
+                                m.getName().equals("update")
+                                    && m.getRawParameterTypes().size() == 2
+                                    && m.getRawParameterTypes().stream()
+                                        .allMatch(t -> t.isEquivalentTo(int.class))))
+            .map(JavaClass::getName)
+            .toList();
+    assertThat(progressTypes)
+        .as("interfaces besides ProgressListener with update(int, int)")
+        .isEmpty();
   }
 
   @Test

@@ -21,6 +21,7 @@ import sgsf.engine.infer.ImageScore;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.BinaryMetrics;
 import sgsf.engine.metrics.EvaluatedImage;
+import sgsf.engine.task.CancellationToken;
 import sgsf.io.Json;
 import sgsf.io.ModelBundle;
 import sgsf.workflow.EvaluationWorkflow;
@@ -68,7 +69,11 @@ public final class BenchScoringCommand implements Callable<Integer> {
       }
       EvaluationWorkflow.Evaluated r =
           EvaluationWorkflow.evaluate(
-              new Predictor(loaded.model()), d.test(), null, (done, total) -> {}, () -> false);
+              new Predictor(loaded.model()),
+              d.test(),
+              null,
+              (done, total) -> {},
+              CancellationToken.none());
       List<EvaluatedImage> images = r.images();
       TreeSet<String> types = new TreeSet<>();
       images.stream().filter(i -> i.label() == 1).forEach(i -> types.add(i.defectType()));

@@ -21,8 +21,9 @@ import sgsf.engine.data.DatasetLayout;
 import sgsf.engine.data.DatasetScanner;
 import sgsf.engine.data.DemoDataset;
 import sgsf.engine.data.Sample;
-import sgsf.engine.data.ScanProgress;
 import sgsf.engine.data.SkippedFile;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 import sgsf.io.Json;
 
 /**
@@ -77,7 +78,7 @@ public final class DatasetsInspectCommand implements Callable<Integer> {
         datasets.add(
             layout == null
                 ? DatasetScanner.scan(t)
-                : DatasetScanner.scan(t, layout, ScanProgress.NONE));
+                : DatasetScanner.scan(t, layout, ProgressListener.NONE, CancellationToken.none()));
         millis.add((System.nanoTime() - t0) / 1_000_000);
       }
       if (json) {

@@ -21,6 +21,7 @@ import sgsf.engine.metrics.MetricsSummary;
 import sgsf.engine.metrics.ThresholdCalibrator;
 import sgsf.engine.metrics.ThresholdPolicy;
 import sgsf.engine.metrics.Thresholds;
+import sgsf.engine.task.CancellationToken;
 import sgsf.io.ModelBundle;
 import sgsf.io.report.EvaluationReportWriter;
 import sgsf.io.report.ThresholdsJson;
@@ -82,7 +83,11 @@ public final class EvalCommand implements Callable<Integer> {
       try (ConsoleProgress bar = new ConsoleProgress("eval", d.test().size())) {
         r =
             EvaluationWorkflow.evaluate(
-                predictor, d.test(), null, (done, total) -> bar.step(done, null), () -> false);
+                predictor,
+                d.test(),
+                null,
+                (done, total) -> bar.step(done, null),
+                CancellationToken.none());
       }
       r.skipped().forEach(s -> err.println("skipped " + s));
       ThresholdChoice chosen = thresholds(loaded.thresholds(), r);

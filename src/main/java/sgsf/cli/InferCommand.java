@@ -21,6 +21,7 @@ import sgsf.engine.image.ImageIo;
 import sgsf.engine.infer.Prediction;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.Thresholds;
+import sgsf.engine.task.CancellationToken;
 import sgsf.io.AtomicFiles;
 import sgsf.io.ModelBundle;
 import sgsf.io.report.ScoresCsv;
@@ -98,7 +99,7 @@ public final class InferCommand implements Callable<Integer> {
               files,
               null,
               (done, total) -> bar.step(done, null),
-              () -> false,
+              CancellationToken.none(),
               (file, image, p) -> write(file, image, p, thresholds, rows));
     }
     skipped.forEach(s -> err.println("skipped " + s));

@@ -11,6 +11,7 @@ import sgsf.engine.data.Dataset;
 import sgsf.engine.data.Sample;
 import sgsf.engine.forge.Forger;
 import sgsf.engine.forge.SaliencyCache;
+import sgsf.engine.task.ProgressListener;
 import sgsf.engine.train.ForgingSampleForger;
 import sgsf.engine.train.Trainer;
 import sgsf.engine.train.TrainingControl;
@@ -75,10 +76,7 @@ public final class TrainingJob {
   public record Result(TrainingOutcome outcome, Path savedModel, TrainingData data) {}
 
   public static Result run(
-      Request r,
-      TrainingListener listener,
-      TrainingControl control,
-      TrainingData.LoadProgress loading)
+      Request r, TrainingListener listener, TrainingControl control, ProgressListener loading)
       throws IOException {
     TrainingState resume =
         r.resumeFrom() == null ? null : ModelBundle.loadCheckpoint(r.resumeFrom());

@@ -6,7 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sgsf.engine.data.Dataset;
-import sgsf.engine.data.ScanProgress;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 import sgsf.io.workspace.DatasetReference;
 import sgsf.io.workspace.Workspace;
 
@@ -59,7 +60,7 @@ public final class StartupPrefetch {
         return;
       }
       reference = ref;
-      dataset.complete(ref.open(ScanProgress.NONE));
+      dataset.complete(ref.open(ProgressListener.NONE, CancellationToken.none()));
     } catch (Exception | LinkageError e) {
       LOG.debug("start-up prefetch incomplete: {}", e.toString());
       workspace.completeExceptionally(e);

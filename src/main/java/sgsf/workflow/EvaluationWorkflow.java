@@ -3,12 +3,13 @@ package sgsf.workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.infer.Evaluator;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.EvaluatedImage;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 /**
  * Evaluates a model on labelled images, the step {@code sgsf eval} and the Evaluate view share: the
@@ -37,29 +38,27 @@ public final class EvaluationWorkflow {
    *
    * @param lock held while one batch runs through the model, or {@code null}
    * @param progress told after each batch
-   * @param cancelled polled before each batch
-   * @throws CancellationException when {@code cancelled} turns true
+   * @param cancellation polled before each batch
+   * @throws CancellationException when {@code cancellation} is cancelled
    */
   public static Evaluated evaluate(
       Predictor predictor,
       List<Sample> samples,
       Object lock,
-      Progress progress,
-      BooleanSupplier cancelled) {
+      ProgressListener progress,
+      CancellationToken cancellation) {
     Evaluator evaluator = new Evaluator(predictor);
     List<EvaluatedImage> images = new ArrayList<>(samples.size());
     List<SkippedFile> skipped = new ArrayList<>();
     for (int from = 0; from < samples.size(); from += Predictor.BATCH) {
-      if (cancelled.getAsBoolean()) {
-        throw new CancellationException("evaluation cancelled");
-      }
+      cancellation.throwIfCancelled("evaluation");
       List<Sample> chunk = samples.subList(from, Math.min(samples.size(), from + Predictor.BATCH));
       Evaluator.Result r;
       if (lock == null) {
-        r = evaluator.evaluate(chunk, null, null);
+        r = evaluator.evaluate(chunk, ProgressListener.NONE, CancellationToken.none());
       } else {
         synchronized (lock) {
-          r = evaluator.evaluate(chunk, null, null);
+          r = evaluator.evaluate(chunk, ProgressListener.NONE, CancellationToken.none());
         }
       }
       images.addAll(r.images());

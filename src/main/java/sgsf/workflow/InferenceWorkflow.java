@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.image.ImageReadException;
 import sgsf.engine.infer.Prediction;
 import sgsf.engine.infer.Predictor;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 /**
  * Scores image files without ground truth, the step {@code sgsf infer} and the Evaluate view (on a
@@ -34,22 +35,20 @@ public final class InferenceWorkflow {
    *
    * @param lock held while one batch runs through the model, or {@code null}
    * @return the files that could not be read, with the reason
-   * @throws CancellationException when {@code cancelled} turns true
+   * @throws CancellationException when {@code cancellation} is cancelled
    * @throws IOException what the sink throws
    */
   public static List<SkippedFile> predict(
       Predictor predictor,
       List<Path> files,
       Object lock,
-      Progress progress,
-      BooleanSupplier cancelled,
+      ProgressListener progress,
+      CancellationToken cancellation,
       Sink sink)
       throws IOException {
     List<SkippedFile> skipped = new ArrayList<>();
     for (int from = 0; from < files.size(); from += Predictor.BATCH) {
-      if (cancelled.getAsBoolean()) {
-        throw new CancellationException("inference cancelled");
-      }
+      cancellation.throwIfCancelled("inference");
       List<Path> chunk = files.subList(from, Math.min(files.size(), from + Predictor.BATCH));
       List<Path> read = new ArrayList<>(chunk.size());
       List<FloatImage> images = new ArrayList<>(chunk.size());

@@ -15,6 +15,7 @@ import sgsf.engine.data.Dataset;
 import sgsf.engine.data.DatasetScanner;
 import sgsf.engine.data.DemoDataset;
 import sgsf.engine.metrics.Thresholds;
+import sgsf.engine.task.CancellationToken;
 import sgsf.io.Json;
 import sgsf.ui.DemoModels;
 import sgsf.ui.evaluation.EvaluationJob;
@@ -41,7 +42,11 @@ class SameThresholdsInCliAndWorkbenchTest {
     assertThat(loaded.thresholds()).as("the model must store no thresholds").isNull();
     EvaluationResult gui =
         EvaluationJob.run(
-            loaded, "demo", EvaluationTarget.testSplit(dataset), (d, t) -> {}, () -> false);
+            loaded,
+            "demo",
+            EvaluationTarget.testSplit(dataset),
+            (d, t) -> {},
+            CancellationToken.none());
 
     // the command line's path
     Path out = dir.resolve("eval");

@@ -14,6 +14,7 @@ import sgsf.engine.data.DatasetScanner;
 import sgsf.engine.data.DemoDataset;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.infer.Predictor;
+import sgsf.engine.task.CancellationToken;
 import sgsf.io.ModelBundle;
 import sgsf.ui.DemoModels;
 
@@ -44,7 +45,7 @@ class InferenceWorkflowTest {
             files,
             new Object(),
             (d, t) -> progress.add(new int[] {d, t}),
-            () -> false,
+            CancellationToken.none(),
             (file, image, p) -> {
               assertThat(p.score()).isFinite();
               seen.add(file);
@@ -55,6 +56,7 @@ class InferenceWorkflowTest {
     assertThat(progress.get(2)).containsExactly(files.size(), files.size());
 
     List<Path> beforeCancel = new ArrayList<>();
+    CancellationToken cancellation = new CancellationToken();
     assertThatThrownBy(
             () ->
                 InferenceWorkflow.predict(
@@ -62,8 +64,11 @@ class InferenceWorkflowTest {
                     files,
                     null,
                     (d, t) -> {},
-                    () -> !beforeCancel.isEmpty(),
-                    (file, image, p) -> beforeCancel.add(file)))
+                    cancellation,
+                    (file, image, p) -> {
+                      beforeCancel.add(file);
+                      cancellation.cancel();
+                    }))
         .isInstanceOf(CancellationException.class);
     assertThat(beforeCancel).hasSize(Predictor.BATCH - 1); // the first batch held the broken file
   }

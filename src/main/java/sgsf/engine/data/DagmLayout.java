@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import sgsf.engine.data.ScanSession.Candidate;
 import sgsf.engine.image.ImageIo;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 /**
  * One class of DAGM 2007 (Weimer et al.):
@@ -53,8 +55,8 @@ public final class DagmLayout {
   }
 
   /** Scans one DAGM class folder. */
-  public static Dataset scan(Path root, ScanProgress progress) {
-    ScanSession session = new ScanSession(progress);
+  public static Dataset scan(Path root, ProgressListener progress, CancellationToken cancellation) {
+    ScanSession session = new ScanSession(progress, cancellation);
     Path train = ScanSession.child(root, "Train");
     if (train == null) {
       throw new DatasetException(root, "no Train folder; expected Train/*.PNG with Train/Label/");

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 /**
  * Detects a folder's layout and scans it into a {@link Dataset}.
@@ -32,7 +34,7 @@ public final class DatasetScanner {
    *     unusable
    */
   public static Dataset scan(Path root) {
-    return scan(root, ScanProgress.NONE);
+    return scan(root, ProgressListener.NONE, CancellationToken.none());
   }
 
   /**
@@ -40,24 +42,25 @@ public final class DatasetScanner {
    *
    * @throws DatasetException naming the folder or file when no layout matches or the data is
    *     unusable
-   * @throws java.util.concurrent.CancellationException when {@code progress} asks to stop
+   * @throws java.util.concurrent.CancellationException when {@code cancellation} is cancelled
    */
-  public static Dataset scan(Path root, ScanProgress progress) {
+  public static Dataset scan(Path root, ProgressListener progress, CancellationToken cancellation) {
     requireFolder(root);
     DatasetLayout layout =
         detect(root).orElseThrow(() -> new DatasetException(root, noLayoutMessage(root)));
-    return scan(root, layout, progress);
+    return scan(root, layout, progress, cancellation);
   }
 
   /** Scans {@code root} as the given layout, without detection. */
-  public static Dataset scan(Path root, DatasetLayout layout, ScanProgress progress) {
+  public static Dataset scan(
+      Path root, DatasetLayout layout, ProgressListener progress, CancellationToken cancellation) {
     requireFolder(root);
     return switch (layout) {
-      case MVTEC -> MvtecLayout.scan(root, progress);
-      case FOLDER -> FolderLayout.scan(root, progress);
-      case MAGNETIC_TILE -> MagneticTileLayout.scan(root, progress);
-      case KOLEKTOR_SDD2 -> KolektorSdd2Layout.scan(root, progress);
-      case DAGM -> DagmLayout.scan(root, progress);
+      case MVTEC -> MvtecLayout.scan(root, progress, cancellation);
+      case FOLDER -> FolderLayout.scan(root, progress, cancellation);
+      case MAGNETIC_TILE -> MagneticTileLayout.scan(root, progress, cancellation);
+      case KOLEKTOR_SDD2 -> KolektorSdd2Layout.scan(root, progress, cancellation);
+      case DAGM -> DagmLayout.scan(root, progress, cancellation);
     };
   }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import sgsf.engine.data.ScanSession.Candidate;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 /**
  * A dataset given as plain folders: one of normal images, one of abnormal images, and optionally
@@ -54,7 +56,8 @@ public final class FolderLayout {
         maskDirOrNull,
         DEFAULT_TEST_FRACTION,
         DEFAULT_SEED,
-        ScanProgress.NONE);
+        ProgressListener.NONE,
+        CancellationToken.none());
   }
 
   /**
@@ -69,7 +72,8 @@ public final class FolderLayout {
       Path maskDirOrNull,
       double testFraction,
       long seed,
-      ScanProgress progress) {
+      ProgressListener progress,
+      CancellationToken cancellation) {
     requireFolder(normalDir, "normal images");
     if (abnormalDir != null) {
       requireFolder(abnormalDir, "abnormal images");
@@ -80,7 +84,7 @@ public final class FolderLayout {
         throw new DatasetException(maskDirOrNull, "a mask folder needs an abnormal folder too");
       }
     }
-    ScanSession session = new ScanSession(progress);
+    ScanSession session = new ScanSession(progress, cancellation);
     List<Path> normals = session.imageFiles(normalDir);
     Set<Path> testNormals = ScanSession.pickTest(normals, testFraction, seed);
     List<Candidate> candidates = new ArrayList<>();
@@ -139,7 +143,7 @@ public final class FolderLayout {
   }
 
   /** Scans a folder holding normal/abnormal[/masks] sub-folders. */
-  public static Dataset scan(Path root, ScanProgress progress) {
+  public static Dataset scan(Path root, ProgressListener progress, CancellationToken cancellation) {
     Path normal = ScanSession.child(root, NORMAL_NAMES);
     Path abnormal = ScanSession.child(root, ABNORMAL_NAMES);
     if (normal == null || abnormal == null) {
@@ -152,7 +156,8 @@ public final class FolderLayout {
               + ")");
     }
     Path masks = ScanSession.child(root, MASK_NAMES);
-    Dataset d = scan(normal, abnormal, masks, DEFAULT_TEST_FRACTION, DEFAULT_SEED, progress);
+    Dataset d =
+        scan(normal, abnormal, masks, DEFAULT_TEST_FRACTION, DEFAULT_SEED, progress, cancellation);
     List<SkippedFile> skipped = new ArrayList<>(d.skipped());
     for (Path p : ScanSession.list(root)) {
       if (!p.equals(normal) && !p.equals(abnormal) && !p.equals(masks)) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import sgsf.engine.data.ScanSession.Candidate;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 /**
  * KolektorSDD2 (Božič et al. 2021):
@@ -47,8 +49,8 @@ public final class KolektorSdd2Layout {
   }
 
   /** Scans the dataset (both splits). */
-  public static Dataset scan(Path root, ScanProgress progress) {
-    ScanSession session = new ScanSession(progress);
+  public static Dataset scan(Path root, ProgressListener progress, CancellationToken cancellation) {
+    ScanSession session = new ScanSession(progress, cancellation);
     Path train = ScanSession.child(root, "train");
     if (train == null) {
       throw new DatasetException(root, "no train folder; expected train/<id>.png + <id>_GT.png");

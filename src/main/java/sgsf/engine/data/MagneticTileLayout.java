@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import sgsf.engine.data.ScanSession.Candidate;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 /**
  * The raw Magnetic-Tile defect dataset (Huang et al. 2018) as downloaded:
@@ -57,8 +59,8 @@ public final class MagneticTileLayout {
   }
 
   /** Scans with the default test fraction and seed. */
-  public static Dataset scan(Path root, ScanProgress progress) {
-    return scan(root, DEFAULT_TEST_FRACTION, DEFAULT_SEED, progress);
+  public static Dataset scan(Path root, ProgressListener progress, CancellationToken cancellation) {
+    return scan(root, DEFAULT_TEST_FRACTION, DEFAULT_SEED, progress, cancellation);
   }
 
   /**
@@ -66,8 +68,13 @@ public final class MagneticTileLayout {
    *
    * @param testFraction share of the MT_Free images held out for testing, in [0, 1)
    */
-  public static Dataset scan(Path root, double testFraction, long seed, ScanProgress progress) {
-    ScanSession session = new ScanSession(progress);
+  public static Dataset scan(
+      Path root,
+      double testFraction,
+      long seed,
+      ProgressListener progress,
+      CancellationToken cancellation) {
+    ScanSession session = new ScanSession(progress, cancellation);
     List<Candidate> candidates = new ArrayList<>();
     Path goodImgs = null;
     for (Path classDir : ScanSession.list(root)) {

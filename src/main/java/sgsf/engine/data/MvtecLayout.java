@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import sgsf.engine.data.ScanSession.Candidate;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 /**
  * The MVTec AD layout of one category folder:
@@ -38,8 +40,8 @@ public final class MvtecLayout {
   }
 
   /** Scans an MVTec category folder. */
-  public static Dataset scan(Path root, ScanProgress progress) {
-    ScanSession session = new ScanSession(progress);
+  public static Dataset scan(Path root, ProgressListener progress, CancellationToken cancellation) {
+    ScanSession session = new ScanSession(progress, cancellation);
     Path train = ScanSession.child(root, "train");
     if (train == null) {
       throw new DatasetException(root, "no train folder; expected train/good with normal images");

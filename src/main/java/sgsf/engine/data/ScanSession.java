@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.image.ImageReadException;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 /**
  * The shared machinery of every layout scanner: listing folders, verifying image files in parallel,
@@ -46,11 +48,13 @@ final class ScanSession {
   static final String DEFECT_IN_TRAIN =
       "defective image in the training split, not used (training sees normal images only)";
 
-  private final ScanProgress progress;
+  private final ProgressListener progress;
+  private final CancellationToken cancellation;
   private final List<SkippedFile> skipped = new ArrayList<>();
 
-  ScanSession(ScanProgress progress) {
-    this.progress = progress == null ? ScanProgress.NONE : progress;
+  ScanSession(ProgressListener progress, CancellationToken cancellation) {
+    this.progress = ProgressListener.orNone(progress);
+    this.cancellation = CancellationToken.orNone(cancellation);
   }
 
   void skip(Path path, String reason) {
@@ -275,9 +279,7 @@ final class ScanSession {
       files.parallelStream()
           .forEach(
               p -> {
-                if (progress.isCancelled()) {
-                  throw new CancellationException("dataset scan cancelled");
-                }
+                cancellation.throwIfCancelled("dataset scan");
                 Check c;
                 try {
                   c = new Check(ImageCheck.inspect(p, masks.contains(p)), null);

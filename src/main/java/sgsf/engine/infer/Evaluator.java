@@ -2,13 +2,14 @@ package sgsf.engine.infer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.image.ImageReadException;
 import sgsf.engine.metrics.EvaluatedImage;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 /**
  * Runs a model over labelled samples (a test split) and pairs each anomaly map with its ground
@@ -22,11 +23,6 @@ public final class Evaluator {
     this.predictor = predictor;
   }
 
-  /** Progress: images done of total. */
-  public interface Progress {
-    void update(int done, int total);
-  }
-
   /**
    * The evaluation of a set of samples.
    *
@@ -36,12 +32,13 @@ public final class Evaluator {
    */
   public record Result(List<EvaluatedImage> images, List<SkippedFile> skipped, boolean cancelled) {}
 
-  public Result evaluate(List<Sample> samples, Progress progress, BooleanSupplier cancelled) {
+  public Result evaluate(
+      List<Sample> samples, ProgressListener progress, CancellationToken cancellation) {
     int size = predictor.model().config().inputSize();
     List<EvaluatedImage> out = new ArrayList<>(samples.size());
     List<SkippedFile> skipped = new ArrayList<>();
     for (int from = 0; from < samples.size(); from += Predictor.BATCH) {
-      if (cancelled != null && cancelled.getAsBoolean()) {
+      if (cancellation.isCancelled()) {
         return new Result(out, skipped, true);
       }
       List<Sample> chunk = samples.subList(from, Math.min(samples.size(), from + Predictor.BATCH));

@@ -1,22 +1,20 @@
 package sgsf.engine.train;
 
+import sgsf.engine.task.CancellationToken;
+
 /**
- * Cancellation and pause of a running training, set from any thread. The trainer checks it between
- * iterations, so a request takes effect within one iteration.
+ * The cancellation token of a training, with pause and resume: set from any thread. The trainer
+ * checks it between iterations, so a request takes effect within one iteration.
  */
-public final class TrainingControl {
-  private volatile boolean cancelled;
+public final class TrainingControl extends CancellationToken {
   private boolean paused;
 
-  public void cancel() {
-    cancelled = true;
-    synchronized (this) {
-      notifyAll();
-    }
+  public TrainingControl() {
+    onCancel(this::wakeUp);
   }
 
-  public boolean isCancelled() {
-    return cancelled;
+  private synchronized void wakeUp() {
+    notifyAll();
   }
 
   public synchronized void pause() {
@@ -34,14 +32,14 @@ public final class TrainingControl {
 
   /** Blocks while paused (returns at once when cancelled); returns whether the run may go on. */
   public synchronized boolean awaitRunnable() {
-    while (paused && !cancelled) {
+    while (paused && !isCancelled()) {
       try {
         wait();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        cancelled = true;
+        cancel();
       }
     }
-    return !cancelled;
+    return !isCancelled();
   }
 }

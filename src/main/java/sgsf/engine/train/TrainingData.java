@@ -9,6 +9,7 @@ import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.image.ImageReadException;
+import sgsf.engine.task.ProgressListener;
 
 /**
  * The good training images at model resolution (3 channels, grey replicated), with their ids and
@@ -33,17 +34,12 @@ public record TrainingData(
     return images.size();
   }
 
-  /** Progress while loading: images done of total. */
-  public interface LoadProgress {
-    void update(int done, int total);
-  }
-
   /**
    * Reads, converts and resizes the images.
    *
    * @throws IllegalArgumentException when fewer than two images could be read
    */
-  public static TrainingData load(List<Path> paths, int size, LoadProgress progress)
+  public static TrainingData load(List<Path> paths, int size, ProgressListener progress)
       throws IOException {
     List<String> ids = new ArrayList<>();
     List<FloatImage> images = new ArrayList<>();

@@ -7,7 +7,8 @@ import sgsf.engine.data.DatasetLayout;
 import sgsf.engine.data.DatasetScanner;
 import sgsf.engine.data.DemoDataset;
 import sgsf.engine.data.FolderLayout;
-import sgsf.engine.data.ScanProgress;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 /**
  * Where a workspace's dataset lives. Either the built-in demo dataset, a folder whose layout is
@@ -91,10 +92,10 @@ public record DatasetReference(
    *
    * @throws sgsf.engine.data.DatasetException naming the folder or file when it is unusable
    */
-  public Dataset open(ScanProgress progress) {
+  public Dataset open(ProgressListener progress, CancellationToken cancellation) {
     if (demo) {
       Path dir = DemoDataset.ensureCategory(DemoDataset.defaultCacheDir(), root);
-      return DatasetScanner.scan(dir, progress);
+      return DatasetScanner.scan(dir, progress, cancellation);
     }
     if (layout == DatasetLayout.FOLDER) {
       return FolderLayout.scan(
@@ -103,11 +104,12 @@ public record DatasetReference(
           maskDir == null ? null : Path.of(maskDir),
           FolderLayout.DEFAULT_TEST_FRACTION,
           FolderLayout.DEFAULT_SEED,
-          progress);
+          progress,
+          cancellation);
     }
     Path dir = Path.of(root);
     return layout == null
-        ? DatasetScanner.scan(dir, progress)
-        : DatasetScanner.scan(dir, layout, progress);
+        ? DatasetScanner.scan(dir, progress, cancellation)
+        : DatasetScanner.scan(dir, layout, progress, cancellation);
   }
 }

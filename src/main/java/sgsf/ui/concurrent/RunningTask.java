@@ -1,6 +1,5 @@
 package sgsf.ui.concurrent;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -8,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import sgsf.engine.task.CancellationToken;
 
 /**
  * A piece of background work as the UI sees it: title, progress, message and state as observable
@@ -21,9 +21,7 @@ public final class RunningTask<T> {
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private final ReadOnlyObjectWrapper<TaskState> state =
       new ReadOnlyObjectWrapper<>(this, "state", TaskState.SCHEDULED);
-  private final AtomicBoolean cancelRequested = new AtomicBoolean();
-  private final java.util.List<Runnable> cancelHooks =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final CancellationToken cancellation = new CancellationToken();
   private final AtomicReference<double[]> pendingProgress = new AtomicReference<>();
   private final AtomicReference<String> pendingMessage = new AtomicReference<>();
   private final java.util.concurrent.Executor dispatcher;
@@ -64,10 +62,8 @@ public final class RunningTask<T> {
 
   /** Asks the work to stop; it notices at its next {@link TaskContext#isCancelled()} check. */
   public void cancel() {
-    if (cancelRequested.compareAndSet(false, true)) {
-      for (Runnable hook : cancelHooks) {
-        hook.run();
-      }
+    if (!cancellation.isCancelled()) {
+      cancellation.cancel();
       dispatcher.execute(
           () -> {
             if (!state.get().isFinished()) {
@@ -78,7 +74,7 @@ public final class RunningTask<T> {
   }
 
   public boolean isCancelRequested() {
-    return cancelRequested.get();
+    return cancellation.isCancelled();
   }
 
   /** Completes with the final state once the work has stopped and the callbacks have run. */
@@ -116,16 +112,8 @@ public final class RunningTask<T> {
       }
 
       @Override
-      public boolean isCancelled() {
-        return cancelRequested.get();
-      }
-
-      @Override
-      public void onCancel(Runnable hook) {
-        cancelHooks.add(hook);
-        if (cancelRequested.get() && cancelHooks.remove(hook)) {
-          hook.run();
-        }
+      public CancellationToken cancellation() {
+        return cancellation;
       }
     };
   }

@@ -28,11 +28,11 @@ import sgsf.engine.data.Dataset;
 import sgsf.engine.data.DatasetException;
 import sgsf.engine.data.DatasetScanner;
 import sgsf.engine.data.Sample;
-import sgsf.engine.data.ScanProgress;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.data.Split;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
+import sgsf.engine.task.ProgressListener;
 import sgsf.io.workspace.DatasetReference;
 import sgsf.io.workspace.Workspace;
 import sgsf.ui.WorkbenchSession;
@@ -187,18 +187,10 @@ public final class DatasetViewModel {
   }
 
   private Dataset scan(DatasetReference ref, TaskContext ctx) {
-    ScanProgress progress =
-        new ScanProgress() {
-          @Override
-          public void update(int done, int total) {
-            ctx.updateProgress(done, total);
-            ctx.updateMessage(done + " / " + total + " images checked");
-          }
-
-          @Override
-          public boolean isCancelled() {
-            return ctx.isCancelled();
-          }
+    ProgressListener progress =
+        (done, total) -> {
+          ctx.updateProgress(done, total);
+          ctx.updateMessage(done + " / " + total + " images checked");
         };
     Function<DatasetReference, Dataset> p = prefetch;
     if (p != null) {
@@ -211,7 +203,7 @@ public final class DatasetViewModel {
     if (ref.demo()) {
       ctx.updateMessage("preparing the demo dataset");
     }
-    return ref.open(progress);
+    return ref.open(progress, ctx.cancellation());
   }
 
   /**

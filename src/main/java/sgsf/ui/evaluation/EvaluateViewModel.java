@@ -342,7 +342,7 @@ public final class EvaluateViewModel {
                         ctx.updateProgress(done, total);
                         ctx.updateMessage(done + " / " + total + " images");
                       },
-                      ctx::isCancelled);
+                      ctx.cancellation());
                 })
             .lane(Lane.IO)
             .onSuccess(state::publish)

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.data.Split;
@@ -17,9 +16,10 @@ import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.EvaluatedImage;
 import sgsf.engine.metrics.PixelHistogram;
 import sgsf.engine.metrics.ThresholdExplorer;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 import sgsf.workflow.EvaluationWorkflow;
 import sgsf.workflow.InferenceWorkflow;
-import sgsf.workflow.Progress;
 import sgsf.workflow.ThresholdChoice;
 
 /**
@@ -35,15 +35,15 @@ public final class EvaluationJob {
   /**
    * Evaluates the targets.
    *
-   * @throws CancellationException when {@code cancelled} turns true
+   * @throws CancellationException when {@code cancellation} is cancelled
    * @throws IllegalArgumentException when no image could be read (the message lists why)
    */
   public static EvaluationResult run(
       LoadedModel model,
       String source,
       List<EvaluationTarget> targets,
-      Progress progress,
-      BooleanSupplier cancelled) {
+      ProgressListener progress,
+      CancellationToken cancellation) {
     long start = System.nanoTime();
     Predictor predictor = new Predictor(model.model());
     List<Sample> labelled = new ArrayList<>();
@@ -68,7 +68,7 @@ public final class EvaluationJob {
             labelled,
             model.computeLock(),
             (d, t) -> progress.update(d, total),
-            cancelled);
+            cancellation);
     skipped.addAll(ev.skipped());
     for (EvaluatedImage e : ev.images()) {
       Sample s = byPath.get(e.path());
@@ -84,7 +84,7 @@ public final class EvaluationJob {
               files,
               model.computeLock(),
               (d, t) -> progress.update(offset + d, total),
-              cancelled,
+              cancellation,
               (file, image, p) ->
                   results.add(new ImageResult(file, null, null, p.score(), p.map(), null))));
     } catch (IOException e) {

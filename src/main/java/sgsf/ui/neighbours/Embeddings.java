@@ -3,13 +3,14 @@ package sgsf.ui.neighbours;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.model.FeatureBank;
 import sgsf.engine.model.SgsfModel;
 import sgsf.engine.model.Tensors;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 /**
  * Bottleneck embeddings of images (mean-pooled autoencoder bottleneck, the similarity space of the
@@ -25,25 +26,21 @@ public final class Embeddings {
     return model.network();
   }
 
-  /** Progress in images. */
-  public interface Progress {
-    void update(int done, int total);
-  }
-
   /**
    * The embeddings of images of any size (resized to the model's input, grey replicated), in
    * batches of {@link Predictor#BATCH}.
    *
-   * @throws CancellationException when {@code cancelled} turns true between batches
+   * @throws CancellationException when {@code cancellation} is cancelled between batches
    */
   public static float[][] embed(
-      SgsfModel model, List<FloatImage> images, Progress progress, BooleanSupplier cancelled) {
+      SgsfModel model,
+      List<FloatImage> images,
+      ProgressListener progress,
+      CancellationToken cancellation) {
     Predictor prep = new Predictor(model);
     float[][] out = new float[images.size()][];
     for (int from = 0; from < images.size(); from += Predictor.BATCH) {
-      if (cancelled.getAsBoolean()) {
-        throw new CancellationException("cancelled");
-      }
+      cancellation.throwIfCancelled("embedding");
       int to = Math.min(images.size(), from + Predictor.BATCH);
       List<FloatImage> batch = new ArrayList<>(to - from);
       for (int i = from; i < to; i++) {
@@ -62,7 +59,7 @@ public final class Embeddings {
 
   /** The {@code k} good training images most similar to {@code image}, most similar first. */
   public static List<FeatureBank.Neighbour> nearest(SgsfModel model, FloatImage image, int k) {
-    float[] e = embed(model, List.of(image), (d, t) -> {}, () -> false)[0];
+    float[] e = embed(model, List.of(image), ProgressListener.NONE, CancellationToken.none())[0];
     return model.bank().nearest(e, k, -1);
   }
 }

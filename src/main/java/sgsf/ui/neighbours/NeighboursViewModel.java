@@ -250,7 +250,7 @@ public final class NeighboursViewModel {
                             ctx.updateProgress(done, total);
                             ctx.updateMessage(done + " / " + total + " images");
                           },
-                          ctx::isCancelled);
+                          ctx.cancellation());
                   return NeighbourAnalysis.scan(emb, m.bank(), MIN_DUPLICATE_THRESHOLD);
                 })
             .lane(Lane.COMPUTE)

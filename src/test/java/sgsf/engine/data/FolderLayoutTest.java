@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 class FolderLayoutTest {
   @TempDir Path dir;
@@ -47,7 +49,15 @@ class FolderLayoutTest {
   @Test
   void normalSplitFollowsTheDocumentedSeededRule() {
     images(dir.resolve("ok"), 10, "");
-    Dataset d = FolderLayout.scan(dir.resolve("ok"), null, null, 0.3, 7L, ScanProgress.NONE);
+    Dataset d =
+        FolderLayout.scan(
+            dir.resolve("ok"),
+            null,
+            null,
+            0.3,
+            7L,
+            ProgressListener.NONE,
+            CancellationToken.none());
 
     List<String> names =
         IntStream.range(0, 10)
@@ -60,7 +70,15 @@ class FolderLayoutTest {
         .containsExactlyInAnyOrderElementsOf(expectedTest);
     assertThat(d.trainGood()).hasSize(7);
 
-    Dataset again = FolderLayout.scan(dir.resolve("ok"), null, null, 0.3, 7L, ScanProgress.NONE);
+    Dataset again =
+        FolderLayout.scan(
+            dir.resolve("ok"),
+            null,
+            null,
+            0.3,
+            7L,
+            ProgressListener.NONE,
+            CancellationToken.none());
     assertThat(again.samples()).isEqualTo(d.samples());
   }
 
@@ -103,7 +121,7 @@ class FolderLayoutTest {
 
   @Test
   void aMissingFolderIsNamed() {
-    assertThatThrownBy(() -> FolderLayout.scan(dir.resolve("nothing"), null, null))
+    assertThatThrownBy(() -> FolderLayout.scan(dir.resolve("nothing"), (Path) null, null))
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining(dir.resolve("nothing").toString())
         .hasMessageContaining("normal images");

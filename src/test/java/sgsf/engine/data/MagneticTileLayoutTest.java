@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 class MagneticTileLayoutTest {
   @TempDir Path dir;
@@ -55,7 +57,8 @@ class MagneticTileLayoutTest {
   @Test
   void goodImagesAreSplitBySeededShuffleOfSortedNames() {
     Path root = tile("Free", 10);
-    Dataset d = MagneticTileLayout.scan(root, 0.2, 5L, ScanProgress.NONE);
+    Dataset d =
+        MagneticTileLayout.scan(root, 0.2, 5L, ProgressListener.NONE, CancellationToken.none());
 
     List<String> names = new ArrayList<>();
     for (int i = 0; i < 10; i++) {

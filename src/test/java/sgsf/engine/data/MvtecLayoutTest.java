@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
+import sgsf.engine.task.CancellationToken;
+import sgsf.engine.task.ProgressListener;
 
 class MvtecLayoutTest {
   @TempDir Path dir;
@@ -279,22 +281,15 @@ class MvtecLayoutTest {
         (done, total) -> {
           last.accumulateAndGet(done, Math::max);
           seenTotal.set(total);
-        });
+        },
+        CancellationToken.none());
     // 5 train + 2 test good + 6 defect images + 6 masks
     assertThat(seenTotal.get()).isEqualTo(19);
     assertThat(last.get()).isEqualTo(19);
 
-    ScanProgress cancelled =
-        new ScanProgress() {
-          @Override
-          public void update(int done, int total) {}
-
-          @Override
-          public boolean isCancelled() {
-            return true;
-          }
-        };
-    assertThatThrownBy(() -> DatasetScanner.scan(root, cancelled))
+    CancellationToken cancelled = new CancellationToken();
+    cancelled.cancel();
+    assertThatThrownBy(() -> DatasetScanner.scan(root, ProgressListener.NONE, cancelled))
         .isInstanceOf(CancellationException.class);
   }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sgsf.engine.data.Dataset;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.Verdict;
+import sgsf.engine.task.CancellationToken;
 import sgsf.ui.DemoModels;
 
 class EvaluationJobTest {
@@ -35,7 +36,11 @@ class EvaluationJobTest {
     List<int[]> progress = new ArrayList<>();
     EvaluationResult r =
         EvaluationJob.run(
-            model, "demo texture", targets, (d, t) -> progress.add(new int[] {d, t}), () -> false);
+            model,
+            "demo texture",
+            targets,
+            (d, t) -> progress.add(new int[] {d, t}),
+            CancellationToken.none());
     assertThat(r.images()).hasSize(targets.size()).hasSize(50);
     assertThat(r.skipped()).isEmpty();
     assertThat(progress.get(progress.size() - 1)).containsExactly(50, 50);
@@ -66,7 +71,7 @@ class EvaluationJobTest {
     List<EvaluationTarget> targets = EvaluationTarget.folder(dir);
     assertThat(targets).hasSize(4).allSatisfy(t -> assertThat(t.defectType()).isNull());
     EvaluationResult r =
-        EvaluationJob.run(model, dir.toString(), targets, (d, t) -> {}, () -> false);
+        EvaluationJob.run(model, dir.toString(), targets, (d, t) -> {}, CancellationToken.none());
     assertThat(r.images()).hasSize(3);
     assertThat(r.skipped())
         .singleElement()
@@ -84,14 +89,19 @@ class EvaluationJobTest {
   void cancellingStopsBetweenBatches() {
     AtomicInteger batches = new AtomicInteger();
     List<EvaluationTarget> targets = EvaluationTarget.testSplit(data);
+    CancellationToken cancellation = new CancellationToken();
     assertThatThrownBy(
             () ->
                 EvaluationJob.run(
                     model,
                     "demo",
                     targets,
-                    (d, t) -> batches.incrementAndGet(),
-                    () -> batches.get() >= 2))
+                    (d, t) -> {
+                      if (batches.incrementAndGet() >= 2) {
+                        cancellation.cancel();
+                      }
+                    },
+                    cancellation))
         .isInstanceOf(CancellationException.class);
     assertThat(batches.get()).isEqualTo(2);
   }

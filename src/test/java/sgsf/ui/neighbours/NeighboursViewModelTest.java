@@ -13,6 +13,7 @@ import sgsf.engine.data.Sample;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.model.FeatureBank;
+import sgsf.engine.task.CancellationToken;
 import sgsf.ui.DemoModels;
 import sgsf.ui.RecordingNotifier;
 import sgsf.ui.WorkbenchSession;
@@ -42,7 +43,7 @@ class NeighboursViewModelTest {
     // a training image among the test images: a near-duplicate by construction
     trainImage = d.trainGood().get(7);
     targets.add(new EvaluationTarget(trainImage.image(), "good", null));
-    result = EvaluationJob.run(model, "demo", targets, (a, b) -> {}, () -> false);
+    result = EvaluationJob.run(model, "demo", targets, (a, b) -> {}, CancellationToken.none());
   }
 
   @BeforeEach
@@ -67,7 +68,10 @@ class NeighboursViewModelTest {
     FeatureBank bank = model.model().bank();
     float[] e =
         Embeddings.embed(
-            model.model(), List.of(ImageIo.read(img.image())), (a, b) -> {}, () -> false)[0];
+            model.model(),
+            List.of(ImageIo.read(img.image())),
+            (a, b) -> {},
+            CancellationToken.none())[0];
     double norm = 0;
     for (float v : e) {
       norm += v * v;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.metrics.Verdict;
+import sgsf.engine.task.CancellationToken;
 import sgsf.io.Json;
 import sgsf.io.review.ConfirmedGoodList;
 import sgsf.io.review.Review;
@@ -51,7 +52,7 @@ class ReviewViewModelTest {
             "demo texture",
             EvaluationTarget.testSplit(DemoModels.texture()),
             (d, t) -> {},
-            () -> false);
+            CancellationToken.none());
     // a wide review band from the scores themselves (OK below the 30th percentile, NG from the
     // 80th), so the queue's order is tested whatever band the calibration would pick for this model
     double[] scores = r.images().stream().mapToDouble(ImageResult::score).sorted().toArray();
