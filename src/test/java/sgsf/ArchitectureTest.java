@@ -105,7 +105,7 @@ class ArchitectureTest {
         .belongToAnyOf(Trainer.class, Evaluator.class)
         .because(
             "sgsf eval and the Evaluate view share sgsf.workflow; sgsf train and the Train view"
-                + " share sgsf.io.TrainingJob")
+                + " share sgsf.workflow.TrainingWorkflow")
         .check(classes);
   }
 

@@ -136,7 +136,7 @@ public final class BenchInferCommand implements Callable<Integer> {
 
   /** A network of the preset's shape with a small bank of random good images. */
   static SgsfModel untrained(ModelConfig c) {
-    SgsfNetwork net = new SgsfNetwork(c, 1, 1e-4, 1.0, 2.0);
+    SgsfNetwork net = SgsfNetwork.forInference(c);
     int s = c.inputSize();
     List<String> ids = new ArrayList<>();
     List<FloatImage> imgs = new ArrayList<>();
@@ -160,7 +160,7 @@ public final class BenchInferCommand implements Callable<Integer> {
             "none",
             new DataFingerprint(List.of(), "none"),
             TrainConfig.defaults(),
-            "{}",
+            null,
             "none",
             "bench",
             "",

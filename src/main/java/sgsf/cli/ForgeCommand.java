@@ -35,6 +35,7 @@ import sgsf.io.forge.ForgeGalleryWriter;
 @Command(
     name = "forge",
     mixinStandardHelpOptions = true,
+    modelTransformer = ForgeParameterOptions.class,
     description = {
       "Forge anomalies into normal training images. Per sample it writes a",
       "contact sheet (A | S | G | M | I: normal image, saliency, saliency Perlin",
@@ -134,11 +135,13 @@ public final class ForgeCommand implements Callable<Integer> {
     }
     try {
       ForgeConfig config =
-          ForgeConfig.defaults()
-              .withStrategy(strategy)
-              .withSeed(seed)
-              .withSaliencyMethod(saliency)
-              .withTextureSource(source, textures);
+          ForgeParameterOptions.apply(
+              spec,
+              ForgeConfig.defaults()
+                  .withStrategy(strategy)
+                  .withSeed(seed)
+                  .withSaliencyMethod(saliency)
+                  .withTextureSource(source, textures));
       Path root = data != null ? data : DemoDataset.ensure(DemoDataset.defaultCacheDir());
       List<Path> images = trainGood(root);
       String origin = (data != null ? "" : "demo dataset ") + root;

@@ -24,7 +24,7 @@ import sgsf.engine.train.TrainingControl;
 import sgsf.engine.train.TrainingListener;
 import sgsf.engine.train.TrainingOutcome;
 import sgsf.engine.train.TrainingPhase;
-import sgsf.io.TrainingJob;
+import sgsf.workflow.TrainingWorkflow;
 
 /**
  * {@code sgsf train [--data DIR] [--preset P] [--iterations N | --minutes M] [--resume CKPT] --out
@@ -34,6 +34,7 @@ import sgsf.io.TrainingJob;
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
+    modelTransformer = ForgeParameterOptions.class,
     description = {
       "Train an SGSF model on the good training images of a dataset.",
       "Checkpoints go to MODEL.zip.checkpoints/; Ctrl-C stops cleanly and keeps them."
@@ -198,7 +199,9 @@ public final class TrainCommand implements Callable<Integer> {
               seed,
               flipGood,
               schedule);
-      forge = ForgeConfig.defaults().withStrategy(strategy).withSeed(seed);
+      forge =
+          ForgeParameterOptions.apply(
+              spec, ForgeConfig.defaults().withStrategy(strategy).withSeed(seed));
       d = dataset.resolve();
     } catch (IllegalArgumentException | DatasetException e) {
       err.println("error: " + e.getMessage());
@@ -222,11 +225,11 @@ public final class TrainCommand implements Callable<Integer> {
       err.println("error: cannot write the loss log " + lossLog + ": " + e.getMessage());
       return 1;
     }
-    TrainingJob.Result result;
+    TrainingWorkflow.Result result;
     try {
       result =
-          TrainingJob.run(
-              new TrainingJob.Request(d, model, train, forge, out, checkpoints, resume),
+          TrainingWorkflow.run(
+              new TrainingWorkflow.Request(d, model, train, forge, out, checkpoints, resume),
               listener,
               control,
               (done, total) -> {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.train.CheckpointSink;
 import sgsf.engine.train.TrainingState;
 
@@ -16,28 +17,28 @@ public final class CheckpointStore implements CheckpointSink {
   public static final String EXTENSION = ".sgsfckpt";
   private final Path dir;
   private final int keep;
-  private final String forgeConfigJson;
+  private final ForgeConfig forge;
 
   public CheckpointStore(Path dir, int keep) {
     this(dir, keep, null);
   }
 
   /**
-   * @param forgeConfigJson the run's forging configuration, stored in every checkpoint
+   * @param forge the run's forging configuration, stored in every checkpoint
    */
-  public CheckpointStore(Path dir, int keep, String forgeConfigJson) {
+  public CheckpointStore(Path dir, int keep, ForgeConfig forge) {
     if (keep < 1) {
       throw new IllegalArgumentException("keep must be >= 1");
     }
     this.dir = dir;
     this.keep = keep;
-    this.forgeConfigJson = forgeConfigJson;
+    this.forge = forge;
   }
 
   @Override
   public Path save(TrainingState state) throws IOException {
     Path file = dir.resolve(String.format("ckpt-%06d%s", state.nextIteration(), EXTENSION));
-    ModelBundle.saveCheckpoint(state, file, forgeConfigJson);
+    ModelBundle.saveCheckpoint(state, file, forge);
     List<Path> all = list(dir);
     for (int i = 0; i + keep < all.size(); i++) {
       Files.deleteIfExists(all.get(i));

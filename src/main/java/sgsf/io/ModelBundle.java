@@ -16,12 +16,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import sgsf.engine.backend.SoftwareVersion;
+import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.ModelConfig;
 import sgsf.engine.config.TrainConfig;
 import sgsf.engine.data.DataFingerprint;
@@ -81,7 +83,7 @@ public final class ModelBundle {
     prov.put("datasetRoot", rootName(p.datasetRoot()));
     prov.put("dataDigest", p.fingerprint().digest());
     prov.set("train", JSON.valueToTree(p.train()));
-    prov.set("forgeConfig", parseOrText(p.forgeConfigJson()));
+    prov.set("forgeConfig", p.forge() == null ? JSON.nullNode() : JSON.valueToTree(p.forge()));
     prov.put("forger", p.forger());
     prov.put("trainedWith", p.softwareVersion());
     prov.put("createdAt", p.createdAt());
@@ -182,9 +184,7 @@ public final class ModelBundle {
       TrainConfig train = JSON.treeToValue(prov.get("train"), TrainConfig.class);
       Map<String, float[]> params =
           readFloats(file, manifest.get("parameters"), entry(file, e, "weights.bin"));
-      SgsfNetwork network =
-          new SgsfNetwork(
-              config, train.seed(), train.learningRate(), train.lambda(), train.focalTau());
+      SgsfNetwork network = SgsfNetwork.forInference(config);
       network.setParametersByLayer(params);
       List<String> ids = JSON.readValue(entry(file, e, "bank/ids.json"), new TypeReference<>() {});
       int count = manifest.get("bank").get("count").asInt();
@@ -223,7 +223,7 @@ public final class ModelBundle {
               prov.path("datasetRoot").asText(),
               fp,
               train,
-              prov.path("forgeConfig").toString(),
+              forgeConfig(file, prov.path("forgeConfig")).orElse(null),
               prov.path("forger").asText(),
               prov.path("trainedWith").asText(),
               prov.path("createdAt").asText(),
@@ -274,8 +274,8 @@ public final class ModelBundle {
     saveCheckpoint(s, file, null);
   }
 
-  /** Writes a training checkpoint with the run's forging configuration (JSON) for resuming. */
-  public static void saveCheckpoint(TrainingState s, Path file, String forgeConfigJson)
+  /** Writes a training checkpoint with the run's forging configuration, for resuming. */
+  public static void saveCheckpoint(TrainingState s, Path file, ForgeConfig forge)
       throws IOException {
     ObjectNode manifest = JSON.createObjectNode();
     manifest.put("format", CHECKPOINT_FORMAT);
@@ -283,7 +283,7 @@ public final class ModelBundle {
     manifest.put("softwareVersion", SoftwareVersion.get());
     manifest.set("model", JSON.valueToTree(s.model()));
     manifest.set("train", JSON.valueToTree(s.train()));
-    manifest.set("forgeConfig", parseOrText(forgeConfigJson));
+    manifest.set("forgeConfig", forge == null ? JSON.nullNode() : JSON.valueToTree(forge));
     Map<String, float[]> params = s.parameters();
     ArrayNodeBuilder idx = new ArrayNodeBuilder();
     params.forEach((k, v) -> idx.add(k, v.length));
@@ -413,14 +413,25 @@ public final class ModelBundle {
     return out;
   }
 
-  private static JsonNode parseOrText(String json) {
-    if (json == null) {
-      return JSON.nullNode();
+  /**
+   * The forging configuration a checkpoint was written with, if it has one.
+   *
+   * @throws BundleFormatException naming the file when the stored configuration is damaged
+   */
+  public static Optional<ForgeConfig> checkpointForgeConfig(Path checkpoint) throws IOException {
+    return forgeConfig(checkpoint, readManifest(checkpoint).path("forgeConfig"));
+  }
+
+  private static Optional<ForgeConfig> forgeConfig(Path file, JsonNode node)
+      throws BundleFormatException {
+    if (!node.isObject()) {
+      return Optional.empty();
     }
     try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      return JSON.getNodeFactory().textNode(json);
+      return Optional.of(JSON.treeToValue(node, ForgeConfig.class));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new BundleFormatException(
+          file, "damaged forging configuration (" + e.getMessage() + ")");
     }
   }
 

@@ -74,6 +74,8 @@ public final class Workbench {
                 forgeViewModel.configProperty().get() != null
                     ? forgeViewModel.configProperty().get()
                     : ForgeConfig.defaults());
+    // one forging strategy: the Training form's choice is the Forge section's
+    trainingViewModel.strategyProperty().bindBidirectional(forgeViewModel.strategyProperty());
     session
         .workspaceProperty()
         .addListener(

@@ -206,4 +206,58 @@ class ForgeCommandTest {
     assertThat(t.code()).isEqualTo(1);
     assertThat(t.err()).contains(empty.toString()).contains("no image files");
   }
+
+  /** Every forging parameter has its option, with the range and default of its one declaration. */
+  @Test
+  void forgingParametersAreOptionsWithTheirRangeAndDefault() throws Exception {
+    Path out = dir.resolve("tuned");
+    Run r =
+        run(
+            "forge",
+            "--data",
+            dataset().toString(),
+            "--count",
+            "1",
+            "--size",
+            "64",
+            "--forge-a",
+            "0.55",
+            "--forge-b",
+            "0.3",
+            "--forge-alpha",
+            "0.2:0.9",
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(out.resolve("index.html")))
+        .contains("a=0.55")
+        .contains("b=0.3")
+        .contains("alpha=0.2:0.9");
+
+    Run outside = run("forge", "--data", dataset().toString(), "--forge-a", "2", "--out", "x");
+    assertThat(outside.code()).isEqualTo(2);
+    assertThat(outside.err())
+        .contains("--forge-a: expected a number within [0, 0.99], got '2'")
+        .doesNotContain("Exception");
+    Run together =
+        run(
+            "forge",
+            "--data",
+            dataset().toString(),
+            "--forge-a",
+            "0.9",
+            "--forge-b",
+            "0.2",
+            "--out",
+            "x");
+    assertThat(together.code()).isEqualTo(2);
+    assertThat(together.err()).contains("forging options:").contains("a + b");
+
+    Run help = run("train", "--help");
+    assertThat(help.out().replaceAll("\\s+", " "))
+        .contains("--forge-a=X")
+        .contains("[0, 0.99], default 0.4")
+        .contains("--forge-cp.area=LOW:HIGH")
+        .contains("--forge-minMaskFraction=X");
+  }
 }

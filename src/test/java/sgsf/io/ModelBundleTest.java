@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sgsf.engine.backend.Backend;
+import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
 import sgsf.engine.config.TrainConfig;
@@ -63,7 +64,7 @@ class ModelBundleTest {
                 },
                 "synthetic",
                 "memory",
-                "{\"strategy\":\"test\"}")
+                ForgeConfig.defaults())
             .run(new TrainingControl());
     model = out.model();
   }
@@ -393,7 +394,7 @@ class ModelBundleTest {
                 root.toString(),
                 p.fingerprint(),
                 p.train(),
-                p.forgeConfigJson(),
+                p.forge(),
                 p.forger(),
                 p.softwareVersion(),
                 p.createdAt(),

@@ -65,7 +65,7 @@ public final class DemoModels {
                   null,
                   d.name(),
                   d.root().toString(),
-                  "{}")
+                  null)
               .run(new TrainingControl());
       ModelBundle.save(out.model(), null, file);
     }

@@ -115,6 +115,7 @@ public record ForgeConfig(
    * @param scarRotationDegrees scars are rotated by an angle in [-this, this]
    * @param colourJitter brightness/contrast/saturation jitter of the patch, +-fraction
    */
+  @RecordBuilder
   public record CutPaste(
       double areaMin,
       double areaMax,
@@ -125,7 +126,8 @@ public record ForgeConfig(
       double scarLengthMin,
       double scarLengthMax,
       double scarRotationDegrees,
-      double colourJitter) {
+      double colourJitter)
+      implements ForgeConfigCutPasteBuilder.With {
     public CutPaste {
       check("cutPaste.areaMin", areaMin, 0.0005, 0.6);
       check("cutPaste.areaMax", areaMax, areaMin, 0.6);
@@ -156,7 +158,9 @@ public record ForgeConfig(
    *     least this quantile of all positions
    * @param candidates how many partner patches are compared to pick the most similar one
    */
-  public record CutSwap(double patchMin, double patchMax, double salientQuantile, int candidates) {
+  @RecordBuilder
+  public record CutSwap(double patchMin, double patchMax, double salientQuantile, int candidates)
+      implements ForgeConfigCutSwapBuilder.With {
     public CutSwap {
       check("cutSwap.patchMin", patchMin, 0.02, 0.45);
       check("cutSwap.patchMax", patchMax, patchMin, 0.45);
@@ -181,6 +185,7 @@ public record ForgeConfig(
    * @param permutationGrid tiles per side for the permutation
    * @param jitterStrength strength of the colour jitter (brightness/contrast/saturation +-)
    */
+  @RecordBuilder
   public record HardAugmentation(
       double areaMin,
       double areaMax,
@@ -188,7 +193,8 @@ public record ForgeConfig(
       boolean permutation,
       boolean colourJitter,
       int permutationGrid,
-      double jitterStrength) {
+      double jitterStrength)
+      implements ForgeConfigHardAugmentationBuilder.With {
     public HardAugmentation {
       check("hardAugmentation.areaMin", areaMin, 0.0005, 0.6);
       check("hardAugmentation.areaMax", areaMax, areaMin, 0.6);
@@ -209,7 +215,7 @@ public record ForgeConfig(
   public ForgeConfig {
     Objects.requireNonNull(strategy, "ForgeConfig.strategy must not be null");
     check("a", a, 0, 0.99);
-    check("b", b, 0, 1);
+    check("b", b, 0, 0.99);
     if (a + b >= 1) {
       throw new IllegalArgumentException(
           "ForgeConfig.a + b must be below 1 (the largest value of G), got a=" + a + ", b=" + b);

@@ -65,7 +65,7 @@ public record TrainConfig(
         warmupIterations,
         "[0, 1000000]");
     check(batchSize >= 1 && batchSize <= 256, "batchSize", batchSize, "[1, 256]");
-    check(learningRate > 0 && learningRate <= 1, "learningRate", learningRate, "(0, 1]");
+    check(learningRate >= 1e-7 && learningRate <= 1, "learningRate", learningRate, "[1e-7, 1]");
     check(lambda >= 0 && lambda <= 100, "lambda", lambda, "[0, 100]");
     check(focalTau >= 0 && focalTau <= 10, "focalTau", focalTau, "[0, 10]");
     check(
@@ -74,7 +74,11 @@ public record TrainConfig(
         contrastSetSize,
         "[1, 64]");
     check(contrastRebuildEvery >= 0, "contrastRebuildEvery", contrastRebuildEvery, ">= 0");
-    check(checkpointEvery >= 0, "checkpointEvery", checkpointEvery, ">= 0");
+    check(
+        checkpointEvery >= 0 && checkpointEvery <= 10_000_000,
+        "checkpointEvery",
+        checkpointEvery,
+        "[0, 10000000]");
   }
 
   /** A configuration without geometric augmentation of the good images. */

@@ -1,19 +1,22 @@
 package sgsf.engine.model;
 
 import java.util.List;
+import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.TrainConfig;
 import sgsf.engine.data.DataFingerprint;
 
 /**
  * Where a model came from: the exact training configuration, the data it saw, the forging
- * configuration (as the JSON the caller wrote), the software version and when.
+ * configuration, the software version and when.
+ *
+ * @param forge the forging configuration the model was trained with, or {@code null} when unknown
  */
 public record ModelProvenance(
     String datasetName,
     String datasetRoot,
     DataFingerprint fingerprint,
     TrainConfig train,
-    String forgeConfigJson,
+    ForgeConfig forge,
     String forger,
     String softwareVersion,
     String createdAt,

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.profiler.OpProfiler;
 import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
@@ -56,7 +57,7 @@ public final class NetworkBenchmark {
 
   /** Times {@code steps} training steps of the graph the guidance mode trains, after 2 untimed. */
   public static TrainFigures train(ModelConfig m, int batch, int steps, boolean profileOps) {
-    SgsfNetwork net = new SgsfNetwork(m, 1, 1e-4, 1.0, 2.0);
+    SgsfNetwork net = new SgsfNetwork(m, 1, new Adam(1e-4), new Adam(1e-4), 1.0, 2.0);
     ComputationGraph g;
     INDArray[] in;
     INDArray[] labels;
@@ -64,7 +65,7 @@ public final class NetworkBenchmark {
     INDArray a = Nd4j.rand(DataType.FLOAT, batch, m.segmentationInputChannels(), s, s);
     INDArray mask = Nd4j.rand(DataType.FLOAT, batch, 1, s, s).gt(0.9).castTo(DataType.FLOAT);
     if (m.guidance() == GuidanceMode.JOINT || m.guidance() == GuidanceMode.DETACHED) {
-      g = net.joint(1e-4);
+      g = net.joint();
       INDArray c = Nd4j.rand(DataType.FLOAT, batch, 3, s, s);
       in = new INDArray[] {a, c};
       labels = new INDArray[] {c, mask};

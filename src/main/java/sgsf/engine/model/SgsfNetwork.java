@@ -5,7 +5,8 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.NoOp;
 import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
 
@@ -16,28 +17,53 @@ import sgsf.engine.config.ModelConfig;
  * one changes.
  */
 public final class SgsfNetwork {
+  /**
+   * L_focal's exponent and L_self's weight in a network built for inference: no loss is computed.
+   */
+  private static final double UNUSED_FOCAL_TAU = 2;
+
+  private static final double UNUSED_LAMBDA = 1;
+
   private final ModelConfig config;
   private final double focalTau;
   private final double lambda;
+  private final IUpdater mainUpdater;
   private final ComputationGraph autoencoder;
   private final ComputationGraph segmentation;
   private ComputationGraph joint;
 
   /**
-   * Builds freshly initialised networks.
+   * Builds freshly initialised networks for training.
    *
    * @param seed weight initialisation seed
-   * @param learningRate Adam's learning rate for all graphs
-   * @param lambda weight of L_self in the joint loss
-   * @param focalTau focal loss exponent
+   * @param warmupUpdater the autoencoder's optimiser (it trains alone during the warm-up, Eq. (1))
+   * @param mainUpdater the segmentation and joint graphs' optimiser, with the main phase's
+   *     learning-rate schedule
+   * @param lambda weight of L_self in the joint loss, Eq. (7)
+   * @param focalTau focal loss exponent, Eq. (6)
    */
   public SgsfNetwork(
-      ModelConfig config, long seed, double learningRate, double lambda, double focalTau) {
+      ModelConfig config,
+      long seed,
+      IUpdater warmupUpdater,
+      IUpdater mainUpdater,
+      double lambda,
+      double focalTau) {
     this.config = config;
     this.focalTau = focalTau;
     this.lambda = lambda;
-    this.autoencoder = SgsfGraphs.autoencoder(config, seed, new Adam(learningRate), 1.0);
-    this.segmentation = SgsfGraphs.guided(config, seed + 1, new Adam(learningRate), focalTau);
+    this.mainUpdater = mainUpdater;
+    this.autoencoder = SgsfGraphs.autoencoder(config, seed, warmupUpdater, 1.0);
+    this.segmentation = SgsfGraphs.guided(config, seed + 1, mainUpdater, focalTau);
+  }
+
+  /**
+   * Networks for inference only, whose parameters the caller sets ({@link
+   * #setParametersByLayer(Map)}): no optimiser and no training hyper-parameters are needed to score
+   * images with a saved model.
+   */
+  public static SgsfNetwork forInference(ModelConfig config) {
+    return new SgsfNetwork(config, 0, new NoOp(), new NoOp(), UNUSED_LAMBDA, UNUSED_FOCAL_TAU);
   }
 
   public ModelConfig config() {
@@ -57,12 +83,12 @@ public final class SgsfNetwork {
    * The joint graph for JOINT / DETACHED training, built on first use with the current parameters
    * of the autoencoder and the segmentation network.
    */
-  public ComputationGraph joint(double learningRate) {
+  public ComputationGraph joint() {
     if (joint == null) {
       if (config.guidance() != GuidanceMode.JOINT && config.guidance() != GuidanceMode.DETACHED) {
         throw new IllegalStateException("no joint graph in " + config.guidance() + " mode");
       }
-      joint = SgsfGraphs.joint(config, 7, new Adam(learningRate), focalTau, lambda);
+      joint = SgsfGraphs.joint(config, 7, mainUpdater, focalTau, lambda);
       copyParameters(autoencoder, joint);
       copyParameters(segmentation, joint);
     }

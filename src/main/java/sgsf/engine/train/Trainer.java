@@ -18,10 +18,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sgsf.engine.backend.Backend;
 import sgsf.engine.backend.SoftwareVersion;
+import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
 import sgsf.engine.config.TrainConfig;
@@ -69,7 +71,7 @@ public final class Trainer {
   private final CheckpointSink sink;
   private final String datasetName;
   private final String datasetRoot;
-  private final String forgeConfigJson;
+  private final ForgeConfig forge;
 
   private SgsfNetwork network;
   private ContrastSets contrast;
@@ -85,7 +87,8 @@ public final class Trainer {
   /**
    * @param datasetName shown in provenance
    * @param datasetRoot shown in provenance
-   * @param forgeConfigJson the forging configuration as JSON, stored in provenance
+   * @param forge the forging configuration, stored in provenance (or {@code null} when the forger
+   *     is not built from one)
    */
   public Trainer(
       ModelConfig modelConfig,
@@ -96,7 +99,7 @@ public final class Trainer {
       CheckpointSink sink,
       String datasetName,
       String datasetRoot,
-      String forgeConfigJson) {
+      ForgeConfig forge) {
     if (data.size() < 2) {
       throw new IllegalArgumentException("training needs at least 2 good images");
     }
@@ -121,14 +124,13 @@ public final class Trainer {
     this.sink = sink == null ? CheckpointSink.NONE : sink;
     this.datasetName = datasetName;
     this.datasetRoot = datasetRoot;
-    this.forgeConfigJson = forgeConfigJson;
+    this.forge = forge;
     this.schedule = new LearningRateSchedule(cfg);
   }
 
   /** Trains from scratch. */
   public TrainingOutcome run(TrainingControl control) {
-    network =
-        new SgsfNetwork(modelConfig, cfg.seed(), cfg.learningRate(), cfg.lambda(), cfg.focalTau());
+    network = newNetwork();
     warmup = modelConfig.guidance() == GuidanceMode.NONE ? 0 : cfg.warmupIterations();
     planned = warmup + cfg.iterations();
     return loop(0, control);
@@ -148,8 +150,7 @@ public final class Trainer {
       throw new IllegalArgumentException(
           "checkpoint was trained on other images (data fingerprint differs)");
     }
-    network =
-        new SgsfNetwork(modelConfig, cfg.seed(), cfg.learningRate(), cfg.lambda(), cfg.focalTau());
+    network = newNetwork();
     network.setParametersByLayer(state.parameters());
     warmup = state.warmupIterations();
     planned = state.plannedIterations();
@@ -170,10 +171,20 @@ public final class Trainer {
     return loop(state.nextIteration(), control);
   }
 
+  private SgsfNetwork newNetwork() {
+    return new SgsfNetwork(
+        modelConfig,
+        cfg.seed(),
+        new Adam(cfg.learningRate()),
+        new Adam(schedule),
+        cfg.lambda(),
+        cfg.focalTau());
+  }
+
   private ComputationGraph graphNamed(String name) {
     return switch (name) {
       case "autoencoder" -> network.autoencoder();
-      case "joint" -> network.joint(cfg.learningRate());
+      case "joint" -> network.joint();
       case "segmentation" -> network.segmentation();
       default -> throw new IllegalArgumentException("unknown graph '" + name + "' in checkpoint");
     };
@@ -387,7 +398,6 @@ public final class Trainer {
     }
     INDArray c = Tensors.batch(imgs);
     ComputationGraph ae = network.autoencoder();
-    setLearningRate(ae, cfg.learningRate());
     ae.fit(new MultiDataSet(new INDArray[] {c}, new INDArray[] {c}));
     release(c);
     double self = ae.score() / Math.max(cfg.lambda(), 1e-12);
@@ -406,7 +416,7 @@ public final class Trainer {
     }
     if (usesJointGraph()) {
       network.syncAutoencoderIntoJoint();
-      network.joint(cfg.learningRate());
+      network.joint();
     } else if (modelConfig.guidance() == GuidanceMode.FROZEN) {
       buildGuidanceCache();
     }
@@ -471,7 +481,8 @@ public final class Trainer {
     INDArray a = Tensors.batch(inputs);
     INDArray m = Tensors.batch(masks);
     int mainIt = it - warmup;
-    double lr = schedule.rateAt(mainIt, planned - warmup);
+    schedule.plan(planned - warmup);
+    double lr = schedule.valueAt(mainIt, 0);
     double self = Double.NaN;
     double seg;
     double total;
@@ -484,8 +495,8 @@ public final class Trainer {
           cs.add(data.images().get(contrastIdx[k]));
         }
         INDArray c = Tensors.batch(cs);
-        ComputationGraph g = network.joint(cfg.learningRate());
-        setLearningRate(g, lr);
+        ComputationGraph g = network.joint();
+        requireMainPhaseCount(g, mainIt);
         INDArray[] in = {network.withCoordinates(a), c};
         g.fit(new MultiDataSet(in, new INDArray[] {c, m}));
         total = g.score();
@@ -499,7 +510,7 @@ public final class Trainer {
       case FROZEN -> {
         INDArray[] guidance = guidanceFor(contrastIdx);
         ComputationGraph g = network.segmentation();
-        setLearningRate(g, lr);
+        requireMainPhaseCount(g, mainIt);
         INDArray[] in = network.segmentationInputs(a, guidance);
         g.fit(new MultiDataSet(in, new INDArray[] {m}));
         total = g.score();
@@ -520,7 +531,7 @@ public final class Trainer {
       }
       case NONE -> {
         ComputationGraph g = network.segmentation();
-        setLearningRate(g, lr);
+        requireMainPhaseCount(g, mainIt);
         INDArray[] in = network.segmentationInputs(a, null);
         g.fit(new MultiDataSet(in, new INDArray[] {m}));
         total = g.score();
@@ -545,19 +556,16 @@ public final class Trainer {
   }
 
   /**
-   * Changes a graph's learning rate only when it differs: DL4J rebuilds the whole updater (and
-   * copies its state) on every call.
+   * The main-phase graphs' Adam reads the learning rate from {@link LearningRateSchedule} at the
+   * graph's iteration count, which must therefore be the main-phase iteration.
    */
-  private void setLearningRate(ComputationGraph g, double lr) {
-    Double current = learningRates.get(g);
-    if (current == null || current != lr) {
-      g.setLearningRate(lr);
-      learningRates.put(g, lr);
+  private static void requireMainPhaseCount(ComputationGraph g, int mainIt) {
+    int count = g.getConfiguration().getIterationCount();
+    if (count != mainIt) {
+      throw new IllegalStateException(
+          "graph has taken " + count + " optimiser steps at main-phase iteration " + mainIt);
     }
   }
-
-  private final java.util.Map<ComputationGraph, Double> learningRates =
-      new java.util.IdentityHashMap<>();
 
   /**
    * Frees a batch's native memory as soon as the step is done; left to the garbage collector, a few
@@ -711,7 +719,7 @@ public final class Trainer {
         datasetRoot,
         data.fingerprint(),
         cfg,
-        forgeConfigJson,
+        forge,
         forger.describe(),
         SoftwareVersion.get(),
         Instant.now().toString(),

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import sgsf.engine.config.ForgeConfig;
+import sgsf.engine.config.ForgeParameters;
+import sgsf.engine.config.Parameter;
 import sgsf.engine.forge.ForgeResult;
 import sgsf.engine.forge.SaliencyMap;
 import sgsf.engine.image.FloatImage;
@@ -133,27 +135,23 @@ public final class ForgeGalleryWriter {
     return index;
   }
 
+  /**
+   * The strategy, its choices and every parameter it uses, as {@code sgsf forge} options name them.
+   */
   private String settings() {
-    return String.format(
-        Locale.ROOT,
-        "strategy=%s a=%s b=%s alpha=[%s, %s] perlin=2^%d..2^%d rotation=[%s, %s] saliency=%s"
-            + " sigma=%s textureContrast=%s roi=%s textures=%s%s seed=%d",
-        config.strategy(),
-        config.a(),
-        config.b(),
-        config.alphaMin(),
-        config.alphaMax(),
-        config.perlinMinScaleExponent(),
-        config.perlinMaxScaleExponent(),
-        config.rotationMinDegrees(),
-        config.rotationMaxDegrees(),
-        config.saliencyMethod(),
-        config.saliencySigma(),
-        config.textureContrast(),
-        config.roiMask() == null ? "none" : config.roiMask().toString(),
-        config.textureSource(),
-        config.textureFolder() == null ? "" : " (" + config.textureFolder() + ")",
-        config.seed());
+    StringBuilder b = new StringBuilder("strategy=").append(config.strategy());
+    for (Parameter<ForgeConfig, ForgeParameters.Group> p : ForgeParameters.all()) {
+      if (p.group().usedBy(config.strategy())) {
+        b.append(' ').append(p.id()).append('=').append(p.format(config));
+      }
+    }
+    b.append(" saliency=").append(config.saliencyMethod());
+    b.append(" roi=").append(config.roiMask() == null ? "none" : config.roiMask().toString());
+    b.append(" textures=").append(config.textureSource());
+    if (config.textureFolder() != null) {
+      b.append(" (").append(config.textureFolder()).append(')');
+    }
+    return b.append(" seed=").append(config.seed()).toString();
   }
 
   private static String esc(String s) {

@@ -2,6 +2,7 @@ package sgsf.ui.forge;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import sgsf.engine.config.ForgeParameters;
 
 /** One forging parameter as the form shows it: a slider, a range slider or a check box. */
 public sealed interface ForgeParam permits ForgeParam.Value, ForgeParam.Range, ForgeParam.Toggle {
@@ -9,7 +10,7 @@ public sealed interface ForgeParam permits ForgeParam.Value, ForgeParam.Range, F
 
   String label();
 
-  ParamGroup group();
+  ForgeParameters.Group group();
 
   String tooltip();
 
@@ -22,7 +23,7 @@ public sealed interface ForgeParam permits ForgeParam.Value, ForgeParam.Range, F
   record Value(
       String id,
       String label,
-      ParamGroup group,
+      ForgeParameters.Group group,
       String tooltip,
       double min,
       double max,
@@ -35,7 +36,7 @@ public sealed interface ForgeParam permits ForgeParam.Value, ForgeParam.Range, F
   record Range(
       String id,
       String label,
-      ParamGroup group,
+      ForgeParameters.Group group,
       String tooltip,
       double min,
       double max,
@@ -46,6 +47,7 @@ public sealed interface ForgeParam permits ForgeParam.Value, ForgeParam.Range, F
       implements ForgeParam {}
 
   /** An on/off option. */
-  record Toggle(String id, String label, ParamGroup group, String tooltip, BooleanProperty value)
+  record Toggle(
+      String id, String label, ForgeParameters.Group group, String tooltip, BooleanProperty value)
       implements ForgeParam {}
 }

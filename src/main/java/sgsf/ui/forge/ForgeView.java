@@ -51,6 +51,7 @@ import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.ForgeConfig.SaliencyMethod;
 import sgsf.engine.config.ForgeConfig.Strategy;
 import sgsf.engine.config.ForgeConfig.TextureSource;
+import sgsf.engine.config.ForgeParameters;
 import sgsf.engine.data.Sample;
 import sgsf.ui.common.Icons;
 
@@ -217,11 +218,11 @@ public final class ForgeView {
     top.addRow(r++, label("Seed"), new HBox(4, seed, dice));
     box.getChildren().add(top);
 
-    Map<ParamGroup, TitledPane> groups = new EnumMap<>(ParamGroup.class);
-    for (ParamGroup g : ParamGroup.values()) {
+    Map<ForgeParameters.Group, TitledPane> groups = new EnumMap<>(ForgeParameters.Group.class);
+    for (ForgeParameters.Group g : ForgeParameters.Group.values()) {
       GridPane grid = formGrid();
       int row = 0;
-      if (g == ParamGroup.SALIENCY) {
+      if (g == ForgeParameters.Group.SALIENCY) {
         ChoiceBox<SaliencyMethod> method = new ChoiceBox<>();
         method.getItems().setAll(SaliencyMethod.values());
         method.valueProperty().bindBidirectional(vm.saliencyMethodProperty());
@@ -237,7 +238,7 @@ public final class ForgeView {
             label("ROI mask"),
             pathField(vm.roiMaskProperty(), false, "A fixed region-of-interest mask replaces S"));
       }
-      if (g == ParamGroup.AUXILIARY) {
+      if (g == ForgeParameters.Group.AUXILIARY) {
         ChoiceBox<TextureSource> source = new ChoiceBox<>();
         source.setId("forge-texture-source");
         source.getItems().setAll(TextureSource.values());

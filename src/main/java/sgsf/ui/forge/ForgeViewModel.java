@@ -3,6 +3,7 @@ package sgsf.ui.forge;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,8 @@ import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.ForgeConfig.SaliencyMethod;
 import sgsf.engine.config.ForgeConfig.Strategy;
 import sgsf.engine.config.ForgeConfig.TextureSource;
+import sgsf.engine.config.ForgeParameters;
+import sgsf.engine.config.Parameter;
 import sgsf.engine.data.Dataset;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SampleLoader;
@@ -174,226 +177,38 @@ public final class ForgeViewModel {
     return toggles.computeIfAbsent(id, k -> new SimpleBooleanProperty(this, k));
   }
 
-  private void value(
-      String id, String label, ParamGroup g, String tip, double min, double max, int decimals) {
-    params.add(new ForgeParam.Value(id, label, g, tip, min, max, false, decimals, number(id)));
-  }
-
-  private void integer(String id, String label, ParamGroup g, String tip, int min, int max) {
-    params.add(new ForgeParam.Value(id, label, g, tip, min, max, true, 0, number(id)));
-  }
-
-  private void range(
-      String id,
-      String label,
-      ParamGroup g,
-      String tip,
-      double min,
-      double max,
-      boolean integer,
-      int decimals) {
-    params.add(
-        new ForgeParam.Range(
-            id,
-            label,
-            g,
-            tip,
-            min,
-            max,
-            integer,
-            decimals,
-            number(id + ".min"),
-            number(id + ".max")));
-  }
-
-  private void flag(String id, String label, ParamGroup g, String tip) {
-    params.add(new ForgeParam.Toggle(id, label, g, tip, toggle(id)));
-  }
-
   private void defineParams() {
-    value(
-        "a", "a", ParamGroup.THRESHOLD, "Base of mu = a + mean(S)·b (the paper: 0.4)", 0, 0.99, 2);
-    value(
-        "b",
-        "b",
-        ParamGroup.THRESHOLD,
-        "Saliency weight of mu (the paper: 0.2); a + b < 1",
-        0,
-        1,
-        2);
-    range(
-        "alpha",
-        "alpha",
-        ParamGroup.BLENDING,
-        "Blending factor range of Eq. (2) (the paper: 0.1-1)",
-        0.01,
-        1,
-        false,
-        2);
-    range(
-        "perlin",
-        "Scale 2^k",
-        ParamGroup.PERLIN,
-        "Exponents k of the Perlin gradient grid per axis (DRAEM: 0-5)",
-        0,
-        8,
-        true,
-        0);
-    range(
-        "rotation",
-        "Rotation °",
-        ParamGroup.PERLIN,
-        "Rotation of the noise in degrees (DRAEM: ±90)",
-        -180,
-        180,
-        false,
-        0);
-    value(
-        "saliencySigma",
-        "Smoothing σ",
-        ParamGroup.SALIENCY,
-        "Gaussian smoothing of S, fraction of the shorter side",
-        0,
-        0.25,
-        3);
-    value(
-        "textureContrast",
-        "Texture contrast",
-        ParamGroup.SALIENCY,
-        "Texture rule, Eq. (3): S = 1 when std(S) is below this (0: off)",
-        0,
-        0.5,
-        2);
-    flag(
-        "greyAux",
-        "Grey B for grey images",
-        ParamGroup.AUXILIARY,
-        "Turn B grey when A is grey, so forged defects are not told apart by colour");
-    value(
-        "forgeProbability",
-        "p_forge",
-        ParamGroup.TRAINING,
-        "Share of training samples that are forged (3 forged : 1 normal = 0.75)",
-        0,
-        1,
-        2);
-    integer(
-        "maxRedraws",
-        "Mask redraws",
-        ParamGroup.TRAINING,
-        "How often an empty mask is redrawn before the sample stays normal",
-        0,
-        100);
-    range(
-        "cp.area",
-        "Patch area",
-        ParamGroup.CUTPASTE,
-        "Patch area, fraction of the image",
-        0.0005,
-        0.6,
-        false,
-        3);
-    value(
-        "cp.aspectMin",
-        "Aspect min",
-        ParamGroup.CUTPASTE,
-        "Aspect ratios log-uniform in [min, 1/min]",
-        0.05,
-        1,
-        2);
-    value(
-        "cp.scarProbability",
-        "Scar probability",
-        ParamGroup.CUTPASTE,
-        "Probability of a thin scar instead of a rectangle",
-        0,
-        1,
-        2);
-    range(
-        "cp.scarWidth",
-        "Scar width",
-        ParamGroup.CUTPASTE,
-        "Scar width, fraction of the shorter side",
-        0.001,
-        0.5,
-        false,
-        3);
-    range(
-        "cp.scarLength",
-        "Scar length",
-        ParamGroup.CUTPASTE,
-        "Scar length, fraction of the shorter side",
-        0.005,
-        0.9,
-        false,
-        3);
-    value(
-        "cp.scarRotation",
-        "Scar rotation °",
-        ParamGroup.CUTPASTE,
-        "Scars rotate by up to ± this",
-        0,
-        180,
-        0);
-    value(
-        "cp.colourJitter",
-        "Colour jitter",
-        ParamGroup.CUTPASTE,
-        "Brightness/contrast/saturation jitter of the patch",
-        0,
-        1,
-        2);
-    range(
-        "cs.patch",
-        "Patch side",
-        ParamGroup.CUTSWAP,
-        "Patch side, fraction of the shorter side",
-        0.02,
-        0.45,
-        false,
-        2);
-    value(
-        "cs.salientQuantile",
-        "Salient quantile",
-        ParamGroup.CUTSWAP,
-        "Patch centres come from positions at least this salient (quantile)",
-        0,
-        0.99,
-        2);
-    integer(
-        "cs.candidates",
-        "Candidates",
-        ParamGroup.CUTSWAP,
-        "Partner patches compared to find the most similar",
-        1,
-        256);
-    range(
-        "hard.area",
-        "Region area",
-        ParamGroup.HARD,
-        "Region area, fraction of the image",
-        0.0005,
-        0.6,
-        false,
-        3);
-    flag("hard.rotation", "Rotation", ParamGroup.HARD, "Rotate the copied region");
-    flag("hard.permutation", "Patch permutation", ParamGroup.HARD, "Shuffle the region's patches");
-    flag("hard.colourJitter", "Colour jitter", ParamGroup.HARD, "Jitter the region's colours");
-    integer(
-        "hard.permutationGrid",
-        "Permutation grid",
-        ParamGroup.HARD,
-        "Grid size of the patch permutation",
-        2,
-        8);
-    value(
-        "hard.jitterStrength",
-        "Jitter strength",
-        ParamGroup.HARD,
-        "Strength of the colour jitter",
-        0.05,
-        1,
-        2);
+    for (Parameter<ForgeConfig, ForgeParameters.Group> p : ForgeParameters.all()) {
+      String tip = p.help() + (p.unit().isEmpty() ? "" : " (" + p.unit() + ")");
+      boolean integer = p.kind().isInteger();
+      params.add(
+          switch (p.kind()) {
+            case FLAG -> new ForgeParam.Toggle(p.id(), p.label(), p.group(), tip, toggle(p.id()));
+            case RANGE, INTEGER_RANGE ->
+                new ForgeParam.Range(
+                    p.id(),
+                    p.label(),
+                    p.group(),
+                    tip,
+                    p.min(),
+                    p.max(),
+                    integer,
+                    p.decimals(),
+                    number(p.id() + ".min"),
+                    number(p.id() + ".max"));
+            case NUMBER, INTEGER ->
+                new ForgeParam.Value(
+                    p.id(),
+                    p.label(),
+                    p.group(),
+                    tip,
+                    p.min(),
+                    p.max(),
+                    integer,
+                    p.decimals(),
+                    number(p.id()));
+          });
+    }
   }
 
   /** Sets every control from {@code c}. */
@@ -406,44 +221,17 @@ public final class ForgeViewModel {
       textureFolder.set(c.textureFolder() == null ? "" : c.textureFolder().toString());
       roiMask.set(c.roiMask() == null ? "" : c.roiMask().toString());
       seed.set(Long.toString(c.seed()));
-      number("a").set(c.a());
-      number("b").set(c.b());
-      number("alpha.min").set(c.alphaMin());
-      number("alpha.max").set(c.alphaMax());
-      number("perlin.min").set(c.perlinMinScaleExponent());
-      number("perlin.max").set(c.perlinMaxScaleExponent());
-      number("rotation.min").set(c.rotationMinDegrees());
-      number("rotation.max").set(c.rotationMaxDegrees());
-      number("saliencySigma").set(c.saliencySigma());
-      number("textureContrast").set(c.textureContrast());
-      toggle("greyAux").set(c.greyAuxiliaryForGreyImages());
-      number("forgeProbability").set(c.forgeProbability());
-      number("maxRedraws").set(c.maxMaskRedraws());
-      number("minMaskFraction").set(c.minMaskFraction());
-      ForgeConfig.CutPaste cp = c.cutPaste();
-      number("cp.area.min").set(cp.areaMin());
-      number("cp.area.max").set(cp.areaMax());
-      number("cp.aspectMin").set(cp.aspectMin());
-      number("cp.scarProbability").set(cp.scarProbability());
-      number("cp.scarWidth.min").set(cp.scarWidthMin());
-      number("cp.scarWidth.max").set(cp.scarWidthMax());
-      number("cp.scarLength.min").set(cp.scarLengthMin());
-      number("cp.scarLength.max").set(cp.scarLengthMax());
-      number("cp.scarRotation").set(cp.scarRotationDegrees());
-      number("cp.colourJitter").set(cp.colourJitter());
-      ForgeConfig.CutSwap cs = c.cutSwap();
-      number("cs.patch.min").set(cs.patchMin());
-      number("cs.patch.max").set(cs.patchMax());
-      number("cs.salientQuantile").set(cs.salientQuantile());
-      number("cs.candidates").set(cs.candidates());
-      ForgeConfig.HardAugmentation h = c.hardAugmentation();
-      number("hard.area.min").set(h.areaMin());
-      number("hard.area.max").set(h.areaMax());
-      toggle("hard.rotation").set(h.rotation());
-      toggle("hard.permutation").set(h.permutation());
-      toggle("hard.colourJitter").set(h.colourJitter());
-      number("hard.permutationGrid").set(h.permutationGrid());
-      number("hard.jitterStrength").set(h.jitterStrength());
+      for (Parameter<ForgeConfig, ForgeParameters.Group> p : ForgeParameters.all()) {
+        double[] v = p.get().apply(c);
+        switch (p.kind()) {
+          case FLAG -> toggle(p.id()).set(v[0] != 0);
+          case RANGE, INTEGER_RANGE -> {
+            number(p.id() + ".min").set(v[0]);
+            number(p.id() + ".max").set(v[1]);
+          }
+          case NUMBER, INTEGER -> number(p.id()).set(v[0]);
+        }
+      }
     } finally {
       suspended = false;
     }
@@ -460,56 +248,25 @@ public final class ForgeViewModel {
     }
     Path folder = textureFolder.get().isBlank() ? null : Path.of(textureFolder.get().trim());
     Path roi = roiMask.get().isBlank() ? null : Path.of(roiMask.get().trim());
-    return new ForgeConfig(
-        strategy.get(),
-        d("a"),
-        d("b"),
-        d("alpha.min"),
-        d("alpha.max"),
-        i("perlin.min"),
-        i("perlin.max"),
-        d("rotation.min"),
-        d("rotation.max"),
-        saliencyMethod.get(),
-        d("saliencySigma"),
-        d("textureContrast"),
-        roi,
-        textureSource.get(),
-        folder,
-        toggles.get("greyAux").get(),
-        d("forgeProbability"),
-        i("maxRedraws"),
-        d("minMaskFraction"),
-        new ForgeConfig.CutPaste(
-            d("cp.area.min"),
-            d("cp.area.max"),
-            d("cp.aspectMin"),
-            d("cp.scarProbability"),
-            d("cp.scarWidth.min"),
-            d("cp.scarWidth.max"),
-            d("cp.scarLength.min"),
-            d("cp.scarLength.max"),
-            d("cp.scarRotation"),
-            d("cp.colourJitter")),
-        new ForgeConfig.CutSwap(
-            d("cs.patch.min"), d("cs.patch.max"), d("cs.salientQuantile"), i("cs.candidates")),
-        new ForgeConfig.HardAugmentation(
-            d("hard.area.min"),
-            d("hard.area.max"),
-            toggles.get("hard.rotation").get(),
-            toggles.get("hard.permutation").get(),
-            toggles.get("hard.colourJitter").get(),
-            i("hard.permutationGrid"),
-            d("hard.jitterStrength")),
-        s);
-  }
-
-  private double d(String id) {
-    return numbers.get(id).get();
-  }
-
-  private int i(String id) {
-    return (int) Math.round(numbers.get(id).get());
+    ForgeConfig choices =
+        ForgeConfig.defaults()
+            .withStrategy(strategy.get())
+            .withSaliencyMethod(saliencyMethod.get())
+            .withRoiMask(roi)
+            .withTextureSource(textureSource.get(), folder)
+            .withSeed(s);
+    Map<Parameter<ForgeConfig, ForgeParameters.Group>, double[]> values = new HashMap<>();
+    for (Parameter<ForgeConfig, ForgeParameters.Group> p : ForgeParameters.all()) {
+      values.put(
+          p,
+          switch (p.kind()) {
+            case FLAG -> new double[] {toggle(p.id()).get() ? 1 : 0};
+            case RANGE, INTEGER_RANGE ->
+                new double[] {number(p.id() + ".min").get(), number(p.id() + ".max").get()};
+            case NUMBER, INTEGER -> new double[] {number(p.id()).get()};
+          });
+    }
+    return Parameter.applyAll(choices, values);
   }
 
   /**
@@ -683,7 +440,7 @@ public final class ForgeViewModel {
   }
 
   /** The parameters of one group. */
-  public List<ForgeParam> params(ParamGroup g) {
+  public List<ForgeParam> params(ForgeParameters.Group g) {
     return params.stream().filter(p -> p.group() == g).toList();
   }
 

@@ -3,14 +3,14 @@ package sgsf.ui.training;
 import java.util.concurrent.CancellationException;
 import sgsf.engine.train.TrainingControl;
 import sgsf.engine.train.TrainingListener;
-import sgsf.io.TrainingJob;
 import sgsf.ui.concurrent.TaskContext;
+import sgsf.workflow.TrainingWorkflow;
 
 /**
- * Runs a request through {@link TrainingJob}, the same path as {@code sgsf train}: images loaded
- * (with progress, cancellable), forging on a background thread, checkpoints into the run folder,
- * the model saved when the run completes. Trains on one core fewer than the machine has, so the
- * window stays responsive.
+ * Runs a request through {@link TrainingWorkflow}, the same path as {@code sgsf train}: images
+ * loaded (with progress, cancellable), forging on a background thread, checkpoints into the run
+ * folder, the model saved when the run completes. Trains on one core fewer than the machine has, so
+ * the window stays responsive.
  */
 public final class EngineTrainingRunner implements TrainingRunner {
   @Override
@@ -20,9 +20,9 @@ public final class EngineTrainingRunner implements TrainingRunner {
     // leave a core to the window (FX and render threads) while training
     sgsf.engine.backend.Backend.limitComputeThreads(
         Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
-    TrainingJob.Result result =
-        TrainingJob.run(
-            new TrainingJob.Request(
+    TrainingWorkflow.Result result =
+        TrainingWorkflow.run(
+            new TrainingWorkflow.Request(
                 r.dataset(),
                 r.model(),
                 r.train(),

@@ -1,8 +1,10 @@
 package sgsf.ui.training;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -16,7 +18,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
+import sgsf.engine.config.Parameter;
 import sgsf.engine.config.TrainConfig;
+import sgsf.engine.config.TrainParameters;
 
 /**
  * The training form: text fields as typed, checked on every change. Each problem is a message
@@ -44,6 +48,10 @@ public final class TrainingForm {
   private final StringProperty contrastSetSize = new SimpleStringProperty(this, "contrastSetSize");
   private final StringProperty checkpointEvery = new SimpleStringProperty(this, "checkpointEvery");
   private final StringProperty seed = new SimpleStringProperty(this, "seed");
+
+  /** The text field of each {@link TrainParameters} parameter, by its id. */
+  private final Map<String, StringProperty> fields = new LinkedHashMap<>();
+
   private final ObservableList<String> problems = FXCollections.observableArrayList();
   private final ReadOnlyObjectWrapper<TrainConfig> trainConfig =
       new ReadOnlyObjectWrapper<>(this, "trainConfig");
@@ -51,6 +59,14 @@ public final class TrainingForm {
       new ReadOnlyObjectWrapper<>(this, "modelConfig");
 
   public TrainingForm() {
+    fields.put("iterations", iterations);
+    fields.put("minutes", minutes);
+    fields.put("warmup", warmup);
+    fields.put("batch", batchSize);
+    fields.put("lr", learningRate);
+    fields.put("lambda", lambda);
+    fields.put("contrast", contrastSetSize);
+    fields.put("checkpoint-every", checkpointEvery);
     load(ModelConfig.lite(), TrainConfig.defaults());
     preset.addListener(
         (o, a, p) -> {
@@ -103,14 +119,12 @@ public final class TrainingForm {
     applyingPreset = false;
     guidance.set(model.guidance());
     timeBudget.set(t.minutes() > 0);
-    iterations.set(Integer.toString(t.iterations()));
-    minutes.set(t.minutes() > 0 ? format(t.minutes()) : "30");
-    warmup.set(Integer.toString(t.warmupIterations()));
-    batchSize.set(Integer.toString(t.batchSize()));
-    learningRate.set(format(t.learningRate()));
-    lambda.set(format(t.lambda()));
-    contrastSetSize.set(Integer.toString(t.contrastSetSize()));
-    checkpointEvery.set(Integer.toString(t.checkpointEvery()));
+    for (Parameter<TrainConfig, TrainParameters.Group> p : TrainParameters.all()) {
+      fields.get(p.id()).set(format(p.get().apply(t)[0]));
+    }
+    if (t.minutes() <= 0) {
+      minutes.set("30");
+    }
     seed.set(Long.toString(t.seed()));
     flipGood.set(t.flipGood());
   }
@@ -143,14 +157,22 @@ public final class TrainingForm {
       size = null;
     }
     Integer width = integer(out, "Base width", baseWidth.get(), 2, 128);
-    Integer it = integer(out, "Iterations", iterations.get(), 1, 10_000_000);
-    Double min = timeBudget.get() ? decimal(out, "Minutes", minutes.get(), 0.1, 10_080) : null;
-    Integer wu = integer(out, "Warm-up iterations", warmup.get(), 0, 1_000_000);
-    Integer batch = integer(out, "Batch size", batchSize.get(), 1, 256);
-    Double lr = decimal(out, "Learning rate", learningRate.get(), 1e-7, 1);
-    Double lam = decimal(out, "Lambda", lambda.get(), 0, 100);
-    Integer n = integer(out, "Contrast-set size", contrastSetSize.get(), 1, 64);
-    Integer ck = integer(out, "Checkpoint every", checkpointEvery.get(), 0, 10_000_000);
+    Map<Parameter<TrainConfig, TrainParameters.Group>, double[]> values = new LinkedHashMap<>();
+    for (Parameter<TrainConfig, TrainParameters.Group> p : TrainParameters.all()) {
+      if (p.id().equals("minutes") && !timeBudget.get()) {
+        continue;
+      }
+      String text = fields.get(p.id()).get();
+      Number v; // not a conditional expression: it would unbox a null Integer
+      if (p.kind().isInteger()) {
+        v = integer(out, p.label(), text, (int) p.min(), (int) p.max());
+      } else {
+        v = decimal(out, p.label(), text, p.min(), p.max());
+      }
+      if (v != null) {
+        values.put(p, new double[] {v.doubleValue()});
+      }
+    }
     Long sd = null;
     try {
       sd = Long.parseLong(seed.get().trim());
@@ -159,23 +181,11 @@ public final class TrainingForm {
     }
     TrainConfig t = null;
     if (out.isEmpty()) {
-      TrainConfig d = TrainConfig.defaults();
       try {
         t =
-            new TrainConfig(
-                it,
-                min == null ? 0 : min,
-                wu,
-                batch,
-                lr,
-                lam,
-                d.focalTau(),
-                n,
-                d.contrastRebuildEvery(),
-                ck,
-                sd,
-                flipGood.get(),
-                d.schedule());
+            Parameter.applyAll(
+                TrainConfig.defaults().withMinutes(0).withSeed(sd).withFlipGood(flipGood.get()),
+                values);
       } catch (IllegalArgumentException e) {
         out.add(e.getMessage());
       }

@@ -89,8 +89,8 @@ public final class TrainingViewModel {
   private double previewIntervalSeconds = 4;
 
   /**
-   * @param forgeSettings the forging configuration of the Forge section (its strategy is replaced
-   *     by the form's)
+   * @param forgeSettings the forging configuration of the Forge section; the workbench binds {@link
+   *     #strategyProperty()} to that section's strategy, so the two cannot disagree
    */
   public TrainingViewModel(
       WorkbenchSession session, TrainingRunner runner, Supplier<ForgeConfig> forgeSettings) {
@@ -531,7 +531,7 @@ public final class TrainingViewModel {
     return out;
   }
 
-  /** The forging strategy of the run (the other forging parameters come from Forge). */
+  /** The forging strategy of the run, bound to the Forge section's in the workbench. */
   public ObjectProperty<ForgeConfig.Strategy> strategyProperty() {
     return strategy;
   }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 import sgsf.engine.backend.Backend;
 import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
@@ -73,10 +74,10 @@ class SgsfBlocksTest {
 
   @Test
   void everyConvBlockEndsInAReluInTrainingAndInference() {
-    SgsfNetwork net = new SgsfNetwork(SMALL, 5, 1e-3, 1, 2);
+    SgsfNetwork net = new SgsfNetwork(SMALL, 5, new Adam(1e-3), new Adam(1e-3), 1, 2);
     Nd4j.getRandom().setSeed(3);
     INDArray images = Nd4j.rand(DataType.FLOAT, 4, 3, 32, 32);
-    ComputationGraph joint = net.joint(1e-3);
+    ComputationGraph joint = net.joint();
     // one fitted step so that the running statistics are no longer the placeholders 0 / 1
     joint.fit(
         new org.nd4j.linalg.dataset.MultiDataSet(
@@ -90,7 +91,9 @@ class SgsfBlocksTest {
 
   @Test
   void guidanceFeaturesAndTheSimilarityFeatureComeAfterTheRelu() {
-    SgsfNetwork net = new SgsfNetwork(SMALL.withGuidance(GuidanceMode.FROZEN), 5, 1e-3, 1, 2);
+    SgsfNetwork net =
+        new SgsfNetwork(
+            SMALL.withGuidance(GuidanceMode.FROZEN), 5, new Adam(1e-3), new Adam(1e-3), 1, 2);
     Nd4j.getRandom().setSeed(4);
     try (SgsfNetwork.Features f = net.features(Nd4j.rand(DataType.FLOAT, 2, 3, 32, 32))) {
       for (int i = 1; i <= ModelConfig.SCALES; i++) {
@@ -104,7 +107,9 @@ class SgsfBlocksTest {
 
   @Test
   void oneDnnHelpersServeTheConvolutionsAndBatchNorms() {
-    SgsfNetwork net = new SgsfNetwork(SMALL.withGuidance(GuidanceMode.FROZEN), 5, 1e-3, 1, 2);
+    SgsfNetwork net =
+        new SgsfNetwork(
+            SMALL.withGuidance(GuidanceMode.FROZEN), 5, new Adam(1e-3), new Adam(1e-3), 1, 2);
     net.segment(
         Nd4j.rand(DataType.FLOAT, 1, 3, 32, 32),
         net.features(Nd4j.rand(DataType.FLOAT, 1, 3, 32, 32)).guidance());

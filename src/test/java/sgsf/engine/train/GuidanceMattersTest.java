@@ -50,7 +50,7 @@ class GuidanceMattersTest {
                 null,
                 "products",
                 "memory",
-                "{}")
+                null)
             .run(new TrainingControl());
     assertThat(out.status()).isEqualTo(TrainingOutcome.Status.COMPLETED);
     return out.model();

@@ -51,7 +51,7 @@ class ProductionPathLearningTest {
                 null,
                 "striped",
                 "memory",
-                "{}")
+                null)
             .run(new TrainingControl());
     assertThat(out.status()).isEqualTo(TrainingOutcome.Status.COMPLETED);
     List<FloatImage> inputs = new ArrayList<>();

@@ -39,7 +39,7 @@ class TrainerTest {
         sink,
         "synthetic",
         "memory",
-        "{}");
+        null);
   }
 
   /** Pixel AUROC by the rank-sum (Mann-Whitney) formula, ties counted half. */
@@ -185,7 +185,7 @@ class TrainerTest {
                 },
                 "synthetic",
                 "memory",
-                "{}")
+                null)
             .run(new TrainingControl());
     assertThat(out.status()).isEqualTo(TrainingOutcome.Status.DIVERGED);
     assertThat(out.message()).contains("loss became NaN").contains("iteration 5");

@@ -12,6 +12,7 @@ import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.ForgeConfig.Strategy;
+import sgsf.engine.config.ForgeParameters;
 import sgsf.engine.data.DatasetScanner;
 import sgsf.engine.forge.ForgeResult;
 import sgsf.engine.image.FloatImage;
@@ -97,8 +98,8 @@ class ForgeViewModelTest {
     ForgePreview p = vm.previewProperty().get();
     assertThat(p.result().strategy()).isEqualTo(Strategy.CUTPASTE);
     assertThat(p.result().gated()).isNull();
-    assertThat(ParamGroup.CUTPASTE.usedBy(Strategy.CUTPASTE)).isTrue();
-    assertThat(ParamGroup.THRESHOLD.usedBy(Strategy.CUTPASTE)).isFalse();
+    assertThat(ForgeParameters.Group.CUTPASTE.usedBy(Strategy.CUTPASTE)).isTrue();
+    assertThat(ForgeParameters.Group.THRESHOLD.usedBy(Strategy.CUTPASTE)).isFalse();
     vm.numberProperty("cp.scarProbability").set(0); // rectangles only
     vm.numberProperty("cp.area.max").set(0.3);
     vm.numberProperty("cp.area.min").set(0.2);

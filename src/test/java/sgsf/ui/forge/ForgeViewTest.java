@@ -2,6 +2,7 @@ package sgsf.ui.forge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static sgsf.ui.GuiTestSupport.onFx;
+import static sgsf.ui.GuiTestSupport.runFx;
 import static sgsf.ui.GuiTestSupport.waitFor;
 
 import javafx.scene.control.Label;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
+import sgsf.engine.config.ForgeConfig;
 import sgsf.ui.WorkbenchWindow;
 
 /** Moving a forge control in a real (headless) window updates the preview. */
@@ -64,5 +66,20 @@ class ForgeViewTest {
         "grid cells",
         5_000,
         () -> robot.lookup("#forge-grid").queryParent().getChildrenUnmodifiable().size() == 16);
+  }
+
+  /**
+   * Train and Forge share one forging strategy: the Training form's choice was its own and silently
+   * replaced the Forge section's at training time.
+   */
+  @Test
+  void trainingAndForgeShareOneStrategy() throws Exception {
+    ForgeViewModel forge = window.workbench().forgeViewModel();
+    var training = window.workbench().trainingViewModel();
+    runFx(() -> training.strategyProperty().set(ForgeConfig.Strategy.CUTPASTE));
+    assertThat(onFx(() -> forge.strategyProperty().get())).isEqualTo(ForgeConfig.Strategy.CUTPASTE);
+    runFx(() -> forge.strategyProperty().set(ForgeConfig.Strategy.HARD));
+    assertThat(onFx(() -> training.strategyProperty().get())).isEqualTo(ForgeConfig.Strategy.HARD);
+    runFx(() -> forge.strategyProperty().set(ForgeConfig.Strategy.SAM));
   }
 }

@@ -1,4 +1,4 @@
-package sgsf.io;
+package sgsf.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import sgsf.engine.train.TrainingControl;
 import sgsf.io.review.ConfirmedGoodList;
 
 /** Images confirmed good in review join the next training run's images. */
-class TrainingJobConfirmedGoodTest {
+class TrainingWorkflowConfirmedGoodTest {
   static {
     Backend.configureProperties();
   }
@@ -41,9 +41,9 @@ class TrainingJobConfirmedGoodTest {
             testGood.get(1).toString(),
             d.trainGood().get(0).image().toString(),
             broken.toString()));
-    TrainingJob.Result r =
-        TrainingJob.run(
-            new TrainingJob.Request(
+    TrainingWorkflow.Result r =
+        TrainingWorkflow.run(
+            new TrainingWorkflow.Request(
                 d,
                 new ModelConfig("test", 32, 4, false, GuidanceMode.JOINT),
                 new TrainConfig(1, 0, 0, 2, 1e-3, 1.0, 2.0, 2, 0, 0, 3L),

@@ -1,6 +1,5 @@
-package sgsf.io;
+package sgsf.workflow;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,14 +18,16 @@ import sgsf.engine.train.TrainingData;
 import sgsf.engine.train.TrainingListener;
 import sgsf.engine.train.TrainingOutcome;
 import sgsf.engine.train.TrainingState;
+import sgsf.io.CheckpointStore;
+import sgsf.io.ModelBundle;
 
 /**
  * One training run from a dataset to a saved model, shared by {@code sgsf train} and the workbench:
  * loads the good training images, forges on a background thread, trains (or resumes a checkpoint),
  * writes checkpoints into {@code checkpointDir}, and saves the model when the run completes.
  */
-public final class TrainingJob {
-  private TrainingJob() {}
+public final class TrainingWorkflow {
+  private TrainingWorkflow() {}
 
   /**
    * What to train.
@@ -84,23 +85,14 @@ public final class TrainingJob {
     TrainConfig train = resume == null ? r.train() : resume.train();
     ForgeConfig forge = r.forge();
     if (resume != null) {
-      JsonNode stored = ModelBundle.readManifest(r.resumeFrom()).get("forgeConfig");
-      if (stored != null && !stored.isNull()) {
-        try {
-          forge = Json.mapper().treeToValue(stored, ForgeConfig.class);
-        } catch (IOException | IllegalArgumentException e) {
-          throw new BundleFormatException(
-              r.resumeFrom(), "damaged forging configuration (" + e.getMessage() + ")");
-        }
-      }
+      forge = ModelBundle.checkpointForgeConfig(r.resumeFrom()).orElse(forge);
     }
     List<Path> paths =
         new java.util.ArrayList<>(r.dataset().trainGood().stream().map(Sample::image).toList());
     paths.addAll(sgsf.io.review.ConfirmedGoodList.additions(r.extraGood(), paths));
     TrainingData data = TrainingData.load(paths, model.inputSize(), loading);
     Forger forger = Forger.create(forge, new SaliencyCache(), data.images());
-    String forgeJson = Json.mapper().writeValueAsString(forge);
-    CheckpointStore store = new CheckpointStore(r.checkpointDir(), 5, forgeJson);
+    CheckpointStore store = new CheckpointStore(r.checkpointDir(), 5, forge);
     Trainer trainer =
         new Trainer(
             model,
@@ -111,7 +103,7 @@ public final class TrainingJob {
             store,
             r.dataset().name(),
             r.dataset().root().toString(),
-            forgeJson);
+            forge);
     TrainingOutcome outcome =
         resume == null ? trainer.run(control) : trainer.resume(resume, control);
     Path saved = null;
