@@ -5,18 +5,22 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
+import sgsf.engine.config.Parameter;
 import sgsf.engine.config.TrainConfig;
+import sgsf.engine.config.TrainParameters;
 import sgsf.engine.data.Dataset;
 import sgsf.engine.data.DatasetException;
 import sgsf.engine.train.IterationStats;
@@ -34,7 +38,7 @@ import sgsf.workflow.TrainingWorkflow;
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
-    modelTransformer = ForgeParameterOptions.class,
+    modelTransformer = TrainParameterOptions.class,
     description = {
       "Train an SGSF model on the good training images of a dataset.",
       "Checkpoints go to MODEL.zip.checkpoints/; Ctrl-C stops cleanly and keeps them."
@@ -64,38 +68,6 @@ public final class TrainCommand implements Callable<Integer> {
       names = "--width",
       description = "Base width (channels at the first scale); overrides the preset's.")
   Integer width;
-
-  static final class Budget {
-    @Option(
-        names = "--iterations",
-        description = "Main-phase iterations (default: the default recipe's, see --help of sgsf).")
-    Integer iterations;
-
-    @Option(
-        names = "--minutes",
-        description = "Wall-clock budget for the whole run; the plan adapts to the measured speed.")
-    Double minutes;
-  }
-
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
-  Budget budget = new Budget();
-
-  @Option(
-      names = "--warmup",
-      description =
-          "Autoencoder warm-up iterations (default 200, or a tenth of --iterations if less).")
-  Integer warmup;
-
-  @Option(
-      names = "--lr",
-      description = "Adam learning rate (default ${DEFAULT-VALUE}; the paper's is 1e-4).")
-  double lr = TrainConfig.defaults().learningRate();
-
-  @Option(names = "--lambda", description = "Weight of L_self (default ${DEFAULT-VALUE}).")
-  double lambda = TrainConfig.defaults().lambda();
-
-  @Option(names = "--contrast", description = "Contrast-set size n (default ${DEFAULT-VALUE}).")
-  int contrast = TrainConfig.defaults().contrastSetSize();
 
   @Option(
       names = "--strategy",
@@ -130,11 +102,6 @@ public final class TrainCommand implements Callable<Integer> {
   boolean coordinates;
 
   @Option(
-      names = "--checkpoint-every",
-      description = "Checkpoint interval in iterations (default ${DEFAULT-VALUE}).")
-  int checkpointEvery = TrainConfig.defaults().checkpointEvery();
-
-  @Option(
       names = "--resume",
       paramLabel = "CKPT",
       description = "Continue from a checkpoint (its configuration is used).")
@@ -154,6 +121,42 @@ public final class TrainCommand implements Callable<Integer> {
       paramLabel = "MODEL.zip",
       description = "Where to save the model.")
   Path out;
+
+  /**
+   * The training configuration: the default recipe with the options given ({@link
+   * TrainParameters}). {@code --minutes} alone lifts the iteration cap; without {@code --warmup}
+   * the warm-up is the default one or a tenth of the iterations, whichever is smaller.
+   */
+  TrainConfig trainConfig(int batch, long seed) {
+    Map<Parameter<TrainConfig, TrainParameters.Group>, double[]> given =
+        ParameterOptions.given(spec, "--", TrainParameters.all());
+    Parameter<TrainConfig, TrainParameters.Group> iterations = param("iterations");
+    Parameter<TrainConfig, TrainParameters.Group> minutes = param("minutes");
+    if (given.containsKey(iterations) && given.containsKey(minutes)) {
+      throw new ParameterException(
+          spec.commandLine(), "--iterations and --minutes exclude each other: give one budget");
+    }
+    TrainConfig defaults = TrainConfig.defaults();
+    int planned =
+        given.containsKey(iterations)
+            ? (int) given.get(iterations)[0]
+            : given.containsKey(minutes) ? 1_000_000 : defaults.iterations();
+    Map<Parameter<TrainConfig, TrainParameters.Group>, double[]> values =
+        new LinkedHashMap<>(given);
+    values.put(iterations, new double[] {planned});
+    values.putIfAbsent(
+        param("warmup"),
+        new double[] {Math.min(defaults.warmupIterations(), Math.max(1, planned / 10))});
+    return ParameterOptions.apply(
+        spec,
+        "training options",
+        defaults.withBatchSize(batch).withSeed(seed).withFlipGood(flipGood).withSchedule(schedule),
+        values);
+  }
+
+  private static Parameter<TrainConfig, TrainParameters.Group> param(String id) {
+    return TrainParameters.byId(id).orElseThrow();
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -176,29 +179,7 @@ public final class TrainCommand implements Callable<Integer> {
           model
               .withGuidance(GuidanceMode.valueOf(guidance.toUpperCase(Locale.ROOT)))
               .withCoordinateChannels(coordinates);
-      int iterations =
-          budget.iterations != null
-              ? budget.iterations
-              : budget.minutes != null ? 1_000_000 : TrainConfig.defaults().iterations();
-      int warm =
-          warmup != null
-              ? warmup
-              : Math.min(TrainConfig.defaults().warmupIterations(), Math.max(1, iterations / 10));
-      train =
-          new TrainConfig(
-              iterations,
-              budget.minutes == null ? 0 : budget.minutes,
-              warm,
-              batch,
-              lr,
-              lambda,
-              TrainConfig.defaults().focalTau(),
-              contrast,
-              TrainConfig.defaults().contrastRebuildEvery(),
-              checkpointEvery,
-              seed,
-              flipGood,
-              schedule);
+      train = trainConfig(batch, seed);
       forge =
           ForgeParameterOptions.apply(
               spec, ForgeConfig.defaults().withStrategy(strategy).withSeed(seed));

@@ -1,6 +1,7 @@
 package sgsf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -22,14 +23,9 @@ class DefaultRecipeTest {
     TrainCommand cli = new TrainCommand();
     new CommandLine(cli).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--out", "m.zip");
     TrainConfig d = TrainConfig.defaults();
-    assertThat(cli.lr).isEqualTo(d.learningRate());
-    assertThat(cli.batchOption.size()).isEqualTo(d.batchSize());
-    assertThat(cli.lambda).isEqualTo(d.lambda());
-    assertThat(cli.contrast).isEqualTo(d.contrastSetSize());
-    assertThat(cli.checkpointEvery).isEqualTo(d.checkpointEvery());
-    assertThat(cli.seedOption.value()).isEqualTo(d.seed());
-    assertThat(cli.schedule).isEqualTo(d.schedule());
-    assertThat(cli.flipGood).isEqualTo(d.flipGood());
+    // every field: learning rate, batch, lambda, contrast-set size, checkpoints, seed, schedule,
+    // flips, iterations and warm-up
+    assertThat(cli.trainConfig(cli.batchOption.size(), cli.seedOption.value())).isEqualTo(d);
     assertThat(cli.guidance)
         .isEqualTo(ModelConfig.DEFAULT_GUIDANCE.name().toLowerCase(Locale.ROOT));
 
@@ -48,5 +44,35 @@ class DefaultRecipeTest {
       assertThat(form.modelConfigProperty().get().guidance()).isEqualTo(m);
       assertThat(m.hint()).isNotBlank().doesNotContain("\n");
     }
+  }
+
+  /** The training options are built from TrainParameters and read back through it. */
+  @Test
+  void trainingOptionsComeFromTheirDeclarations() {
+    TrainCommand cli = new TrainCommand();
+    new CommandLine(cli)
+        .parseArgs("--lr", "3e-3", "--warmup", "7", "--contrast", "2", "--out", "m.zip");
+    TrainConfig t = cli.trainConfig(8, 1);
+    assertThat(t.learningRate()).isEqualTo(3e-3);
+    assertThat(t.warmupIterations()).isEqualTo(7);
+    assertThat(t.contrastSetSize()).isEqualTo(2);
+
+    TrainCommand bad = new TrainCommand();
+    new CommandLine(bad).parseArgs("--lr", "5", "--out", "m.zip");
+    assertThatThrownBy(() -> bad.trainConfig(8, 1))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessage("--lr: expected a number within [0.0000001, 1], got '5'");
+
+    TrainCommand both = new TrainCommand();
+    new CommandLine(both).parseArgs("--iterations", "5", "--minutes", "1", "--out", "m.zip");
+    assertThatThrownBy(() -> both.trainConfig(8, 1))
+        .hasMessageContaining("--iterations and --minutes exclude each other");
+
+    TrainCommand budget = new TrainCommand();
+    new CommandLine(budget).parseArgs("--minutes", "60", "--out", "m.zip");
+    TrainConfig timed = budget.trainConfig(8, 1);
+    assertThat(timed.minutes()).isEqualTo(60);
+    assertThat(timed.iterations()).isEqualTo(1_000_000);
+    assertThat(timed.warmupIterations()).isEqualTo(TrainConfig.defaults().warmupIterations());
   }
 }

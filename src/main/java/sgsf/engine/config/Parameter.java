@@ -1,6 +1,5 @@
 package sgsf.engine.config;
 
-import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -165,10 +164,7 @@ public record Parameter<C, G extends Enum<G>>(
   }
 
   private static String number(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
-    }
-    return String.format(Locale.ROOT, "%s", d);
+    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 
   /** A number in [min, max]. */
