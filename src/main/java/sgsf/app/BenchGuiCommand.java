@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import sgsf.cli.CliOptions;
 import sgsf.ui.ResponsivenessBenchmark;
 import sgsf.ui.ResponsivenessBenchmark.RunFigures;
 
@@ -54,8 +56,7 @@ public final class BenchGuiCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
-  boolean json;
+  @Mixin CliOptions.Json jsonOption = new CliOptions.Json();
 
   @Override
   public Integer call() throws Exception {
@@ -85,7 +86,7 @@ public final class BenchGuiCommand implements Callable<Integer> {
       median = (maxima[maxima.length / 2 - 1] + maxima[maxima.length / 2]) / 2;
     }
     long stalls = figures.stream().mapToLong(RunFigures::stallsOver100ms).sum();
-    if (json) {
+    if (jsonOption.enabled()) {
       StringBuilder b = new StringBuilder();
       b.append(
           String.format(

@@ -23,6 +23,7 @@ import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -61,13 +62,7 @@ public final class BenchForgeCommand implements Callable<Integer> {
       description = "Image size (default: ${DEFAULT-VALUE}).")
   int size;
 
-  @Option(
-      names = "--strategy",
-      paramLabel = "NAME",
-      defaultValue = "sam",
-      converter = CliEnums.StrategyConverter.class,
-      description = "sam | perlin | cutpaste | cutswap | hard (default: ${DEFAULT-VALUE}).")
-  ForgeConfig.Strategy strategy;
+  @Mixin CliOptions.Strategy strategyOption = new CliOptions.Strategy();
 
   @Option(
       names = "--runs",
@@ -113,8 +108,7 @@ public final class BenchForgeCommand implements Callable<Integer> {
               + " training run (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
-  boolean json;
+  @Mixin CliOptions.Json jsonOption = new CliOptions.Json();
 
   @Override
   public Integer call() throws JsonProcessingException {
@@ -142,7 +136,7 @@ public final class BenchForgeCommand implements Callable<Integer> {
       stderr.println("error: " + e.getMessage());
       return 1;
     }
-    ForgeConfig config = ForgeConfig.defaults().withStrategy(strategy);
+    ForgeConfig config = ForgeConfig.defaults().withStrategy(strategyOption.value());
     SaliencyCache cache = new SaliencyCache();
     Forger forger = Forger.create(config, cache, imgs);
 
@@ -179,10 +173,10 @@ public final class BenchForgeCommand implements Callable<Integer> {
     double[] sorted = rates.clone();
     Arrays.sort(sorted);
     int total = runs * samples;
-    if (json) {
+    if (jsonOption.enabled()) {
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("benchmark", "forge");
-      o.put("strategy", strategy.name().toLowerCase(java.util.Locale.ROOT));
+      o.put("strategy", strategyOption.value().name().toLowerCase(java.util.Locale.ROOT));
       o.put("size", size);
       o.put("images", imgs.size());
       o.put("runs", runs);
@@ -202,7 +196,7 @@ public final class BenchForgeCommand implements Callable<Integer> {
     } else {
       stdout.printf(
           "forge benchmark: %s at %dx%d, %d images (%s); saliency cached, OpenCV threads %d%n",
-          strategy, size, size, imgs.size(), origin, opencvThreads);
+          strategyOption.value(), size, size, imgs.size(), origin, opencvThreads);
       stdout.printf("warm-up: %d samples (untimed)%n", warmup);
       for (int r = 0; r < runs; r++) {
         stdout.printf(

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -58,8 +59,7 @@ public final class BenchInferCommand implements Callable<Integer> {
       description = "Timed runs (default ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
-  boolean json;
+  @Mixin CliOptions.Json jsonOption = new CliOptions.Json();
 
   @Override
   public Integer call() throws Exception {
@@ -106,7 +106,7 @@ public final class BenchInferCommand implements Callable<Integer> {
     double m1 = NetworkBenchmark.median(b1);
     double m8 = NetworkBenchmark.median(b8);
     long rss = NetworkBenchmark.peakRssMb();
-    if (json) {
+    if (jsonOption.enabled()) {
       ObjectNode n = Json.mapper().createObjectNode();
       n.put("preset", m.config().preset());
       n.put("input_size", s);

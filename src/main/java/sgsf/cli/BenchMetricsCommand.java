@@ -18,6 +18,7 @@ import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -92,8 +93,7 @@ public final class BenchMetricsCommand implements Callable<Integer> {
       description = "Also time the exact evaluation and compare binned with exact metrics.")
   boolean exact;
 
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
-  boolean json;
+  @Mixin CliOptions.Json jsonOption = new CliOptions.Json();
 
   @Override
   public Integer call() throws JsonProcessingException {
@@ -171,7 +171,7 @@ public final class BenchMetricsCommand implements Callable<Integer> {
     if (sink == 42.4242) {
       result.put("sink", sink); // keeps the JIT from discarding the updates
     }
-    if (json) {
+    if (jsonOption.enabled()) {
       out.println(Json.mapper().writeValueAsString(result));
     } else {
       out.printf(

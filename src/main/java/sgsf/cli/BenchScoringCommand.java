@@ -53,8 +53,7 @@ public final class BenchScoringCommand implements Callable<Integer> {
       description = "Windows at 256 px to compare (default: ${DEFAULT-VALUE}).")
   List<Integer> windows;
 
-  @Option(names = "--json", description = "Print one JSON object instead of a table.")
-  boolean json;
+  @Mixin CliOptions.Json jsonOption = new CliOptions.Json();
 
   @Override
   public Integer call() throws Exception {
@@ -78,7 +77,7 @@ public final class BenchScoringCommand implements Callable<Integer> {
       TreeSet<String> types = new TreeSet<>();
       images.stream().filter(i -> i.label() == 1).forEach(i -> types.add(i.defectType()));
       ArrayNode rows = Json.mapper().createArrayNode();
-      if (!json) {
+      if (!jsonOption.enabled()) {
         StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "%-36s %8s", "rule", "all"));
         types.forEach(t -> h.append(String.format(Locale.ROOT, " %10s", t)));
         out.println(h);
@@ -135,12 +134,12 @@ public final class BenchScoringCommand implements Callable<Integer> {
             per.put(t, a);
             line.append(String.format(Locale.ROOT, " %10.4f", a));
           }
-          if (!json) {
+          if (!jsonOption.enabled()) {
             out.println(line);
           }
         }
       }
-      if (json) {
+      if (jsonOption.enabled()) {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("model", model.toString());
         root.put("images", images.size());

@@ -51,8 +51,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
   @Option(names = "--no-profile", description = "Skip the per-op profile.")
   boolean noProfile;
 
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
-  boolean json;
+  @Mixin CliOptions.Json jsonOption = new CliOptions.Json();
 
   @Override
   public Integer call() {
@@ -75,7 +74,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     }
     String backend = Backend.describe();
     NetworkBenchmark.TrainFigures f = NetworkBenchmark.train(m, batch, steps, !noProfile);
-    if (json) {
+    if (jsonOption.enabled()) {
       ObjectNode n = Json.mapper().createObjectNode();
       n.put("preset", m.preset());
       n.put("guidance", m.guidance().name().toLowerCase(Locale.ROOT));

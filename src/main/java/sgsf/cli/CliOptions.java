@@ -2,6 +2,7 @@ package sgsf.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
+import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.TrainConfig;
 
 /**
@@ -75,6 +76,34 @@ public final class CliOptions {
     /** The batch size. */
     public int size() {
       return batch;
+    }
+  }
+
+  /** {@code --json}: one JSON object on standard output instead of text (bench, datasets). */
+  public static final class Json {
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    /** Whether JSON was asked for. */
+    public boolean enabled() {
+      return json;
+    }
+  }
+
+  /** {@code --strategy NAME}: the forging strategy (train, forge, bench forge); default SAM. */
+  public static final class Strategy {
+    @Option(
+        names = "--strategy",
+        paramLabel = "NAME",
+        defaultValue = "sam",
+        converter = CliEnums.StrategyConverter.class,
+        description =
+            "Forging strategy: sam | perlin | cutpaste | cutswap | hard (default: ${DEFAULT-VALUE}).")
+    ForgeConfig.Strategy strategy;
+
+    /** The strategy. */
+    public ForgeConfig.Strategy value() {
+      return strategy;
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,8 +59,7 @@ public final class DatasetsInspectCommand implements Callable<Integer> {
       description = "Skip auto-detection and read DIR as: ${COMPLETION-CANDIDATES}.")
   DatasetLayout layout;
 
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
-  boolean json;
+  @Mixin CliOptions.Json jsonOption = new CliOptions.Json();
 
   @Override
   public Integer call() {
@@ -81,7 +81,7 @@ public final class DatasetsInspectCommand implements Callable<Integer> {
                 : DatasetScanner.scan(t, layout, ProgressListener.NONE, CancellationToken.none()));
         millis.add((System.nanoTime() - t0) / 1_000_000);
       }
-      if (json) {
+      if (jsonOption.enabled()) {
         out.println(toJson(root, datasets, millis));
       } else {
         for (int i = 0; i < datasets.size(); i++) {
@@ -93,7 +93,7 @@ public final class DatasetsInspectCommand implements Callable<Integer> {
       return 0;
     } catch (DatasetException | UncheckedIOException e) {
       String msg = oneLine(e.getMessage());
-      if (json) {
+      if (jsonOption.enabled()) {
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("root", root == null ? null : root.toString());
         o.put("error", msg);

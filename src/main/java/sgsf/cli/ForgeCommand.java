@@ -58,13 +58,7 @@ public final class ForgeCommand implements Callable<Integer> {
       description = "Dataset folder whose train/good images are used (default: the demo dataset).")
   Path data;
 
-  @Option(
-      names = "--strategy",
-      paramLabel = "NAME",
-      defaultValue = "sam",
-      converter = CliEnums.StrategyConverter.class,
-      description = "sam | perlin | cutpaste | cutswap | hard (default: ${DEFAULT-VALUE}).")
-  ForgeConfig.Strategy strategy;
+  @Mixin CliOptions.Strategy strategyOption = new CliOptions.Strategy();
 
   @Option(
       names = "--count",
@@ -138,7 +132,7 @@ public final class ForgeCommand implements Callable<Integer> {
           ForgeParameterOptions.apply(
               spec,
               ForgeConfig.defaults()
-                  .withStrategy(strategy)
+                  .withStrategy(strategyOption.value())
                   .withSeed(seed)
                   .withSaliencyMethod(saliency)
                   .withTextureSource(source, textures));

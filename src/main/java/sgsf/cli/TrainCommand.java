@@ -69,13 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Base width (channels at the first scale); overrides the preset's.")
   Integer width;
 
-  @Option(
-      names = "--strategy",
-      defaultValue = "sam",
-      converter = CliEnums.StrategyConverter.class,
-      description =
-          "Forging strategy: sam, perlin, cutpaste, cutswap, hard (default ${DEFAULT-VALUE}).")
-  ForgeConfig.Strategy strategy;
+  @Mixin CliOptions.Strategy strategyOption = new CliOptions.Strategy();
 
   @Option(
       names = "--guidance",
@@ -182,7 +176,7 @@ public final class TrainCommand implements Callable<Integer> {
       train = trainConfig(batch, seed);
       forge =
           ForgeParameterOptions.apply(
-              spec, ForgeConfig.defaults().withStrategy(strategy).withSeed(seed));
+              spec, ForgeConfig.defaults().withStrategy(strategyOption.value()).withSeed(seed));
       d = dataset.resolve();
     } catch (IllegalArgumentException | DatasetException e) {
       err.println("error: " + e.getMessage());

@@ -58,6 +58,31 @@ class SharedCliOptionsTest {
   }
 
   @Test
+  void jsonAndStrategyComeFromMixins() {
+    List<CommandSpec> commands = new ArrayList<>();
+    CommandLine root = new CommandLine(new SgsfCommand());
+    root.getSubcommands().get("bench").addSubcommand(new BenchGuiCommand());
+    collect(root, "", commands);
+    int shared = 0;
+    for (CommandSpec c : commands) {
+      for (String option : List.of("--json", "--strategy")) {
+        if (c.findOption(option) == null) {
+          continue;
+        }
+        boolean fromMixin =
+            c.mixins().values().stream().anyMatch(m -> m.findOption(option) != null);
+        assertThat(fromMixin)
+            .as(c.qualifiedName() + " " + option + " is declared by a mixin")
+            .isTrue();
+        shared++;
+      }
+    }
+    // --json: bench train, infer, forge, metrics, scoring, gui and datasets inspect;
+    // --strategy: train, forge, bench forge
+    assertThat(shared).isEqualTo(10);
+  }
+
+  @Test
   void sharedDefaultsAreTheConfigurationsDefaults() {
     CommandLine root = new CommandLine(new SgsfCommand());
     root.parseArgs("train", "--out", "m.zip");
