@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
 import sgsf.engine.backend.Backend;
 import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
+import sgsf.engine.data.Dataset;
+import sgsf.engine.data.DatasetException;
 import sgsf.engine.model.NetworkBenchmark;
 import sgsf.io.Json;
 
@@ -23,7 +25,9 @@ import sgsf.io.Json;
     description = {
       "Median time of a training step (forward, backward, Adam update) on random data of the",
       "preset's shapes, with the breakdown and the heaviest ops, the parameter count and the",
-      "process's peak resident memory."
+      "process's peak resident memory. With --soak-minutes, instead a real training run of that",
+      "long (sgsf train --minutes on --data, the demo data by default) with the resident memory",
+      "sampled every minute: rss_mb_series and rss_growth_pct (last sample vs minute 5)."
     })
 public final class BenchTrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -53,8 +57,23 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
   @Mixin CliOptions.Json jsonOption = new CliOptions.Json();
 
+  @Mixin DatasetOptions dataset = new DatasetOptions();
+
+  @Option(
+      names = "--soak-minutes",
+      paramLabel = "M",
+      description = "Train for M minutes and report resident memory over time (default: off).")
+  double soakMinutes;
+
+  @Option(
+      names = "--sample-seconds",
+      paramLabel = "S",
+      defaultValue = "60",
+      description = "Interval of the memory samples of a soak run (default ${DEFAULT-VALUE}).")
+  double sampleSeconds;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     int batch = batchOption.size();
     PrintWriter o = spec.commandLine().getOut();
     if (steps < 1 || steps > 1000 || batch < 1 || batch > 256) {
@@ -73,6 +92,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
       return 1;
     }
     String backend = Backend.describe();
+    if (soakMinutes > 0) {
+      return soak(m, batch, backend);
+    }
     NetworkBenchmark.TrainFigures f = NetworkBenchmark.train(m, batch, steps, !noProfile);
     if (jsonOption.enabled()) {
       ObjectNode n = Json.mapper().createObjectNode();
@@ -122,6 +144,59 @@ public final class BenchTrainCommand implements Callable<Integer> {
         f.heaviestOps().forEach(l -> o.println("  " + l));
       }
       o.printf(Locale.ROOT, "peak RSS           %d MB%n", f.peakRssMb());
+    }
+    o.flush();
+    return 0;
+  }
+
+  private int soak(ModelConfig m, int batch, String backend) throws Exception {
+    PrintWriter o = spec.commandLine().getOut();
+    if (soakMinutes > 7 * 24 * 60 || sampleSeconds < 1 || sampleSeconds > 3600) {
+      spec.commandLine()
+          .getErr()
+          .println("error: --soak-minutes must be at most 10080 and --sample-seconds in [1, 3600]");
+      return 1;
+    }
+    Dataset d;
+    try {
+      d = dataset.resolve();
+    } catch (DatasetException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return 1;
+    }
+    TrainingSoak r = TrainingSoak.run(d, m, batch, soakMinutes, sampleSeconds);
+    if (jsonOption.enabled()) {
+      ObjectNode n = Json.mapper().createObjectNode();
+      n.put("preset", m.preset());
+      n.put("guidance", m.guidance().name().toLowerCase(Locale.ROOT));
+      n.put("batch", batch);
+      n.put("backend", backend);
+      n.put("dataset", d.name());
+      n.put("soak_minutes", soakMinutes);
+      n.put("sample_seconds", sampleSeconds);
+      n.put("iterations", r.iterations());
+      ArrayNode series = n.putArray("rss_mb_series");
+      r.rssMbSeries().forEach(series::add);
+      n.put("rss_reference_index", r.referenceIndex());
+      n.put("rss_growth_pct", r.growthPercent());
+      n.put("peak_rss_mb", NetworkBenchmark.peakRssMb());
+      o.println(n.toString());
+    } else {
+      o.printf(
+          Locale.ROOT,
+          "soak: %s %s, batch %d, %.1f min on %s, %d iterations%n",
+          m.preset(),
+          m.guidance(),
+          batch,
+          soakMinutes,
+          d.name(),
+          r.iterations());
+      o.println("resident memory (MB), one sample per " + sampleSeconds + " s: " + r.rssMbSeries());
+      o.printf(
+          Locale.ROOT,
+          "growth of the last sample over sample %d: %+.1f %%%n",
+          r.referenceIndex() + 1,
+          r.growthPercent());
     }
     o.flush();
     return 0;

@@ -1,9 +1,7 @@
 package sgsf.ui;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
+import sgsf.engine.backend.ProcessMemory;
 
 /**
  * Memory in use: the Java heap and, on Linux, the whole process's resident set (which includes
@@ -14,28 +12,13 @@ import java.util.Locale;
  * @param residentBytes resident set size of the process, or -1 where unknown
  */
 public record MemoryUsage(long heapUsedBytes, long heapMaxBytes, long residentBytes) {
-  private static final Path STATUS = Path.of("/proc/self/status");
-
   public static MemoryUsage now() {
     Runtime rt = Runtime.getRuntime();
     return new MemoryUsage(rt.totalMemory() - rt.freeMemory(), rt.maxMemory(), readResidentBytes());
   }
 
   static long readResidentBytes() {
-    if (!Files.isReadable(STATUS)) {
-      return -1;
-    }
-    try {
-      for (String line : Files.readAllLines(STATUS)) {
-        if (line.startsWith("VmRSS:")) {
-          String kb = line.substring(6).trim().split("\\s+")[0];
-          return Long.parseLong(kb) * 1024L;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-    return -1;
+    return ProcessMemory.residentBytes();
   }
 
   /** "heap 312 MB / 6.0 GB · process 1.2 GB" */

@@ -52,9 +52,9 @@ class SharedCliOptionsTest {
         shared++;
       }
     }
-    // eval and infer: --model, --neighbours; eval, train: --data; train, forge: --seed;
-    // train, bench train: --batch; bench scoring: --model, --data
-    assertThat(shared).isEqualTo(12);
+    // eval and infer: --model, --neighbours; eval, train, bench train: --data; train, forge:
+    // --seed; train, bench train: --batch; bench scoring: --model, --data
+    assertThat(shared).isEqualTo(13);
   }
 
   @Test

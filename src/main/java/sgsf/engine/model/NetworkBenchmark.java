@@ -1,8 +1,5 @@
 package sgsf.engine.model;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +12,7 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.profiler.OpProfiler;
+import sgsf.engine.backend.ProcessMemory;
 import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
 
@@ -161,15 +159,7 @@ public final class NetworkBenchmark {
 
   /** Peak resident memory of this process (VmHWM), in MB; -1 where /proc is not available. */
   public static long peakRssMb() {
-    try {
-      for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (l.startsWith("VmHWM:")) {
-          return Long.parseLong(l.replaceAll("\\D", "")) / 1024;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-    return -1;
+    long b = ProcessMemory.peakResidentBytes();
+    return b < 0 ? -1 : b >> 20;
   }
 }
