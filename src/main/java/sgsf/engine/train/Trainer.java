@@ -610,10 +610,12 @@ public final class Trainer {
     float[][] out = new float[images.size()][];
     for (int from = 0; from < images.size(); from += EMBED_BATCH) {
       int to = Math.min(images.size(), from + EMBED_BATCH);
-      INDArray e = network.embed(Tensors.batch(images.subList(from, to)));
+      INDArray batch = Tensors.batch(images.subList(from, to));
+      INDArray e = network.embed(batch);
       for (int k = from; k < to; k++) {
-        out[k] = e.getRow(k - from).dup().toFloatVector();
+        out[k] = e.getRow(k - from).toFloatVector();
       }
+      release(batch, e);
     }
     return out;
   }
