@@ -45,7 +45,7 @@ class InferenceWorkflowTest {
             new Object(),
             (d, t) -> progress.add(new int[] {d, t}),
             () -> false,
-            (file, image, p) -> {
+            (file, image, p, warnings) -> {
               assertThat(p.score()).isFinite();
               seen.add(file);
             });
@@ -63,7 +63,7 @@ class InferenceWorkflowTest {
                     null,
                     (d, t) -> {},
                     () -> !beforeCancel.isEmpty(),
-                    (file, image, p) -> beforeCancel.add(file)))
+                    (file, image, p, warnings) -> beforeCancel.add(file)))
         .isInstanceOf(CancellationException.class);
     assertThat(beforeCancel).hasSize(Predictor.BATCH - 1); // the first batch held the broken file
   }
