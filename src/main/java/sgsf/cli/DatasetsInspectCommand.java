@@ -26,6 +26,7 @@ import sgsf.engine.data.SkippedFile;
 import sgsf.engine.task.CancellationToken;
 import sgsf.engine.task.ProgressListener;
 import sgsf.io.Json;
+import sgsf.io.PathNames;
 
 /**
  * {@code sgsf datasets inspect [DIR] [--layout L] [--json]}: what layout was found, counts per
@@ -38,7 +39,8 @@ import sgsf.io.Json;
     description = {
       "Scan a dataset folder and report its layout, image and mask counts per split and type,",
       "and every skipped file with the reason. Without DIR: the built-in demo dataset.",
-      "Exit code 0 when every dataset is usable, 1 when one is not (one-line error on stderr)."
+      "Exit code 0 when every dataset is usable, 1 when one is not: then every fatal problem",
+      "is listed (one 'error:' line each on stderr), then the files the scan skipped."
     })
 public final class DatasetsInspectCommand implements Callable<Integer> {
   /** Exit code for a dataset that cannot be used. */
@@ -66,47 +68,112 @@ public final class DatasetsInspectCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path root = dir;
+    List<Path> targets;
     try {
       if (root == null) {
         root = DemoDataset.ensure(DemoDataset.defaultCacheDir());
       }
-      List<Path> targets = targets(root);
-      List<Dataset> datasets = new ArrayList<>();
-      List<Long> millis = new ArrayList<>();
-      for (Path t : targets) {
-        long t0 = System.nanoTime();
+      targets = targets(root);
+    } catch (DatasetException | UncheckedIOException e) {
+      return refused(root, List.of(new Refused(root, e)), out, err);
+    }
+    List<Dataset> datasets = new ArrayList<>();
+    List<Long> millis = new ArrayList<>();
+    List<Refused> refused = new ArrayList<>();
+    for (Path t : targets) {
+      long t0 = System.nanoTime();
+      try {
         datasets.add(
             layout == null
                 ? DatasetScanner.scan(t)
                 : DatasetScanner.scan(t, layout, ProgressListener.NONE, CancellationToken.none()));
         millis.add((System.nanoTime() - t0) / 1_000_000);
+      } catch (DatasetException | UncheckedIOException e) {
+        refused.add(new Refused(t, e));
       }
-      if (jsonOption.enabled()) {
-        out.println(toJson(root, datasets, millis));
-      } else {
-        for (int i = 0; i < datasets.size(); i++) {
-          out.print(datasets.get(i).summary());
-          out.printf(Locale.ROOT, "  scanned in %d ms%n", millis.get(i));
-        }
-      }
-      out.flush();
-      return 0;
-    } catch (DatasetException | UncheckedIOException e) {
-      String msg = oneLine(e.getMessage());
-      if (jsonOption.enabled()) {
-        ObjectNode o = Json.mapper().createObjectNode();
-        o.put("root", root == null ? null : root.toString());
-        o.put("error", msg);
-        if (e instanceof DatasetException de && de.path() != null) {
-          o.put("path", de.path().toString());
-        }
-        out.println(o.toString());
-        out.flush();
-      }
-      err.println("error: " + msg);
-      err.flush();
-      return EXIT_DATASET_ERROR;
     }
+    if (!refused.isEmpty()) {
+      if (!jsonOption.enabled()) {
+        datasets.forEach(d -> out.print(d.summary()));
+      }
+      return refused(root, refused, out, err);
+    }
+    if (jsonOption.enabled()) {
+      out.println(toJson(root, datasets, millis).toString());
+    } else {
+      for (int i = 0; i < datasets.size(); i++) {
+        out.print(datasets.get(i).summary());
+        out.printf(Locale.ROOT, "  scanned in %d ms%n", millis.get(i));
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** A dataset folder that cannot be used, with why. */
+  private record Refused(Path folder, RuntimeException error) {
+    List<SkippedFile> problems() {
+      return error instanceof DatasetException de
+          ? de.problems()
+          : List.of(new SkippedFile(folder, oneLine(error.getMessage())));
+    }
+
+    List<SkippedFile> skipped() {
+      return error instanceof DatasetException de ? de.skipped() : List.of();
+    }
+  }
+
+  /**
+   * Reports every problem of the unusable datasets, fatal ones first (one "error:" line each on
+   * stderr), then the files their scans skipped; exits with {@link #EXIT_DATASET_ERROR}.
+   */
+  private int refused(Path root, List<Refused> refused, PrintWriter out, PrintWriter err) {
+    if (jsonOption.enabled()) {
+      ObjectNode o = Json.mapper().createObjectNode();
+      o.put("root", root == null ? null : root.toString());
+      RuntimeException first = refused.get(0).error();
+      o.put("error", oneLine(first.getMessage()));
+      if (first instanceof DatasetException de && de.path() != null) {
+        o.put("path", PathNames.lossless(de.path()));
+      }
+      ArrayNode errors = o.putArray("errors");
+      ArrayNode skipped = o.putArray("skipped");
+      for (Refused r : refused) {
+        r.problems().forEach(p -> addFile(errors, p));
+        r.skipped().forEach(p -> addFile(skipped, p));
+      }
+      out.println(o.toString());
+    } else {
+      for (Refused r : refused) {
+        List<SkippedFile> skipped = r.skipped();
+        out.printf(
+            Locale.ROOT,
+            "%s: cannot be used: %d fatal problem%s, %d file%s skipped%n",
+            PathNames.lossless(r.folder()),
+            r.problems().size(),
+            r.problems().size() == 1 ? "" : "s",
+            skipped.size(),
+            skipped.size() == 1 ? "" : "s");
+        r.problems().forEach(p -> out.println("  fatal:   " + line(p)));
+        skipped.forEach(p -> out.println("  skipped: " + line(p)));
+      }
+    }
+    out.flush();
+    for (Refused r : refused) {
+      r.problems().forEach(p -> err.println("error: " + line(p)));
+    }
+    err.flush();
+    return EXIT_DATASET_ERROR;
+  }
+
+  private static String line(SkippedFile f) {
+    return PathNames.lossless(f.path()) + ": " + oneLine(f.reason());
+  }
+
+  private static void addFile(ArrayNode array, SkippedFile f) {
+    ObjectNode n = array.addObject();
+    n.put("path", PathNames.lossless(f.path()));
+    n.put("reason", f.reason());
   }
 
   /** DIR itself when it is a dataset (or a layout was forced), else its dataset sub-folders. */
@@ -123,7 +190,7 @@ public final class DatasetsInspectCommand implements Callable<Integer> {
     return s == null ? "unknown error" : s.replaceAll("\\s*\\R\\s*", " ");
   }
 
-  static String toJson(Path root, List<Dataset> datasets, List<Long> millis) {
+  static ObjectNode toJson(Path root, List<Dataset> datasets, List<Long> millis) {
     ObjectMapper mapper = Json.mapper();
     ObjectNode o = mapper.createObjectNode();
     o.put("root", root.toString());
@@ -154,11 +221,11 @@ public final class DatasetsInspectCommand implements Callable<Integer> {
       ArrayNode skipped = n.putArray("skipped");
       for (SkippedFile s : d.skipped()) {
         ObjectNode sn = skipped.addObject();
-        sn.put("path", s.path().toString());
+        sn.put("path", PathNames.lossless(s.path()));
         sn.put("reason", s.reason());
       }
       n.put("scan_ms", millis.get(i));
     }
-    return o.toString();
+    return o;
   }
 }

@@ -19,7 +19,6 @@ import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.data.Dataset;
 import sgsf.engine.data.DatasetException;
 import sgsf.engine.data.DatasetScanner;
-import sgsf.engine.data.DemoDataset;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.forge.ForgeResult;
@@ -52,11 +51,8 @@ public final class ForgeCommand implements Callable<Integer> {
 
   @Mixin CliOptions.Seed seedOption;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Dataset folder whose train/good images are used (default: the demo dataset).")
-  Path data;
+  /** Whose train/good images are forged: --data DIR [--category C], or the demo's object. */
+  @Mixin DatasetOptions dataset;
 
   @Mixin CliOptions.Strategy strategyOption = new CliOptions.Strategy();
 
@@ -136,9 +132,14 @@ public final class ForgeCommand implements Callable<Integer> {
                   .withSeed(seed)
                   .withSaliencyMethod(saliency)
                   .withTextureSource(source, textures));
-      Path root = data != null ? data : DemoDataset.ensure(DemoDataset.defaultCacheDir());
-      List<Path> images = trainGood(root);
-      String origin = (data != null ? "" : "demo dataset ") + root;
+      Dataset d = dataset.resolve();
+      Path root = d.root();
+      List<Path> images = d.trainGood().stream().map(Sample::image).sorted().toList();
+      if (images.isEmpty()) {
+        throw new DatasetException(root, "no normal training images (train/good) found");
+      }
+      String origin = (dataset.data != null ? "" : "demo dataset ") + root;
+      stdout.println("forging the train/good images of " + dataset.describe() + " (" + root + ")");
       List<Path> order = new ArrayList<>(images);
       Collections.shuffle(order, new Random(seed));
       ImageLoader loader = new ImageLoader(order, size);
@@ -156,8 +157,7 @@ public final class ForgeCommand implements Callable<Integer> {
         } catch (ImageReadException e) {
           stderr.println("skipping unreadable image " + e.getMessage());
           if (--attemptsLeft <= 0) {
-            throw new DatasetException(
-                data != null ? data : p, "none of the training images could be read");
+            throw new DatasetException(root, "none of the training images could be read");
           }
           continue;
         }

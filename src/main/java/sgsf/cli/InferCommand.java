@@ -5,8 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -23,25 +27,35 @@ import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.task.CancellationToken;
 import sgsf.io.AtomicFiles;
+import sgsf.io.Json;
 import sgsf.io.ModelBundle;
+import sgsf.io.PathNames;
 import sgsf.io.report.ScoresCsv;
 import sgsf.io.report.ThresholdsJson;
 import sgsf.workflow.InferenceWorkflow;
+import sgsf.workflow.ThresholdChoice;
 
 /**
  * {@code sgsf infer --model MODEL.zip --images DIR --out DIR}: scores every image of a folder and
- * writes scores.csv, a heatmap overlay per image and the raw anomaly map (16-bit PNG).
+ * writes scores.csv (row by row, as images are scored; an image that cannot be read or scored is a
+ * row with its error), a heatmap overlay per image and the raw anomaly map (16-bit PNG).
  */
 @Command(
     name = "infer",
     mixinStandardHelpOptions = true,
     description = {
       "Score the images of a folder: OUT/scores.csv (the columns of sgsf eval's: path, score,",
-      "normalised score and verdict when the model has thresholds, guiding neighbour and",
-      "similarity; type and label empty), OUT/overlays/NAME.png (heatmap",
-      "over the image) and OUT/maps/NAME.png (the raw anomaly map, 16-bit, original size)."
+      "normalised score and verdict, guiding neighbour and similarity, output name, warnings and",
+      "the error of an image that was not scored; type and label empty), OUT/overlays/NAME.png",
+      "(heatmap over the image) and OUT/maps/NAME.png (the raw anomaly map, 16-bit, original",
+      "size), where NAME is the image's path below DIR with '/' as '__' and its extension kept.",
+      "A model without thresholds gets the workbench's default policy, written to",
+      "OUT/thresholds.json."
     })
 public final class InferCommand implements Callable<Integer> {
+  /** What the overlays and maps of one run are named after: the image's relative path. */
+  static final String SEPARATOR = "__";
+
   @Spec CommandSpec spec;
 
   @Mixin CliOptions.Model modelOption;
@@ -74,9 +88,9 @@ public final class InferCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return 1;
     }
-    Thresholds thresholds;
+    Thresholds stored;
     try {
-      thresholds = ThresholdsJson.fromJson(loaded.thresholds());
+      stored = ThresholdsJson.fromJson(loaded.thresholds());
     } catch (IllegalArgumentException e) {
       err.println("error: " + model + ": " + e.getMessage());
       return 1;
@@ -89,10 +103,37 @@ public final class InferCommand implements Callable<Integer> {
       err.println("error: " + images + ": no images (png, jpg, bmp, tif) found");
       return 1;
     }
+    ThresholdChoice choice = ThresholdChoice.choose(stored, List.of(), new double[0]);
+    Thresholds thresholds = choice.thresholds();
+    if (stored == null) {
+      err.println(
+          "note: "
+              + model
+              + " has no thresholds; verdicts use the workbench's "
+              + choice.origin()
+              + ": "
+              + thresholds.describe().replace('\n', ';')
+              + " (written to "
+              + out.resolve(THRESHOLDS_FILE)
+              + ")");
+      AtomicFiles.writeString(
+          out.resolve(THRESHOLDS_FILE),
+          Json.mapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(
+                  Map.of(
+                      "origin", choice.origin(), "thresholds", ThresholdsJson.toJson(thresholds))));
+    }
+    if (Files.exists(out.resolve(ScoresCsv.FILE_NAME))) {
+      err.println("note: " + out + " holds an earlier run's results; they are replaced");
+    }
+    Map<Path, String> nameOf = outputNames(files);
     Predictor predictor = new Predictor(loaded.model(), neighboursOption.count());
-    List<ScoresCsv.Row> rows = new ArrayList<>();
+    int[] counts = new int[2];
+    List<String> warned = new ArrayList<>();
     List<SkippedFile> skipped;
-    try (ConsoleProgress bar = new ConsoleProgress("infer", files.size())) {
+    try (ConsoleProgress bar = new ConsoleProgress("infer", files.size());
+        ScoresCsv.Appender csv = ScoresCsv.append(out.resolve(ScoresCsv.FILE_NAME))) {
       skipped =
           InferenceWorkflow.predict(
               predictor,
@@ -100,28 +141,82 @@ public final class InferCommand implements Callable<Integer> {
               null,
               (done, total) -> bar.step(done, null),
               CancellationToken.none(),
-              (file, image, p) -> write(file, image, p, thresholds, rows));
+              new InferenceWorkflow.Sink() {
+                @Override
+                public void accept(Path file, FloatImage image, Prediction p, List<String> warnings)
+                    throws IOException {
+                  String name = nameOf.get(file);
+                  writeImages(name, image, p, thresholds);
+                  String nn = p.neighbours().isEmpty() ? null : p.neighbours().get(0).id();
+                  Double sim = p.neighbours().isEmpty() ? null : p.neighbours().get(0).similarity();
+                  csv.add(
+                      ScoresCsv.Row.scored(
+                          PathNames.lossless(file),
+                          p.score(),
+                          thresholds,
+                          nn,
+                          sim,
+                          name,
+                          warnings));
+                  counts[0]++;
+                  if (!warnings.isEmpty()) {
+                    counts[1]++;
+                    warned.add(PathNames.lossless(file) + ": " + String.join("; ", warnings));
+                  }
+                }
+
+                @Override
+                public void failed(SkippedFile f) throws IOException {
+                  csv.add(ScoresCsv.Row.failed(PathNames.lossless(f.path()), f.reason()));
+                }
+              });
     }
-    skipped.forEach(s -> err.println("skipped " + s));
-    int done = rows.size();
-    ScoresCsv.write(out.resolve(ScoresCsv.FILE_NAME), rows);
+    warned.forEach(w -> err.println("warning: " + w));
+    skipped.forEach(
+        s -> err.println("not scored: " + PathNames.lossless(s.path()) + ": " + s.reason()));
     o.printf(
-        Locale.ROOT, "%d images scored, %d skipped; results in %s%n", done, skipped.size(), out);
+        Locale.ROOT,
+        "%d images scored (%d with warnings), %d not scored; results in %s%n",
+        counts[0],
+        counts[1],
+        skipped.size(),
+        out);
     o.flush();
-    return done > 0 ? 0 : 1;
+    return counts[0] > 0 ? 0 : 1;
   }
 
-  private void write(
-      Path file, FloatImage image, Prediction p, Thresholds t, List<ScoresCsv.Row> rows)
+  /** The file with the default thresholds of a model that has none. */
+  static final String THRESHOLDS_FILE = "thresholds.json";
+
+  /**
+   * A unique output name per image, traceable to it: its path below the images folder with
+   * separators as {@value #SEPARATOR}, its extension kept, and ".png" appended ({@code a/part1.bmp}
+   * becomes {@code a__part1.bmp.png}); bytes that are not UTF-8 as {@code _xNN}; a name that would
+   * repeat another gets {@code ~2}, {@code ~3}, ... before ".png".
+   */
+  Map<Path, String> outputNames(List<Path> files) {
+    Map<Path, String> names = new HashMap<>();
+    Set<String> used = new HashSet<>(); // lower case: unique on case-insensitive file systems too
+    for (Path f : files) {
+      String base =
+          PathNames.lossless(images.relativize(f)).replace('\\', '_').replace("/", SEPARATOR);
+      String name = base + ".png";
+      for (int k = 2; !used.add(name.toLowerCase(Locale.ROOT)); k++) {
+        name = base + "~" + k + ".png";
+      }
+      names.put(f, name);
+    }
+    return names;
+  }
+
+  private void writeImages(String name, FloatImage image, Prediction p, Thresholds t)
       throws IOException {
-    String rel = images.relativize(file).toString();
-    String name = rel.replaceAll("[/\\\\]", "__").replaceAll("\\.[^.]+$", "") + ".png";
     FloatImage full = p.mapAtOriginalSize();
     ImageIo.clip01(full);
     AtomicFiles.writeBytes(out.resolve("maps").resolve(name), ImageIo.encodePng16(full));
     double gain = 1;
     double offset = 0;
-    if (t != null && t.pixelScoreMax() > t.pixelScoreMin()) {
+    if (t.pixelScoreMax() > t.pixelScoreMin()) {
       gain = 1.0 / (t.pixelScoreMax() - t.pixelScoreMin());
       offset = -t.pixelScoreMin() * gain;
     }
@@ -136,8 +231,5 @@ public final class InferCommand implements Callable<Integer> {
             0.5,
             Heatmaps.Palette.INFERNO);
     AtomicFiles.writeBytes(out.resolve("overlays").resolve(name), ImageIo.encodePng(overlay));
-    String nn = p.neighbours().isEmpty() ? null : p.neighbours().get(0).id();
-    Double sim = p.neighbours().isEmpty() ? null : p.neighbours().get(0).similarity();
-    rows.add(ScoresCsv.Row.scored(file.toString(), p.score(), t, nn, sim));
   }
 }

@@ -1,11 +1,14 @@
 package sgsf.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.GuidanceMode;
@@ -28,6 +32,8 @@ import sgsf.engine.train.TrainingControl;
 import sgsf.engine.train.TrainingListener;
 import sgsf.engine.train.TrainingOutcome;
 import sgsf.engine.train.TrainingPhase;
+import sgsf.io.Json;
+import sgsf.io.ModelBundle;
 import sgsf.workflow.TrainingWorkflow;
 
 /**
@@ -98,7 +104,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--resume",
       paramLabel = "CKPT",
-      description = "Continue from a checkpoint (its configuration is used).")
+      description =
+          "Continue from a checkpoint with its configuration; --iterations or --minutes set a"
+              + " new budget for the whole run, any other training option that differs from the"
+              + " checkpoint's is an error.")
   Path resume;
 
   @Option(
@@ -182,6 +191,27 @@ public final class TrainCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return 1;
     }
+    TrainingWorkflow.ResumeBudget resumeBudget = null;
+    if (resume != null) {
+      try {
+        resumeBudget = checkResume(model, train, forge, err);
+      } catch (IOException | IllegalArgumentException e) {
+        err.println("error: " + oneLine(e.getMessage()));
+        return 1;
+      }
+      if (resumeBudget == RESUME_REFUSED) {
+        return 1;
+      }
+    }
+    if (!d.skipped().isEmpty()) {
+      err.printf(
+          Locale.ROOT,
+          "%s: %d file%s skipped by the scan (as sgsf datasets inspect lists them):%n",
+          d.root(),
+          d.skipped().size(),
+          d.skipped().size() == 1 ? "" : "s");
+      d.skipped().forEach(s -> err.println("  skipped " + s));
+    }
     TrainingControl control = new TrainingControl();
     Thread hook = new Thread(control::cancel, "sgsf-train-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -204,7 +234,8 @@ public final class TrainCommand implements Callable<Integer> {
     try {
       result =
           TrainingWorkflow.run(
-              new TrainingWorkflow.Request(d, model, train, forge, out, checkpoints, resume),
+              new TrainingWorkflow.Request(
+                  d, model, train, forge, out, checkpoints, resume, List.of(), resumeBudget),
               listener,
               control,
               (done, total) -> {
@@ -224,7 +255,7 @@ public final class TrainCommand implements Callable<Integer> {
         // the JVM is exiting because of Ctrl-C: the hook has already run
       }
     }
-    result.data().skipped().forEach(s -> err.println("skipped " + s));
+    result.data().skipped().forEach(s -> err.println("skipped while loading: " + s));
     TrainingOutcome outcome = result.outcome();
     err.println(outcome.message());
     if (outcome.status() != TrainingOutcome.Status.COMPLETED && outcome.lastCheckpoint() != null) {
@@ -243,6 +274,125 @@ public final class TrainCommand implements Callable<Integer> {
     o.println("model saved to " + result.savedModel());
     o.flush();
     return 0;
+  }
+
+  /** Marks a refused resume (the conflicts are already printed). */
+  private static final TrainingWorkflow.ResumeBudget RESUME_REFUSED =
+      new TrainingWorkflow.ResumeBudget(-1, -1.0);
+
+  /**
+   * Compares the options given on the command line with the checkpoint's configuration: one that
+   * would change the network or the training recipe is an error naming both values (printed here,
+   * then {@link #RESUME_REFUSED}); {@code --iterations} and {@code --minutes} are a new budget for
+   * the run, reported and returned (null when neither is given).
+   */
+  private TrainingWorkflow.ResumeBudget checkResume(
+      ModelConfig model, TrainConfig train, ForgeConfig forge, PrintWriter err) throws IOException {
+    JsonNode manifest = ModelBundle.readManifest(resume);
+    ModelConfig ckModel;
+    TrainConfig ckTrain;
+    try {
+      ckModel = Json.mapper().treeToValue(manifest.get("model"), ModelConfig.class);
+      ckTrain = Json.mapper().treeToValue(manifest.get("train"), TrainConfig.class);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          resume + ": damaged checkpoint configuration (" + e.getMessage() + ")");
+    }
+    ParseResult given = spec.commandLine().getParseResult();
+    List<String> conflicts = new ArrayList<>();
+    conflict(conflicts, given, "--size", model.inputSize(), ckModel.inputSize());
+    conflict(conflicts, given, "--width", model.baseWidth(), ckModel.baseWidth());
+    if (given.hasMatchedOption("--preset") && size == null && width == null) {
+      ModelConfig p = ModelConfig.preset(preset);
+      if (p.inputSize() != ckModel.inputSize() || p.baseWidth() != ckModel.baseWidth()) {
+        conflicts.add(
+            String.format(
+                Locale.ROOT,
+                "--preset %s (%d px, width %d) but the checkpoint has %d px, width %d",
+                preset,
+                p.inputSize(),
+                p.baseWidth(),
+                ckModel.inputSize(),
+                ckModel.baseWidth()));
+      }
+    }
+    conflict(conflicts, given, "--guidance", model.guidance(), ckModel.guidance());
+    conflict(
+        conflicts,
+        given,
+        "--coordinates",
+        model.coordinateChannels(),
+        ckModel.coordinateChannels());
+    conflict(conflicts, given, "--batch", train.batchSize(), ckTrain.batchSize());
+    conflict(conflicts, given, "--lr", train.learningRate(), ckTrain.learningRate());
+    conflict(conflicts, given, "--lambda", train.lambda(), ckTrain.lambda());
+    conflict(conflicts, given, "--contrast", train.contrastSetSize(), ckTrain.contrastSetSize());
+    conflict(conflicts, given, "--seed", train.seed(), ckTrain.seed());
+    conflict(conflicts, given, "--warmup", train.warmupIterations(), ckTrain.warmupIterations());
+    conflict(conflicts, given, "--schedule", train.schedule(), ckTrain.schedule());
+    conflict(conflicts, given, "--flip-good", train.flipGood(), ckTrain.flipGood());
+    ForgeConfig storedForge = ModelBundle.checkpointForgeConfig(resume).orElse(null);
+    if (given.hasMatchedOption("--strategy")
+        && storedForge != null
+        && storedForge.strategy() != forge.strategy()) {
+      conflicts.add(
+          "--strategy "
+              + forge.strategy().name().toLowerCase(Locale.ROOT)
+              + " but the checkpoint has "
+              + storedForge.strategy().name().toLowerCase(Locale.ROOT));
+    }
+    if (!conflicts.isEmpty()) {
+      err.println(
+          "error: "
+              + resume
+              + ": cannot change on resume: "
+              + String.join("; ", conflicts)
+              + " (drop these options, or start a new run without --resume)");
+      return RESUME_REFUSED;
+    }
+    Map<Parameter<TrainConfig, TrainParameters.Group>, double[]> budget =
+        ParameterOptions.given(spec, "--", TrainParameters.all());
+    Integer newIterations =
+        budget.containsKey(param("iterations")) ? (int) budget.get(param("iterations"))[0] : null;
+    Double newMinutes =
+        budget.containsKey(param("minutes")) ? budget.get(param("minutes"))[0] : null;
+    if (newIterations == null && newMinutes == null) {
+      return null;
+    }
+    TrainingWorkflow.ResumeBudget b = new TrainingWorkflow.ResumeBudget(newIterations, newMinutes);
+    TrainConfig applied = b.applyTo(ckTrain);
+    err.println(
+        "resuming "
+            + resume
+            + " with a new budget: "
+            + (newMinutes != null
+                ? "--minutes "
+                    + applied.minutes()
+                    + " for the whole run (was "
+                    + (ckTrain.minutes() > 0 ? ckTrain.minutes() + " minutes" : "no time limit")
+                    + ")"
+                : "--iterations "
+                    + applied.iterations()
+                    + " main iterations (was "
+                    + ckTrain.iterations()
+                    + ")"));
+    return b;
+  }
+
+  private static void conflict(
+      List<String> conflicts, ParseResult given, String option, Object asked, Object stored) {
+    if (given.hasMatchedOption(option) && !asked.equals(stored)) {
+      conflicts.add(
+          option
+              + " "
+              + String.valueOf(asked).toLowerCase(Locale.ROOT)
+              + " but the checkpoint has "
+              + String.valueOf(stored).toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "unknown error" : s.replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** A path as a shell word: single-quoted when it holds anything but safe characters. */

@@ -44,6 +44,8 @@ public final class MainViewModel {
       new ReadOnlyStringWrapper(
           this, "backendDetails", "The deep-learning backend (ND4J) loads in the background");
   private final ReadOnlyStringWrapper memoryLabel = new ReadOnlyStringWrapper(this, "memoryLabel");
+  private String backendBase;
+  private int trainingThreads;
   private final StringBinding title;
   private Path defaultWorkspace = defaultWorkspaceDir();
 
@@ -68,7 +70,8 @@ public final class MainViewModel {
         .addListener(
             (o, a, info) -> {
               if (info != null) {
-                backendLabel.set(info.label());
+                backendBase = info.label();
+                backendLabel.set(backendLabel(backendBase, trainingThreads));
                 backendDetails.set(info.details());
               }
             });
@@ -237,6 +240,27 @@ public final class MainViewModel {
     }
     section.set(s);
     return true;
+  }
+
+  /**
+   * Tells the status bar how many threads training runs on (the Train view trains on one core fewer
+   * than the machine has), or 0 when no training runs.
+   */
+  public void setTrainingThreads(int threads) {
+    trainingThreads = threads;
+    if (backendBase != null) {
+      backendLabel.set(backendLabel(backendBase, threads));
+    }
+  }
+
+  /** "CPU (oneDNN), 2 threads", or while training "CPU (oneDNN), 2 threads · training on 1". */
+  static String backendLabel(String backend, int trainingThreads) {
+    return trainingThreads <= 0
+        ? backend
+        : backend
+            + " · training on "
+            + trainingThreads
+            + (trainingThreads == 1 ? " thread" : " threads");
   }
 
   public ReadOnlyStringProperty backendLabelProperty() {

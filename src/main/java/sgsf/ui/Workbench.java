@@ -84,6 +84,12 @@ public final class Workbench {
                 restoreSettings(ws);
               }
             });
+    trainingViewModel
+        .stateProperty()
+        .addListener(
+            (o, a, state) ->
+                mainViewModel.setTrainingThreads(
+                    state.isActive() ? EngineTrainingRunner.threads() : 0));
     evaluateViewModel = new EvaluateViewModel(session, evaluationState);
     neighboursViewModel = new NeighboursViewModel(session, evaluationState);
     reviewViewModel = new ReviewViewModel(session, evaluationState);

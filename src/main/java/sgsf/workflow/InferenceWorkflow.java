@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.image.ImageReadException;
+import sgsf.engine.infer.ImageWarnings;
 import sgsf.engine.infer.Prediction;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.task.CancellationToken;
@@ -16,25 +19,38 @@ import sgsf.engine.task.ProgressListener;
 
 /**
  * Scores image files without ground truth, the step {@code sgsf infer} and the Evaluate view (on a
- * plain folder) share: the files are read and predicted one batch of {@link Predictor#BATCH} at a
- * time, unreadable ones skipped with the reason, each prediction handed to a sink as it is made (so
- * that a large folder is never held in memory). The {@code lock} is held for one batch's prediction
- * only; cancellation is polled between batches.
+ * plain folder) share: the files are read through the one decode-and-validate step ({@link
+ * ImageIo#read}: truncated, oversized and undecodable files are refused with the reason) and
+ * predicted one batch of {@link Predictor#BATCH} at a time, each prediction handed to a sink as it
+ * is made (so that a large folder is never held in memory, and what was computed is never lost),
+ * each refused file too. A batch whose prediction fails is retried image by image, so one bad image
+ * fails alone. The {@code lock} is held for one batch's prediction only; cancellation is polled
+ * between batches.
  */
 public final class InferenceWorkflow {
+  private static final Logger LOG = LoggerFactory.getLogger(InferenceWorkflow.class);
+
   private InferenceWorkflow() {}
 
-  /** Receives each readable image with its prediction, in input order. */
-  @FunctionalInterface
+  /** Receives each image's outcome, in input order. */
   public interface Sink {
-    void accept(Path file, FloatImage image, Prediction prediction) throws IOException;
+    /**
+     * A readable image with its prediction.
+     *
+     * @param warnings why its score may mislead ({@link ImageWarnings}), empty when nothing
+     */
+    void accept(Path file, FloatImage image, Prediction prediction, List<String> warnings)
+        throws IOException;
+
+    /** A file that could not be read or predicted, with the reason. */
+    default void failed(SkippedFile file) throws IOException {}
   }
 
   /**
    * Predicts the files.
    *
    * @param lock held while one batch runs through the model, or {@code null}
-   * @return the files that could not be read, with the reason
+   * @return the files that could not be read or predicted, with the reason
    * @throws CancellationException when {@code cancellation} is cancelled
    * @throws IOException what the sink throws
    */
@@ -47,6 +63,7 @@ public final class InferenceWorkflow {
       Sink sink)
       throws IOException {
     List<SkippedFile> skipped = new ArrayList<>();
+    int input = predictor.model().config().inputSize();
     for (int from = 0; from < files.size(); from += Predictor.BATCH) {
       cancellation.throwIfCancelled("inference");
       List<Path> chunk = files.subList(from, Math.min(files.size(), from + Predictor.BATCH));
@@ -57,24 +74,50 @@ public final class InferenceWorkflow {
           images.add(ImageIo.read(p));
           read.add(p);
         } catch (ImageReadException e) {
-          skipped.add(new SkippedFile(p, e.reason()));
+          SkippedFile s = new SkippedFile(p, e.reason());
+          skipped.add(s);
+          sink.failed(s);
         }
       }
       List<Prediction> predictions;
-      if (images.isEmpty()) {
-        predictions = List.of();
-      } else if (lock == null) {
-        predictions = predictor.predict(images);
-      } else {
-        synchronized (lock) {
-          predictions = predictor.predict(images);
+      try {
+        predictions = predict(predictor, images, lock);
+      } catch (RuntimeException batchFailed) {
+        predictions = new ArrayList<>(images.size());
+        for (int k = 0; k < images.size(); k++) {
+          try {
+            predictions.add(predict(predictor, List.of(images.get(k)), lock).get(0));
+          } catch (RuntimeException e) {
+            LOG.warn("prediction of {} failed", read.get(k), e);
+            predictions.add(null);
+          }
         }
       }
       for (int k = 0; k < predictions.size(); k++) {
-        sink.accept(read.get(k), images.get(k), predictions.get(k));
+        Prediction p = predictions.get(k);
+        if (p == null) {
+          SkippedFile s = new SkippedFile(read.get(k), "prediction failed (see the log)");
+          skipped.add(s);
+          sink.failed(s);
+        } else {
+          sink.accept(read.get(k), images.get(k), p, ImageWarnings.of(images.get(k), input));
+        }
       }
       progress.update(from + chunk.size(), files.size());
     }
     return skipped;
+  }
+
+  private static List<Prediction> predict(
+      Predictor predictor, List<FloatImage> images, Object lock) {
+    if (images.isEmpty()) {
+      return List.of();
+    }
+    if (lock == null) {
+      return predictor.predict(images);
+    }
+    synchronized (lock) {
+      return predictor.predict(images);
+    }
   }
 }

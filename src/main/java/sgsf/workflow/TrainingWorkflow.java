@@ -42,6 +42,7 @@ public final class TrainingWorkflow {
    * @param extraGood good images added to the dataset's train/good ones (e.g. the images confirmed
    *     good in review, {@link sgsf.io.review.ConfirmedGoodList}); ones already among them are not
    *     added twice, unreadable ones are skipped and listed
+   * @param resumeBudget a new budget for the resumed run, or null to keep the checkpoint's
    */
   public record Request(
       Dataset dataset,
@@ -51,9 +52,23 @@ public final class TrainingWorkflow {
       Path modelOut,
       Path checkpointDir,
       Path resumeFrom,
-      List<Path> extraGood) {
+      List<Path> extraGood,
+      ResumeBudget resumeBudget) {
     public Request {
       extraGood = extraGood == null ? List.of() : List.copyOf(extraGood);
+    }
+
+    /** A request that keeps a resumed checkpoint's budget. */
+    public Request(
+        Dataset dataset,
+        ModelConfig model,
+        TrainConfig train,
+        ForgeConfig forge,
+        Path modelOut,
+        Path checkpointDir,
+        Path resumeFrom,
+        List<Path> extraGood) {
+      this(dataset, model, train, forge, modelOut, checkpointDir, resumeFrom, extraGood, null);
     }
 
     /** A request without extra good images. */
@@ -70,6 +85,61 @@ public final class TrainingWorkflow {
   }
 
   /**
+   * The part of a checkpoint's training configuration that may change when it is resumed: how long
+   * the run goes on. Everything else (network, batch, learning rate, ...) is the checkpoint's.
+   *
+   * @param iterations main-phase iterations of the whole run, or null to keep the checkpoint's
+   * @param minutes wall-clock budget of the whole run, or null to keep the checkpoint's
+   */
+  public record ResumeBudget(Integer iterations, Double minutes) {
+    /** The checkpoint's training configuration with this budget. */
+    public TrainConfig applyTo(TrainConfig t) {
+      if (minutes != null) {
+        return t.withMinutes(minutes).withIterations(iterations != null ? iterations : 1_000_000);
+      }
+      return iterations != null ? t.withIterations(iterations).withMinutes(0) : t;
+    }
+
+    /**
+     * The checkpoint's state with this budget.
+     *
+     * @throws IllegalArgumentException naming the checkpoint when the new budget ends before the
+     *     iteration it stopped at
+     */
+    TrainingState applyTo(TrainingState s, Path checkpoint) {
+      TrainConfig t = applyTo(s.train());
+      int planned = s.warmupIterations() + t.iterations();
+      if (planned <= s.nextIteration()) {
+        throw new IllegalArgumentException(
+            checkpoint
+                + " stopped after iteration "
+                + (s.nextIteration() - 1)
+                + " of "
+                + s.plannedIterations()
+                + "; --iterations "
+                + t.iterations()
+                + " (plus "
+                + s.warmupIterations()
+                + " warm-up) leaves nothing to do");
+      }
+      return new TrainingState(
+          s.model(),
+          t,
+          s.nextIteration(),
+          s.warmupIterations(),
+          planned,
+          s.parameters(),
+          s.activeGraph(),
+          s.updaterState(),
+          s.optimizerSteps(),
+          s.contrastSets(),
+          s.history(),
+          s.elapsedSeconds(),
+          s.fingerprint());
+    }
+  }
+
+  /**
    * @param outcome how the run ended
    * @param savedModel the model file, or null when the run did not complete
    * @param data the training images used (skipped files listed there)
@@ -81,6 +151,9 @@ public final class TrainingWorkflow {
       throws IOException {
     TrainingState resume =
         r.resumeFrom() == null ? null : ModelBundle.loadCheckpoint(r.resumeFrom());
+    if (resume != null && r.resumeBudget() != null) {
+      resume = r.resumeBudget().applyTo(resume, r.resumeFrom());
+    }
     ModelConfig model = resume == null ? r.model() : resume.model();
     TrainConfig train = resume == null ? r.train() : resume.train();
     ForgeConfig forge = r.forge();

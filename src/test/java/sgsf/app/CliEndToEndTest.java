@@ -255,4 +255,77 @@ class CliEndToEndTest {
         Sgsf.run("bench", "scoring", "--model", model.toString(), "--data", data.toString());
     assertThat(table.out()).contains(" * ").contains(" D ").contains("images, maps of 32 px");
   }
+
+  /**
+   * {@code --resume} with an architecture option that differs from the checkpoint's is an error
+   * naming both values; a new {@code --iterations} is applied and reported; the files the scan
+   * skipped are listed (issue 14 items 10 and 12).
+   */
+  @Test
+  @Order(7)
+  void resumeRefusesConflictingOptionsAndAppliesANewBudget() throws Exception {
+    Path ckpt = firstCheckpoint();
+    Sgsf.Run conflict =
+        Sgsf.run(
+            "train",
+            "--data",
+            data.toString(),
+            "--size",
+            "64",
+            "--guidance",
+            "none",
+            "--resume",
+            ckpt.toString(),
+            "--out",
+            dir.resolve("conflict.zip").toString());
+    assertThat(conflict.code()).isEqualTo(1);
+    List<String> errors = conflict.err().lines().filter(l -> l.startsWith("error: ")).toList();
+    assertThat(errors).as(conflict.err()).singleElement();
+    assertThat(errors.get(0))
+        .contains(ckpt.getFileName().toString())
+        .contains("--size 64 but the checkpoint has 32")
+        .contains("--guidance none but the checkpoint has joint");
+    assertThat(dir.resolve("conflict.zip")).doesNotExist();
+
+    // the same good images plus two files the scan skips: the fingerprint still matches
+    Path copy = dir.resolve("demo-copy");
+    try (var files = Files.walk(data)) {
+      for (Path f : files.toList()) {
+        Path target = copy.resolve(data.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    Files.writeString(copy.resolve("train/good/notes.png"), "not an image");
+    Path anyGood;
+    try (var s = Files.list(copy.resolve("train/good"))) {
+      anyGood = s.filter(f -> f.toString().endsWith("000.png")).findFirst().orElseThrow();
+    }
+    byte[] png = Files.readAllBytes(anyGood);
+    Files.write(copy.resolve("train/good/cut.png"), java.util.Arrays.copyOf(png, png.length / 2));
+
+    Path longer = dir.resolve("longer.zip");
+    Sgsf.Run r =
+        Sgsf.run(
+            "train",
+            "--data",
+            copy.toString(),
+            "--resume",
+            ckpt.toString(),
+            "--iterations",
+            "9",
+            "--out",
+            longer.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains("--iterations 9 main iterations (was 6)")
+        .contains("2 files skipped by the scan")
+        .contains("notes.png: not a decodable image")
+        .contains("cut.png: truncated PNG");
+    assertThat(sgsf.io.ModelBundle.load(longer).model().provenance().iterationsTrained())
+        .isEqualTo(2 + 9);
+  }
 }

@@ -100,13 +100,45 @@ class DatasetsInspectCommandTest {
     Run r = run("datasets", "inspect", root.toString());
 
     assertThat(r.code()).isEqualTo(DatasetsInspectCommand.EXIT_DATASET_ERROR);
-    assertThat(r.out()).isEmpty();
     assertThat(r.err().strip().lines()).hasSize(1);
     assertThat(r.err())
         .startsWith("error: ")
         .contains(root.resolve("ground_truth/dent/1_mask.png").toString())
         .contains("8x8")
         .contains("16x16");
+  }
+
+  @Test
+  void everyProblemIsListedInOnePassFatalFirstAndTheExitIsNonZero() throws Exception {
+    Path root = dataset(); // has a text file posing as train/good/fake.png
+    png(root.resolve("ground_truth/dent/1_mask.png"), 8, 8, 255); // wrong size: fatal
+    png(root.resolve("test/dent/2.png"), 16, 16, 90); // no mask: fatal
+    Path jpg = root.resolve("train/good/cut.jpg");
+    OpenCv.ensureLoaded();
+    Imgcodecs.imwrite(jpg.toString(), new Mat(64, 64, CvType.CV_8UC1, new Scalar(70)));
+    byte[] whole = Files.readAllBytes(jpg);
+    Files.write(jpg, java.util.Arrays.copyOf(whole, whole.length / 2)); // truncated: skipped
+
+    Run r = run("datasets", "inspect", root.toString());
+
+    assertThat(r.code()).isEqualTo(DatasetsInspectCommand.EXIT_DATASET_ERROR);
+    assertThat(r.err().strip().lines())
+        .hasSize(2)
+        .allMatch(l -> l.startsWith("error: "))
+        .anyMatch(l -> l.contains("1_mask.png") && l.contains("8x8"))
+        .anyMatch(l -> l.contains("2.png") && l.contains("no mask"));
+    String out = r.out();
+    assertThat(out).contains("2 fatal problems", "2 files skipped");
+    assertThat(out.indexOf("fatal:")).isLessThan(out.indexOf("skipped: "));
+    assertThat(out)
+        .contains(root.resolve("train/good/fake.png") + ": not a decodable image")
+        .contains(jpg + ": truncated JPEG");
+
+    Run j = run("datasets", "inspect", root.toString(), "--json");
+    assertThat(j.code()).isEqualTo(DatasetsInspectCommand.EXIT_DATASET_ERROR);
+    JsonNode o = new ObjectMapper().readTree(j.out());
+    assertThat(o.get("errors")).hasSize(2);
+    assertThat(o.get("skipped")).hasSize(2);
   }
 
   @Test

@@ -260,4 +260,15 @@ class ForgeCommandTest {
         .contains("--forge-cp.area=LOW:HIGH")
         .contains("--forge-minMaskFraction=X");
   }
+
+  /** Without --data the demo dataset's object category is forged, as the README says. */
+  @Test
+  void withoutDataTheDemoObjectCategoryIsUsed() {
+    Path out = dir.resolve("demo-out");
+    Run r = run("forge", "--count", "6", "--size", "64", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("demo/object");
+    assertThat(r.out().lines().filter(l -> l.startsWith("sample "))).hasSize(6);
+    assertThat(r.out()).doesNotContain("texture");
+  }
 }

@@ -46,7 +46,7 @@ class InferenceWorkflowTest {
             new Object(),
             (d, t) -> progress.add(new int[] {d, t}),
             CancellationToken.none(),
-            (file, image, p) -> {
+            (file, image, p, warnings) -> {
               assertThat(p.score()).isFinite();
               seen.add(file);
             });
@@ -65,7 +65,7 @@ class InferenceWorkflowTest {
                     null,
                     (d, t) -> {},
                     cancellation,
-                    (file, image, p) -> {
+                    (file, image, p, warnings) -> {
                       beforeCancel.add(file);
                       cancellation.cancel();
                     }))

@@ -1,6 +1,7 @@
 package sgsf.engine.data;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A dataset that cannot be used as it is: a folder that matches no layout, a defect image without
@@ -15,10 +16,37 @@ import java.nio.file.Path;
 public class DatasetException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final transient Path path;
+  private final transient List<SkippedFile> problems;
+  private final transient List<SkippedFile> skipped;
 
   public DatasetException(Path path, String problem) {
-    super(path + ": " + problem);
+    this(path, problem, List.of(new SkippedFile(path, problem)), List.of());
+  }
+
+  /**
+   * A dataset with several fatal problems, found in one scan.
+   *
+   * @param path the file or folder of the first problem
+   * @param summary the message: the first problem and how many more there are
+   * @param problems every fatal problem, each with its file
+   * @param skipped the files the scan skipped before it gave up, with the reason
+   */
+  public DatasetException(
+      Path path, String summary, List<SkippedFile> problems, List<SkippedFile> skipped) {
+    super(path + ": " + summary);
     this.path = path;
+    this.problems = List.copyOf(problems);
+    this.skipped = List.copyOf(skipped);
+  }
+
+  /** Every fatal problem found, each with its file (at least one). */
+  public List<SkippedFile> problems() {
+    return problems;
+  }
+
+  /** The files skipped by the scan that found the problems (each usable dataset lists its own). */
+  public List<SkippedFile> skipped() {
+    return skipped;
   }
 
   public Path path() {

@@ -98,29 +98,24 @@ public final class FolderLayout {
               ? Map.of()
               : session.masksByStem(
                   session.imageFiles(maskDirOrNull), "_mask", "_gt", "_label", "");
-      List<String> missing = new ArrayList<>();
-      Path firstMissing = null;
+      List<SkippedFile> missing = new ArrayList<>();
       Set<Path> used = new java.util.HashSet<>();
       for (Path p : session.imageFiles(abnormalDir)) {
         Path mask = masks.get(ScanSession.key(p));
         if (maskDirOrNull != null && mask == null) {
-          if (firstMissing == null) {
-            firstMissing = p;
-          }
           missing.add(
-              "abnormal image has no mask; expected "
-                  + maskDirOrNull.resolve(ScanSession.stem(p) + ".png")
-                  + " (or _mask/_gt/_label before the extension)");
+              new SkippedFile(
+                  p,
+                  "abnormal image has no mask; expected "
+                      + maskDirOrNull.resolve(ScanSession.stem(p) + ".png")
+                      + " (or _mask/_gt/_label before the extension)"));
         }
         if (mask != null) {
           used.add(mask);
         }
         candidates.add(Candidate.of(p, Split.TEST, DEFECT_TYPE, mask));
       }
-      if (!missing.isEmpty()) {
-        throw new DatasetException(
-            firstMissing, ScanSession.withMore(missing.get(0), missing.size() - 1));
-      }
+      session.fatal(missing);
       for (Path m : masks.values()) {
         if (!used.contains(m)) {
           session.skip(m, "mask without a matching image in " + abnormalDir);

@@ -77,25 +77,20 @@ public final class KolektorSdd2Layout {
       (isGt(p) ? gts : images).add(p);
     }
     Map<String, Path> masks = session.masksByStem(gts, GT);
-    List<String> missing = new ArrayList<>();
-    Path firstMissing = null;
+    List<SkippedFile> missing = new ArrayList<>();
     for (Path img : images) {
       Path gt = masks.remove(ScanSession.key(img));
       if (gt == null) {
-        if (firstMissing == null) {
-          firstMissing = img;
-        }
         missing.add(
-            "image has no ground truth; expected "
-                + dir.resolve(ScanSession.stem(img) + GT + ".png"));
+            new SkippedFile(
+                img,
+                "image has no ground truth; expected "
+                    + dir.resolve(ScanSession.stem(img) + GT + ".png")));
         continue;
       }
       out.add(new Candidate(img, split, DEFECT_TYPE, gt, true));
     }
-    if (!missing.isEmpty()) {
-      throw new DatasetException(
-          firstMissing, ScanSession.withMore(missing.get(0), missing.size() - 1));
-    }
+    session.fatal(missing);
     for (Path orphan : masks.values()) {
       session.skip(orphan, "ground truth without a matching image");
     }

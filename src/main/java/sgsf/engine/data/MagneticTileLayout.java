@@ -118,22 +118,18 @@ public final class MagneticTileLayout {
         }
         continue;
       }
-      List<String> missing = new ArrayList<>();
-      Path firstMissing = null;
+      List<SkippedFile> missing = new ArrayList<>();
       for (Map.Entry<String, Path> e : images.entrySet()) {
         Path mask = masks.get(e.getKey());
         if (mask == null) {
-          if (firstMissing == null) {
-            firstMissing = e.getValue();
-          }
-          missing.add("defect image has no mask; expected " + imgs.resolve(e.getKey() + ".png"));
+          missing.add(
+              new SkippedFile(
+                  e.getValue(),
+                  "defect image has no mask; expected " + imgs.resolve(e.getKey() + ".png")));
         }
         candidates.add(Candidate.of(e.getValue(), Split.TEST, type, mask));
       }
-      if (!missing.isEmpty()) {
-        throw new DatasetException(
-            firstMissing, ScanSession.withMore(missing.get(0), missing.size() - 1));
-      }
+      session.fatal(missing);
     }
     if (goodImgs == null) {
       throw new DatasetException(

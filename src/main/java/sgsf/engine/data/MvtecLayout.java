@@ -80,8 +80,7 @@ public final class MvtecLayout {
             good || groundTruth == null
                 ? Map.of()
                 : masksOf(session, ScanSession.child(groundTruth, type));
-        List<String> missing = new ArrayList<>();
-        Path firstMissing = null;
+        List<SkippedFile> missing = new ArrayList<>();
         for (Path img : session.imageFiles(typeDir)) {
           if (good) {
             candidates.add(Candidate.of(img, Split.TEST, Sample.GOOD, null));
@@ -89,19 +88,15 @@ public final class MvtecLayout {
           }
           Path mask = groundTruth == null ? null : masks.remove(ScanSession.key(img));
           if (groundTruth != null && mask == null) {
-            if (firstMissing == null) {
-              firstMissing = img;
-            }
             missing.add(
-                "defect image has no mask; expected "
-                    + groundTruth.resolve(type).resolve(ScanSession.stem(img) + "_mask.png"));
+                new SkippedFile(
+                    img,
+                    "defect image has no mask; expected "
+                        + groundTruth.resolve(type).resolve(ScanSession.stem(img) + "_mask.png")));
           }
           candidates.add(Candidate.of(img, Split.TEST, type, mask));
         }
-        if (!missing.isEmpty()) {
-          throw new DatasetException(
-              firstMissing, ScanSession.withMore(missing.get(0), missing.size() - 1));
-        }
+        session.fatal(missing);
         for (Path orphan : masks.values()) {
           session.skip(orphan, "mask without a matching image in " + typeDir);
         }

@@ -1,7 +1,5 @@
 package sgsf.engine.data;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,14 +7,12 @@ import java.util.Map;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfByte;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.image.ImageReadException;
-import sgsf.engine.image.OpenCv;
 
 /**
  * Loads samples at the model's input size, with a bounded in-memory cache.
@@ -207,22 +203,6 @@ public final class SampleLoader {
   }
 
   private static Mat decode(Path path) {
-    OpenCv.ensureLoaded();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new ImageReadException(path, "cannot read file (" + e + ")");
-    }
-    if (bytes.length == 0) {
-      throw new ImageReadException(path, "file is empty (0 bytes)");
-    }
-    MatOfByte buf = new MatOfByte(bytes);
-    Mat m = Imgcodecs.imdecode(buf, Imgcodecs.IMREAD_UNCHANGED);
-    buf.release();
-    if (m.empty()) {
-      throw new ImageReadException(path, "not a decodable image (corrupt or unsupported format)");
-    }
-    return m;
+    return ImageIo.decodeMat(ImageIo.readBytes(path), path, Imgcodecs.IMREAD_UNCHANGED);
   }
 }

@@ -51,6 +51,7 @@ final class ScanSession {
   private final ProgressListener progress;
   private final CancellationToken cancellation;
   private final List<SkippedFile> skipped = new ArrayList<>();
+  private final List<SkippedFile> fatal = new ArrayList<>();
 
   ScanSession(ProgressListener progress, CancellationToken cancellation) {
     this.progress = ProgressListener.orNone(progress);
@@ -59,6 +60,14 @@ final class ScanSession {
 
   void skip(Path path, String reason) {
     skipped.add(new SkippedFile(path, reason));
+  }
+
+  /**
+   * Records fatal problems found while listing (a defect image without its mask, ...): the scan
+   * goes on, so that every problem is reported, and {@link #build} then refuses the dataset.
+   */
+  void fatal(List<SkippedFile> problems) {
+    fatal.addAll(problems);
   }
 
   /** The entries of {@code dir}, sorted by name. */
@@ -150,8 +159,6 @@ final class ScanSession {
     Map<Path, Check> checks = verify(all, masks);
 
     List<Sample> samples = new ArrayList<>();
-    List<String> fatal = new ArrayList<>();
-    Path firstFatal = null;
     for (Candidate c : candidates) {
       Check img = checks.get(c.image());
       if (img.failure() != null) {
@@ -191,10 +198,7 @@ final class ScanSession {
                 + "; expected the same size";
       }
       if (problem != null) {
-        if (firstFatal == null) {
-          firstFatal = c.mask();
-        }
-        fatal.add(problem);
+        fatal.add(new SkippedFile(c.mask(), problem));
         continue;
       }
       if (c.maskDecides() && mask.info().maxValue() == 0) {
@@ -206,20 +210,22 @@ final class ScanSession {
         samples.add(new Sample(c.image(), c.split(), c.defectType(), c.mask()));
       }
     }
+    skipped.sort(Comparator.comparing(s -> s.path().toString()));
     if (!fatal.isEmpty()) {
-      throw new DatasetException(firstFatal, withMore(fatal.get(0), fatal.size() - 1));
+      throw new DatasetException(
+          fatal.get(0).path(), withMore(fatal.get(0).reason(), fatal.size() - 1), fatal, skipped);
     }
     boolean anyTrainGood =
         samples.stream().anyMatch(s -> s.split() == Split.TRAIN && !s.isDefective());
     if (!anyTrainGood) {
       long unreadable = skipped.stream().filter(s -> s.path().startsWith(trainGoodFolder)).count();
-      throw new DatasetException(
-          trainGoodFolder,
+      String problem =
           "no readable normal training image"
               + (unreadable > 0 ? " (" + unreadable + " files skipped there)" : "")
-              + "; expected at least one good image to train on");
+              + "; expected at least one good image to train on";
+      throw new DatasetException(
+          trainGoodFolder, problem, List.of(new SkippedFile(trainGoodFolder, problem)), skipped);
     }
-    skipped.sort(Comparator.comparing(s -> s.path().toString()));
     return new Dataset(name, root, layout, samples, skipped);
   }
 

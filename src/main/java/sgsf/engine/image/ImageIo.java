@@ -3,6 +3,7 @@ package sgsf.engine.image;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import org.opencv.core.CvType;
@@ -32,41 +33,154 @@ public final class ImageIo {
   }
 
   /**
+   * The largest image this workbench decodes, in pixels (width x height): 50 megapixels, e.g.
+   * 8660x5773, twice a 25-megapixel line camera's frame. A larger image is refused from its header,
+   * before anything is decoded, so one oversized file cannot exhaust the memory of a batch.
+   */
+  public static final long MAX_PIXELS = 50_000_000L;
+
+  /** The largest image file read at all (1 GiB): beyond it not even the header is trusted. */
+  public static final long MAX_FILE_BYTES = 1L << 30;
+
+  /** How far from the end of a file its end marker may sit (trailing padding). */
+  private static final int END_WINDOW = 512;
+
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+  /**
    * Reads an image with its own number of channels (1 or 3).
    *
-   * @throws ImageReadException naming the file when it is missing, empty or not a decodable image
+   * @throws ImageReadException naming the file when it is missing, empty, truncated, too large or
+   *     not a decodable image
    */
   public static FloatImage read(Path path) {
-    OpenCv.ensureLoaded();
-    byte[] bytes;
+    return decode(readBytes(path), path);
+  }
+
+  /**
+   * The bytes of an image file, refusing files over {@link #MAX_FILE_BYTES}.
+   *
+   * @throws ImageReadException naming the file when it cannot be read or is too large
+   */
+  public static byte[] readBytes(Path path) {
     try {
-      bytes = Files.readAllBytes(path);
+      long size = Files.size(path);
+      if (size > MAX_FILE_BYTES) {
+        throw new ImageReadException(
+            path,
+            String.format(
+                Locale.ROOT,
+                "file is %.1f GB, larger than the %d MB an image may have",
+                size / 1e9,
+                MAX_FILE_BYTES >> 20));
+      }
+      return Files.readAllBytes(path);
     } catch (IOException e) {
-      throw new ImageReadException(path, "cannot read file (" + e.getMessage() + ")");
+      throw new ImageReadException(path, "cannot read file (" + e + ")");
     }
-    return decode(bytes, path);
   }
 
   /**
    * Decodes encoded image bytes (PNG, JPEG, ...); {@code source} names them in errors.
    *
-   * @throws ImageReadException when empty or not decodable
+   * @throws ImageReadException when empty, truncated, too large or not decodable
    */
   public static FloatImage decode(byte[] bytes, Path source) {
-    OpenCv.ensureLoaded();
-    Path path = source;
-    if (bytes.length == 0) {
-      throw new ImageReadException(path, "file is empty");
-    }
-    Mat raw = Imgcodecs.imdecode(new MatOfByte(bytes), Imgcodecs.IMREAD_UNCHANGED);
+    Mat raw = decodeMat(bytes, source, Imgcodecs.IMREAD_UNCHANGED);
     try {
-      if (raw.empty()) {
-        throw new ImageReadException(path, "not a readable image (corrupt or unsupported format)");
-      }
       return fromMat(raw);
     } finally {
       raw.release();
     }
+  }
+
+  /**
+   * The one decode-and-validate step every reader of image files goes through: {@link #validate}
+   * and then OpenCV's {@code imdecode} with {@code flags}. The caller releases the Mat.
+   *
+   * @throws ImageReadException naming {@code source} when the bytes are empty, truncated, too large
+   *     or not a decodable image
+   */
+  public static Mat decodeMat(byte[] bytes, Path source, int flags) {
+    OpenCv.ensureLoaded();
+    validate(bytes, source);
+    MatOfByte buf = new MatOfByte(bytes);
+    Mat m = Imgcodecs.imdecode(buf, flags);
+    buf.release();
+    if (m.empty()) {
+      m.release();
+      throw new ImageReadException(
+          source, "not a decodable image (corrupt, truncated or not an image format)");
+    }
+    if ((long) m.rows() * m.cols() > MAX_PIXELS) {
+      String size = m.cols() + "x" + m.rows();
+      m.release();
+      throw new ImageReadException(source, tooLarge(size));
+    }
+    return m;
+  }
+
+  /**
+   * Checks encoded image bytes without decoding the pixels: not empty; a JPEG ends with its
+   * end-of-image marker (FF D9) and a PNG with its IEND chunk (libjpeg silently fills a truncated
+   * JPEG with grey, so a truncated camera frame would otherwise be scored); the size its header
+   * declares is at most {@link #MAX_PIXELS}. A JPEG damaged in the middle of its data still decodes
+   * (libjpeg repairs it) and passes.
+   *
+   * @throws ImageReadException naming {@code source} and the problem
+   */
+  public static void validate(byte[] bytes, Path source) {
+    if (bytes.length == 0) {
+      throw new ImageReadException(source, "file is empty (0 bytes)");
+    }
+    if (looksLikeJpeg(bytes) && !hasJpegEnd(bytes)) {
+      throw new ImageReadException(source, "truncated JPEG (no end-of-image marker)");
+    }
+    if (looksLikePng(bytes) && !hasPngEnd(bytes)) {
+      throw new ImageReadException(source, "truncated PNG (no IEND chunk at the end)");
+    }
+    ImageHeader h = ImageHeader.probe(bytes);
+    if (h != null && h.pixels() > MAX_PIXELS) {
+      throw new ImageReadException(source, tooLarge(h.width() + "x" + h.height()));
+    }
+  }
+
+  private static String tooLarge(String size) {
+    return String.format(
+        Locale.ROOT,
+        "image is %s pixels, larger than the limit of %d megapixels per image (scale it down)",
+        size,
+        MAX_PIXELS / 1_000_000);
+  }
+
+  static boolean looksLikeJpeg(byte[] b) {
+    return b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8;
+  }
+
+  static boolean looksLikePng(byte[] b) {
+    return b.length >= PNG_SIGNATURE.length
+        && Arrays.equals(b, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length);
+  }
+
+  /** Whether the IEND chunk type sits near the end (trailing padding tolerated). */
+  private static boolean hasPngEnd(byte[] b) {
+    int from = Math.max(PNG_SIGNATURE.length, b.length - END_WINDOW);
+    for (int i = b.length - 4; i >= from; i--) {
+      if (b[i] == 'I' && b[i + 1] == 'E' && b[i + 2] == 'N' && b[i + 3] == 'D') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasJpegEnd(byte[] b) {
+    int from = Math.max(2, b.length - END_WINDOW);
+    for (int i = b.length - 2; i >= from; i--) {
+      if ((b[i] & 0xff) == 0xFF && (b[i + 1] & 0xff) == 0xD9) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reads an image and converts it to {@code channels} channels (1 or 3). */

@@ -8,9 +8,9 @@ import java.util.Objects;
  *
  * <p><b>Review band</b> (METHOD.md section 5): an image scoring below {@code imageLower} is OK, at
  * or above {@code imageUpper} NG, in between REVIEW for a human. Without a band both are equal.
- * <b>Normalisation</b>: scores are shown normalised with the NG threshold {@code imageUpper} pinned
- * at 0.5 ({@link ScoreNormalisation}, anomalib's convention), so a normalised image score &gt;= 0.5
- * means NG, and the pixel threshold maps to 0.5 on anomaly maps.
+ * <b>Normalisation</b>: image scores are shown normalised by {@link ImageScoreNormalisation} (OK
+ * below 0.25, REVIEW in [0.25, 0.5), NG from 0.5), anomaly maps with the pixel threshold pinned at
+ * 0.5 ({@link ScoreNormalisation}, anomalib's convention).
  *
  * @param imageLower OK below this raw image score
  * @param imageUpper NG at or above this raw image score ({@code >= imageLower})
@@ -135,9 +135,9 @@ public record Thresholds(
     return imageLower < imageUpper;
   }
 
-  /** Image-score normalisation: {@code imageUpper} (the NG threshold) maps to 0.5. */
-  public ScoreNormalisation imageNormalisation() {
-    return new ScoreNormalisation(imageUpper, imageScoreMin, imageScoreMax);
+  /** Image-score normalisation: the band's thresholds map to 0.25 and 0.5. */
+  public ImageScoreNormalisation imageNormalisation() {
+    return new ImageScoreNormalisation(imageLower, imageUpper, imageScoreMin, imageScoreMax);
   }
 
   /** Anomaly-map normalisation: {@code pixelThreshold} maps to 0.5. */

@@ -17,6 +17,7 @@ import sgsf.engine.image.ImageReadException;
 import sgsf.engine.metrics.ConfusionCounts;
 import sgsf.engine.metrics.CurveMetrics;
 import sgsf.engine.metrics.EvaluatedImage;
+import sgsf.engine.metrics.ImageScoreNormalisation;
 import sgsf.engine.metrics.Metric;
 import sgsf.engine.metrics.MetricsSummary;
 import sgsf.engine.metrics.ReviewCounts;
@@ -150,10 +151,10 @@ final class HtmlReport {
 
   private static void thresholds(StringBuilder b, Thresholds t) {
     b.append("<h2>Thresholds</h2><pre>").append(esc(t.describe())).append("</pre>");
-    ScoreNormalisation n = t.imageNormalisation();
+    ImageScoreNormalisation n = t.imageNormalisation();
     b.append("<p class=\"note\">A score at or above a threshold counts as defective. Normalised")
-        .append(" scores follow anomalib: clip((s &#8722; threshold) / (max &#8722; min) + 0.5, 0,")
-        .append(" 1), so the NG threshold ")
+        .append(" scores are strictly increasing in the score and keep the review band visible:")
+        .append(" OK below 0.25, REVIEW from 0.25, NG from 0.5; the NG threshold ")
         .append(fmt(t.imageUpper()))
         .append(" maps to 0.5 (image score range ")
         .append(fmt(t.imageScoreMin()))
@@ -393,7 +394,7 @@ final class HtmlReport {
       return;
     }
     b.append("<div class=\"cards\">");
-    ScoreNormalisation n = t.imageNormalisation();
+    ImageScoreNormalisation n = t.imageNormalisation();
     for (EvaluatedImage e : list) {
       b.append("<div class=\"card\">");
       String problem = null;

@@ -17,7 +17,7 @@ import sgsf.io.Csv;
 /**
  * {@code scores.csv}, the one file of per-image scores that {@code sgsf eval} and {@code sgsf
  * infer} both write, with the same columns: {@code path,type,label,score,normalised_score,verdict,
- * neighbour,similarity}.
+ * neighbour,similarity,output,warnings,error}.
  *
  * <ul>
  *   <li>{@code type}, {@code label}: the defect type ("good" or the type's folder name) and 1 for
@@ -28,6 +28,12 @@ import sgsf.io.Csv;
  *   <li>{@code neighbour}, {@code similarity}: the good training image that guided the map and its
  *       cosine similarity; empty where not known (the evaluator does not keep them, and a model
  *       without guidance has none).
+ *   <li>{@code output}: the name of the image's files in {@code infer}'s {@code overlays/} and
+ *       {@code maps/}; {@code warnings}: why its score may mislead ({@code "; "}-separated), e.g. a
+ *       uniform image; {@code error}: why an image was not scored (its score and verdict are then
+ *       empty). Files written before these columns existed read back with them empty.
+ *   <li>Paths are written losslessly ({@link sgsf.io.PathNames}): a name that is not valid UTF-8
+ *       has its stray bytes as {@code \xNN}.
  * </ul>
  *
  * Numbers are written with full precision ({@link Double#toString}), so they read back exactly;
@@ -47,7 +53,13 @@ public final class ScoresCsv {
           "normalised_score",
           "verdict",
           "neighbour",
-          "similarity");
+          "similarity",
+          "output",
+          "warnings",
+          "error");
+
+  /** The columns a file must have to be read: those of the first version of the format. */
+  private static final List<String> REQUIRED = COLUMNS.subList(0, 8);
 
   /** The header row. */
   public static final String HEADER = String.join(",", COLUMNS);
@@ -65,6 +77,9 @@ public final class ScoresCsv {
    * @param verdict the verdict under the thresholds, or {@code null}
    * @param neighbour the guiding training image's id, or {@code null}
    * @param similarity its cosine similarity, or {@code null}
+   * @param output the name of the image's output files, or {@code null}
+   * @param warnings why the score may mislead, empty when nothing
+   * @param error why the image was not scored (the score is then NaN), or {@code null}
    */
   public record Row(
       String path,
@@ -74,14 +89,27 @@ public final class ScoresCsv {
       Double normalisedScore,
       Verdict verdict,
       String neighbour,
-      Double similarity) {
+      Double similarity,
+      String output,
+      List<String> warnings,
+      String error) {
+
+    public Row {
+      warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
 
     /**
-     * A row of an image whose truth is unknown, with the verdict of {@code thresholds} (may be
-     * {@code null}).
+     * A row of an image whose truth is unknown, with the verdict of {@code thresholds}, its output
+     * name and warnings.
      */
     public static Row scored(
-        String path, double score, Thresholds thresholds, String neighbour, Double similarity) {
+        String path,
+        double score,
+        Thresholds thresholds,
+        String neighbour,
+        Double similarity,
+        String output,
+        List<String> warnings) {
       return new Row(
           path,
           null,
@@ -90,7 +118,24 @@ public final class ScoresCsv {
           thresholds == null ? null : thresholds.imageNormalisation().apply(score),
           thresholds == null ? null : thresholds.verdict(score),
           neighbour,
-          similarity);
+          similarity,
+          output,
+          warnings,
+          null);
+    }
+
+    /** The row of an image that was not scored, with the reason. */
+    public static Row failed(String path, String error) {
+      return new Row(path, null, null, Double.NaN, null, null, null, null, null, null, error);
+    }
+
+    /**
+     * A row of an image whose truth is unknown, with the verdict of {@code thresholds} (may be
+     * {@code null}).
+     */
+    public static Row scored(
+        String path, double score, Thresholds thresholds, String neighbour, Double similarity) {
+      return scored(path, score, thresholds, neighbour, similarity, null, List.of());
     }
 
     /** The row of an evaluated image under the thresholds. */
@@ -103,6 +148,9 @@ public final class ScoresCsv {
           thresholds.imageNormalisation().apply(e.score()),
           thresholds.verdict(e.score()),
           null,
+          null,
+          null,
+          null,
           null);
     }
 
@@ -111,11 +159,14 @@ public final class ScoresCsv {
           path,
           type,
           label == null ? null : label.toString(),
-          Double.toString(score),
+          Double.isNaN(score) ? null : Double.toString(score),
           normalisedScore == null ? null : normalisedScore.toString(),
           verdict == null ? null : verdict.name(),
           neighbour,
-          similarity == null ? null : similarity.toString());
+          similarity == null ? null : similarity.toString(),
+          output,
+          String.join("; ", warnings),
+          error);
     }
   }
 
@@ -127,6 +178,40 @@ public final class ScoresCsv {
   /** The CSV text of evaluated images under the thresholds. */
   public static String format(List<EvaluatedImage> images, Thresholds thresholds) {
     return format(images.stream().map(e -> Row.evaluated(e, thresholds)).toList());
+  }
+
+  /**
+   * Opens {@code file} for rows written one at a time, each flushed as it is added, so that the
+   * rows computed so far survive a run that stops half-way (the file is not atomic for that
+   * reason).
+   */
+  public static Appender append(Path file) throws IOException {
+    return new Appender(file);
+  }
+
+  /** A scores file being written row by row ({@link #append}). */
+  public static final class Appender implements java.io.Closeable {
+    private final java.io.Writer out;
+
+    private Appender(Path file) throws IOException {
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      out.write(Csv.format(COLUMNS, List.of()));
+      out.flush();
+    }
+
+    /** Writes one row and flushes it. */
+    public void add(Row row) throws IOException {
+      String text = Csv.format(COLUMNS, List.of(row.fields()));
+      out.write(text, text.indexOf('\n') + 1, text.length() - text.indexOf('\n') - 1);
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
   }
 
   /** Writes rows atomically. */
@@ -147,7 +232,7 @@ public final class ScoresCsv {
    */
   public static List<Row> read(Path file) throws IOException {
     List<Map<String, String>> parsed = Csv.parse(Files.readString(file, StandardCharsets.UTF_8));
-    if (!parsed.isEmpty() && !parsed.get(0).keySet().containsAll(COLUMNS)) {
+    if (!parsed.isEmpty() && !parsed.get(0).keySet().containsAll(REQUIRED)) {
       throw new IOException(file + ": not a " + FILE_NAME + ": its header lacks some of " + HEADER);
     }
     List<Row> rows = new ArrayList<>();
@@ -158,11 +243,16 @@ public final class ScoresCsv {
                 m.get("path"),
                 emptyToNull(m.get("type")),
                 m.get("label").isEmpty() ? null : Integer.valueOf(m.get("label")),
-                Double.parseDouble(m.get("score")),
+                m.get("score").isEmpty() ? Double.NaN : Double.parseDouble(m.get("score")),
                 parseOrNull(m.get("normalised_score")),
                 m.get("verdict").isEmpty() ? null : Verdict.valueOf(m.get("verdict")),
                 emptyToNull(m.get("neighbour")),
-                parseOrNull(m.get("similarity"))));
+                parseOrNull(m.get("similarity")),
+                emptyToNull(m.get("output")),
+                m.get("warnings") == null || m.get("warnings").isEmpty()
+                    ? List.of()
+                    : List.of(m.get("warnings").split("; ")),
+                emptyToNull(m.get("error"))));
       } catch (IllegalArgumentException e) {
         throw new IOException(file + ": a row of " + FILE_NAME + " does not parse: " + m, e);
       }

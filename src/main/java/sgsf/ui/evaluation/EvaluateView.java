@@ -12,14 +12,12 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -29,14 +27,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -45,17 +41,12 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
-import sgsf.engine.image.FloatImage;
 import sgsf.engine.metrics.ReviewCounts;
 import sgsf.engine.metrics.ThresholdView;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.metrics.Verdict;
-import sgsf.ui.common.ColorMap;
-import sgsf.ui.common.Contours;
-import sgsf.ui.common.FxImages;
 import sgsf.ui.common.Icons;
 import sgsf.ui.common.ImageViewer;
-import sgsf.ui.common.Overlay;
 
 /**
  * The Evaluate section: model and data on top; the results table on the left; on the right the
@@ -69,36 +60,22 @@ public final class EvaluateView {
       java.util.Objects.requireNonNull(EvaluateView.class.getResource("/sgsf/ui/inspection.css"))
           .toExternalForm();
 
-  static final Color REGION_COLOR = Color.web("#22d3ee");
-  static final Color TRUTH_COLOR = Color.web("#84cc16");
-
   private final EvaluateViewModel vm;
   private final BorderPane root = new BorderPane();
   private final EvaluationCharts charts;
-  private final ImageViewer overlayViewer = new ImageViewer();
-  private final ImageViewer mapViewer = new ImageViewer();
-  private final Label detailCaption = new Label();
+  private final DetailPane detail;
   private final Label[][] confusion = new Label[2][3];
   private final Label binaryLine = new Label();
   private final TextField lowerField = new TextField();
   private final TextField upperField = new TextField();
   private final TextField pixelField = new TextField();
   private final TableView<ResultRow> table = new TableView<>();
-  private Image baseImage;
-  private Image heatImage;
-  private EvaluationDetail shownDetail;
-  private ColorMap shownColors;
   private long refreshPendingSince;
-  private Image overlayImage;
-  private EvaluationDetail overlayFor;
-  private double overlayThreshold = Double.NaN;
-  private ColorMap overlayColors;
-  private final Label legendTop = new Label("1");
-  private final Label legendBottom = new Label("0");
   private double lastRefreshMillis = Double.NaN;
 
   public EvaluateView(EvaluateViewModel vm, BooleanProperty darkTheme) {
     this.vm = vm;
+    detail = new DetailPane(vm.detailPane());
     charts = new EvaluationCharts(darkTheme.get());
     darkTheme.addListener((o, a, dark) -> charts.setDark(dark));
     charts.onThresholdDrag(vm::setImageLower, vm::setImageUpper, v -> vm.setImageBand(v, v));
@@ -113,13 +90,7 @@ public final class EvaluateView {
     charts.setResult(vm.state().getResult());
     vm.thresholdViewProperty().addListener((o, a, v) -> scheduleThresholds());
     vm.thresholdsProperty().addListener((o, a, t) -> scheduleThresholds());
-    vm.detailProperty().addListener((o, a, d) -> showDetail());
-    vm.colorMapProperty().addListener((o, a, c) -> showDetail());
-    vm.opacityProperty().addListener((o, a, c) -> showOverlays());
-    vm.showRegionProperty().addListener((o, a, c) -> showDetail());
-    vm.showGroundTruthProperty().addListener((o, a, c) -> showDetail());
     thresholdsShown();
-    showDetail();
   }
 
   public Node node() {
@@ -399,85 +370,10 @@ public final class EvaluateView {
   // ------------------------------------------------------------------ right side
 
   private Node right() {
-    SplitPane split = new SplitPane(detailPane(), analysisTabs());
+    SplitPane split = new SplitPane(detail.node(), analysisTabs());
     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
     split.setDividerPositions(0.44);
     return split;
-  }
-
-  private Node detailPane() {
-    ChoiceBox<ColorMap> colors = new ChoiceBox<>();
-    colors.getItems().addAll(ColorMap.INFERNO, ColorMap.VIRIDIS, ColorMap.JET, ColorMap.GREY);
-    colors.valueProperty().bindBidirectional(vm.colorMapProperty());
-    colors.setConverter(
-        new StringConverter<>() {
-          @Override
-          public String toString(ColorMap c) {
-            return c == null ? "" : c.displayName();
-          }
-
-          @Override
-          public ColorMap fromString(String s) {
-            return null;
-          }
-        });
-    Slider opacity = new Slider(0, 1, vm.opacityProperty().get());
-    opacity.setId("evaluate-opacity");
-    opacity.valueProperty().bindBidirectional(vm.opacityProperty());
-    opacity.setPrefWidth(110);
-    opacity.setTooltip(new Tooltip("Heatmap opacity"));
-    CheckBox region = new CheckBox("Region");
-    region.selectedProperty().bindBidirectional(vm.showRegionProperty());
-    region.setTooltip(new Tooltip("Outline the pixels at or above the pixel threshold (cyan)"));
-    CheckBox truth = new CheckBox("Ground truth");
-    truth.selectedProperty().bindBidirectional(vm.showGroundTruthProperty());
-    truth.setTooltip(new Tooltip("Outline the ground-truth defect (green)"));
-    Label opacityLabel = new Label("Opacity");
-    detailCaption.setId("evaluate-caption");
-    detailCaption.getStyleClass().add("muted");
-    Region grow = new Region();
-    HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox controls = new HBox(8, detailCaption, grow, colors, opacityLabel, opacity, region, truth);
-    controls.setAlignment(Pos.CENTER_LEFT);
-    overlayViewer.setId("evaluate-overlay");
-    overlayViewer.emptyTextProperty().set("Select an image in the table");
-    mapViewer.setId("evaluate-map");
-    mapViewer.emptyTextProperty().set("Anomaly map");
-    for (ImageViewer v : new ImageViewer[] {overlayViewer, mapViewer}) {
-      v.setPrefSize(300, 200);
-      v.setMinSize(120, 100);
-      HBox.setHgrow(v, Priority.ALWAYS);
-    }
-    HBox viewers = new HBox(6, overlayViewer, mapViewer, legend());
-    VBox.setVgrow(viewers, Priority.ALWAYS);
-    VBox box = new VBox(6, controls, viewers);
-    box.setPadding(new Insets(6, 8, 6, 8));
-    return box;
-  }
-
-  /** A vertical colour bar for the heatmap, 1 at the top. */
-  private Node legend() {
-    javafx.scene.image.ImageView bar = new javafx.scene.image.ImageView();
-    Runnable paint =
-        () -> {
-          float[] ramp = new float[64];
-          for (int i = 0; i < ramp.length; i++) {
-            ramp[i] = 1f - i / (float) (ramp.length - 1);
-          }
-          bar.setImage(
-              FxImages.heatmap(new FloatImage(1, 64, 1, ramp), vm.colorMapProperty().get()));
-        };
-    paint.run();
-    vm.colorMapProperty().addListener((o, a, c) -> paint.run());
-    bar.setFitWidth(10);
-    bar.setFitHeight(120);
-    bar.setSmooth(true);
-    legendTop.getStyleClass().add("muted");
-    legendBottom.getStyleClass().add("muted");
-    Tooltip.install(bar, new Tooltip("Anomaly-map values; the colours span the calibration range"));
-    VBox v = new VBox(2, legendTop, bar, legendBottom);
-    v.setAlignment(Pos.CENTER);
-    return v;
   }
 
   private Node analysisTabs() {
@@ -680,9 +576,6 @@ public final class EvaluateView {
       }
     }
     charts.setThresholds(t, v);
-    float[] range = HeatLayers.range(t);
-    legendTop.setText(String.format(Locale.ROOT, "%.2f", range[1]));
-    legendBottom.setText(String.format(Locale.ROOT, "%.2f", range[0]));
     if (v == null) {
       for (Label[] row : confusion) {
         for (Label l : row) {
@@ -712,102 +605,14 @@ public final class EvaluateView {
               ng.fn(),
               vm.lastUpdateNanosProperty().get() / 1e6));
     }
-    showOverlays();
+    detail.thresholdsChanged();
     if (since != 0) {
       lastRefreshMillis = (System.nanoTime() - since) / 1e6;
     }
   }
 
-  // ------------------------------------------------------------------ detail
-
-  private void showDetail() {
-    EvaluationDetail d = vm.detailProperty().get();
-    if (d == null) {
-      shownDetail = null;
-      baseImage = null;
-      heatImage = null;
-      overlayViewer.setImage(null);
-      overlayViewer.getOverlays().clear();
-      mapViewer.setImage(null);
-      mapViewer.getOverlays().clear();
-      detailCaption.setText("");
-      return;
-    }
-    if (d != shownDetail) {
-      baseImage = FxImages.toImage(d.image());
-      shownColors = null;
-    }
-    if (shownColors != vm.colorMapProperty().get() || d != shownDetail) {
-      heatImage =
-          HeatLayers.map(
-              d.result().map(), vm.colorMapProperty().get(), vm.thresholdsProperty().get());
-      shownColors = vm.colorMapProperty().get();
-      overlayFor = null;
-    }
-    shownDetail = d;
-    overlayViewer.setImage(baseImage);
-    mapViewer.setImage(heatImage);
-    showOverlays();
-  }
-
-  private void showOverlays() {
-    EvaluationDetail d = shownDetail;
-    if (d == null) {
-      return;
-    }
-    Thresholds t = vm.thresholdsProperty().get();
-    ImageResult r = d.result();
-    FloatImage map = r.map();
-    List<Overlay> over = new ArrayList<>();
-    double thr = t == null ? Double.NaN : t.pixelThreshold();
-    if (overlayFor != d || overlayThreshold != thr || overlayColors != shownColors) {
-      overlayImage = HeatLayers.overlay(map, shownColors, t);
-      overlayFor = d;
-      overlayThreshold = thr;
-      overlayColors = shownColors;
-    }
-    over.add(new Overlay.ImageLayer(overlayImage, vm.opacityProperty().get()));
-    Overlay regionLayer = null;
-    if (t != null && vm.showRegionProperty().get()) {
-      regionLayer =
-          new Overlay.ContourLayer(
-              Contours.of(EvaluateViewModel.region(map, t.pixelThreshold())),
-              map.width(),
-              map.height(),
-              REGION_COLOR,
-              1.6);
-      over.add(regionLayer);
-    }
-    if (d.groundTruth() != null && vm.showGroundTruthProperty().get()) {
-      over.add(
-          new Overlay.ContourLayer(
-              Contours.of(d.groundTruth()),
-              d.groundTruth().width(),
-              d.groundTruth().height(),
-              TRUTH_COLOR,
-              1.6));
-    }
-    overlayViewer.setOverlays(over);
-    mapViewer.setOverlays(regionLayer == null ? List.of() : List.of(regionLayer));
-    Verdict v = t == null ? null : t.verdict(r.score());
-    detailCaption.setText(
-        String.format(
-            Locale.ROOT,
-            "%s · %s · %s%s",
-            r.fileName(),
-            r.groundTruth(),
-            t == null
-                ? String.format(Locale.ROOT, "score %.4f", r.score())
-                : String.format(
-                    Locale.ROOT,
-                    "score %.3f (raw %.4f)",
-                    t.imageNormalisation().apply(r.score()),
-                    r.score()),
-            v == null ? "" : " · " + v.name()));
-  }
-
   ImageViewer overlayViewer() {
-    return overlayViewer;
+    return detail.overlayViewer();
   }
 
   Label confusionCell(int truthRow, int verdictColumn) {

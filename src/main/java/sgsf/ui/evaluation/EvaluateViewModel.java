@@ -1,18 +1,14 @@
 package sgsf.ui.evaluation;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -28,8 +24,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -37,8 +31,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import sgsf.engine.data.Dataset;
-import sgsf.engine.image.FloatImage;
-import sgsf.engine.image.ImageIo;
 import sgsf.engine.metrics.BinnedConfusion;
 import sgsf.engine.metrics.BinnedCurveMetrics;
 import sgsf.engine.metrics.ConfusionCounts;
@@ -57,7 +49,6 @@ import sgsf.io.workspace.Workspace;
 import sgsf.ui.WorkbenchSession;
 import sgsf.ui.common.ColorMap;
 import sgsf.ui.concurrent.Lane;
-import sgsf.ui.concurrent.LatestRequestScheduler;
 import sgsf.ui.concurrent.RunningTask;
 
 /**
@@ -76,11 +67,7 @@ public final class EvaluateViewModel {
 
   private final WorkbenchSession session;
   private final EvaluationState state;
-  private final ObservableList<Path> models = FXCollections.observableArrayList();
-  private final ObjectProperty<Path> modelFile = new SimpleObjectProperty<>(this, "modelFile");
-  private final ReadOnlyObjectWrapper<LoadedModel> model =
-      new ReadOnlyObjectWrapper<>(this, "model");
-  private final ReadOnlyBooleanWrapper modelLoading = new ReadOnlyBooleanWrapper(this, "loading");
+  private final ModelChooser chooser;
   private final ObjectProperty<Path> folder = new SimpleObjectProperty<>(this, "folder");
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -100,53 +87,40 @@ public final class EvaluateViewModel {
       new ReadOnlyBooleanWrapper(this, "thresholdsSaved");
   private final ObjectProperty<ResultRow> selectedRow =
       new SimpleObjectProperty<>(this, "selectedRow");
-  private final ReadOnlyObjectWrapper<EvaluationDetail> detail =
-      new ReadOnlyObjectWrapper<>(this, "detail");
-  private final ObjectProperty<ColorMap> colorMap =
-      new SimpleObjectProperty<>(this, "colorMap", ColorMap.INFERNO);
-  private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.55);
-  private final BooleanProperty showRegion = new SimpleBooleanProperty(this, "showRegion", true);
-  private final BooleanProperty showGroundTruth =
-      new SimpleBooleanProperty(this, "showGroundTruth", true);
+  private final DetailPaneModel detailPane;
   private final ReadOnlyObjectWrapper<Path> lastReport =
       new ReadOnlyObjectWrapper<>(this, "lastReport");
   private final ReadOnlyLongWrapper lastUpdateNanos =
       new ReadOnlyLongWrapper(this, "lastUpdateNanos");
-  private final LatestRequestScheduler<ImageResult, EvaluationDetail> detailLoader;
   private final BooleanBinding canRun;
   private RunningTask<EvaluationResult> task;
-  private RunningTask<LoadedModel> loadTask;
 
   public EvaluateViewModel(WorkbenchSession session, EvaluationState state) {
     this.session = session;
     this.state = state;
-    detailLoader =
-        session
-            .runner()
-            .latestRequestWins(
-                Lane.COMPUTE,
-                EvaluateViewModel::loadDetail,
-                d -> {
-                  ResultRow sel = selectedRow.get();
-                  if (sel != null && sel.result() == d.result()) {
-                    detail.set(d);
-                  }
-                },
-                e -> session.notifier().error("Showing the image", e));
+    this.chooser = new ModelChooser(session);
+    detailPane = new DetailPaneModel(session, state);
     canRun =
         Bindings.createBooleanBinding(
             () ->
-                model.get() != null
+                chooser.modelProperty().get() != null
                     && !running.get()
                     && (folder.get() != null
                         || (session.getDataset() != null
                             && !session.getDataset().test().isEmpty())),
-            model,
+            chooser.modelProperty(),
             running,
             folder,
             session.datasetProperty());
-    modelFile.addListener((o, a, f) -> loadModel(f));
-    session.workspaceProperty().addListener((o, a, ws) -> refreshModels());
+    chooser.modelFileProperty().addListener((o, a, f) -> modelChosen(f));
+    chooser
+        .errorProperty()
+        .addListener(
+            (o, a, e) -> {
+              if (e != null) {
+                status.set("Could not open the model: " + e);
+              }
+            });
     state.resultProperty().addListener((o, a, r) -> showResult(r));
     state.thresholdsProperty().addListener((o, a, t) -> thresholdsChanged(t));
     filterText.addListener(o -> refilter());
@@ -155,120 +129,58 @@ public final class EvaluateViewModel {
     selectedRow.addListener(
         (o, a, row) -> {
           state.selectedProperty().set(row == null ? null : row.result());
-          detail.set(null);
-          if (row != null) {
-            detailLoader.submit(row.result());
-          }
+          detailPane.show(row == null ? null : row.result());
         });
     refreshModels();
   }
 
   // ---------------------------------------------------------------- models
 
+  /** The model pane: which model is evaluated. */
+  public ModelChooser modelChooser() {
+    return chooser;
+  }
+
   /** The model files in the workspace's models folder, newest first. */
   public ObservableList<Path> models() {
-    return models;
+    return chooser.models();
   }
 
   /** The model to evaluate; setting it loads the model in the background. */
   public ObjectProperty<Path> modelFileProperty() {
-    return modelFile;
+    return chooser.modelFileProperty();
   }
 
   public ReadOnlyObjectProperty<LoadedModel> modelProperty() {
-    return model.getReadOnlyProperty();
+    return chooser.modelProperty();
   }
 
   public ReadOnlyBooleanProperty modelLoadingProperty() {
-    return modelLoading.getReadOnlyProperty();
+    return chooser.loadingProperty();
   }
 
   /** Lists the workspace's models again (after a training run saved one). */
   public void refreshModels() {
-    Workspace ws = session.getWorkspace();
-    if (ws == null) {
-      models.clear();
-      return;
-    }
-    Path dir = ws.modelsDir();
-    session
-        .runner()
-        .task("Listing models", ctx -> listModels(dir))
-        .lane(Lane.IO)
-        .quiet()
-        .onSuccess(
-            list -> {
-              Path keep = modelFile.get();
-              models.setAll(list);
-              if (keep == null && !list.isEmpty()) {
-                modelFile.set(list.get(0));
-              }
-            })
-        .onFailure(e -> session.notifier().error("Listing the models in " + dir, e))
-        .start();
+    chooser.refresh();
   }
 
   /** A training run saved {@code file}: list it first and select it. */
   public void modelSaved(Path file) {
-    models.remove(file);
-    models.add(0, file);
-    modelFile.set(file);
+    chooser.modelSaved(file);
   }
 
-  static List<Path> listModels(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      List<Path> files =
-          new ArrayList<>(
-              s.filter(Files::isRegularFile)
-                  .filter(
-                      p -> {
-                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return (n.endsWith(".zip") || n.endsWith(".sgsf")) && !n.startsWith(".");
-                      })
-                  .toList());
-      Map<Path, Long> times = new LinkedHashMap<>();
-      for (Path p : files) {
-        times.put(p, Files.getLastModifiedTime(p).toMillis());
+  /**
+   * Another model was chosen: the results shown are not its, so they go (and the Review queue with
+   * them); a model that cannot be opened is said so in the status line.
+   */
+  private void modelChosen(Path file) {
+    EvaluationResult r = state.getResult();
+    if (r != null && (file == null || !file.equals(r.model().file()))) {
+      state.publish(null);
+      if (chooser.errorProperty().get() == null) {
+        status.set(file == null ? "" : "Opening " + file.getFileName() + "…");
       }
-      files.sort(
-          Comparator.comparing((Path p) -> times.get(p))
-              .reversed()
-              .thenComparing(p -> p.getFileName().toString()));
-      return files;
     }
-  }
-
-  private void loadModel(Path file) {
-    if (loadTask != null) {
-      loadTask.cancel();
-    }
-    model.set(null);
-    if (file == null) {
-      return;
-    }
-    modelLoading.set(true);
-    loadTask =
-        session
-            .runner()
-            .task("Opening model " + file.getFileName(), ctx -> LoadedModel.load(file))
-            .lane(Lane.IO)
-            .onSuccess(
-                m -> {
-                  if (file.equals(modelFile.get())) {
-                    model.set(m);
-                  }
-                })
-            .onFailure(e -> session.notifier().error("Opening the model " + file, e))
-            .onFinished(
-                () -> {
-                  if (file.equals(modelFile.get())) {
-                    modelLoading.set(false);
-                  }
-                })
-            .start();
   }
 
   // ---------------------------------------------------------------- running
@@ -312,13 +224,13 @@ public final class EvaluateViewModel {
       session
           .notifier()
           .info(
-              model.get() == null
+              chooser.modelProperty().get() == null
                   ? "Choose a model to evaluate first."
                   : "There is nothing to evaluate: open a dataset with a test split or choose a"
                       + " folder.");
       return;
     }
-    LoadedModel m = model.get();
+    LoadedModel m = chooser.modelProperty().get();
     Path dir = folder.get();
     Dataset ds = session.getDataset();
     String source = sourceDescription();
@@ -550,7 +462,7 @@ public final class EvaluateViewModel {
   }
 
   private Thresholds savedThresholds(LoadedModel m) {
-    LoadedModel current = model.get();
+    LoadedModel current = chooser.modelProperty().get();
     if (current != null && current.id().equals(m.id())) {
       return current.thresholds();
     }
@@ -662,9 +574,9 @@ public final class EvaluateViewModel {
         .lane(Lane.IO)
         .onSuccess(
             saved -> {
-              LoadedModel current = model.get();
+              LoadedModel current = chooser.modelProperty().get();
               if (current != null && current.id().equals(m.id())) {
-                model.set(current.withThresholds(saved));
+                chooser.replace(current.withThresholds(saved));
               }
               thresholdsSaved.set(saved.equals(state.getThresholds()));
               session.notifier().info("Thresholds saved into " + m.file().getFileName());
@@ -739,50 +651,33 @@ public final class EvaluateViewModel {
 
   // ---------------------------------------------------------------- detail
 
+  /** The detail pane: the selected image and how its heatmap is drawn. */
+  public DetailPaneModel detailPane() {
+    return detailPane;
+  }
+
   /** The selected image, loaded; null while loading or with nothing selected. */
   public ReadOnlyObjectProperty<EvaluationDetail> detailProperty() {
-    return detail.getReadOnlyProperty();
+    return detailPane.detailProperty();
   }
 
   public ObjectProperty<ColorMap> colorMapProperty() {
-    return colorMap;
+    return detailPane.colorMapProperty();
   }
 
   /** Heatmap opacity over the image, 0..1. */
   public DoubleProperty opacityProperty() {
-    return opacity;
+    return detailPane.opacityProperty();
   }
 
   /** Outline the region at or above the pixel threshold. */
   public BooleanProperty showRegionProperty() {
-    return showRegion;
+    return detailPane.showRegionProperty();
   }
 
   /** Outline the ground-truth defect. */
   public BooleanProperty showGroundTruthProperty() {
-    return showGroundTruth;
-  }
-
-  static EvaluationDetail loadDetail(ImageResult r) {
-    FloatImage img = ImageIo.read(r.image());
-    FloatImage gt = null;
-    if (r.mask() != null) {
-      gt = ImageIo.read(r.mask(), 1);
-      if (gt.height() != img.height() || gt.width() != img.width()) {
-        gt = ImageIo.resizeMask(gt, img.height(), img.width());
-      }
-    }
-    return new EvaluationDetail(r, img, gt);
-  }
-
-  /** The region at or above the pixel threshold, at the map's resolution (0/1). */
-  public static FloatImage region(FloatImage map, double pixelThreshold) {
-    float[] d = map.data();
-    float[] out = new float[d.length];
-    for (int i = 0; i < d.length; i++) {
-      out[i] = d[i] >= pixelThreshold ? 1f : 0f;
-    }
-    return new FloatImage(1, map.height(), map.width(), out);
+    return detailPane.showGroundTruthProperty();
   }
 
   public WorkbenchSession session() {

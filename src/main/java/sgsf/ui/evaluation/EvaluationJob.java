@@ -85,7 +85,7 @@ public final class EvaluationJob {
               model.computeLock(),
               (d, t) -> progress.update(offset + d, total),
               cancellation,
-              (file, image, p) ->
+              (file, image, p, warnings) ->
                   results.add(new ImageResult(file, null, null, p.score(), p.map(), null))));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // the sink above does no I/O

@@ -41,6 +41,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import sgsf.engine.image.FloatImage;
+import sgsf.engine.metrics.Thresholds;
 import sgsf.io.review.Review;
 import sgsf.io.review.ReviewHistoryEntry;
 import sgsf.io.review.ReviewVerdict;
@@ -243,7 +244,7 @@ public final class ReviewView {
       Label name = new Label(item.result().fileName() + "  ·  " + item.result().groundTruth());
       Label model = new Label(item.verdict().name());
       model.getStyleClass().add("verdict-" + item.verdict().name().toLowerCase(Locale.ROOT));
-      Label score = new Label(String.format(Locale.ROOT, "%.3f", item.result().score()));
+      Label score = new Label(scoreText(item.result().score(), vm.thresholds()));
       score.getStyleClass().add("muted");
       Review r = vm.reviewOf(item);
       Label reviewed = new Label(r == null ? "" : "✓ " + shortLabel(r.verdict()));
@@ -297,11 +298,18 @@ public final class ReviewView {
             ? ""
             : String.format(
                 Locale.ROOT,
-                "%s · truth %s · score %.4f · model %s",
+                "%s · truth %s · score %s · model %s",
                 item.result().fileName(),
                 item.result().groundTruth(),
-                item.result().score(),
+                scoreText(item.result().score(), vm.thresholds()),
                 item.verdict().name()));
+  }
+
+  /** The normalised score (as in the Evaluate table) with the raw one, or the raw one alone. */
+  static String scoreText(double score, Thresholds t) {
+    return t == null
+        ? String.format(Locale.ROOT, "%.4f", score)
+        : String.format(Locale.ROOT, "%.3f (raw %.4f)", t.imageNormalisation().apply(score), score);
   }
 
   private void showLoaded() {

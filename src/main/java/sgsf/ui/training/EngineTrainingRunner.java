@@ -13,13 +13,16 @@ import sgsf.workflow.TrainingWorkflow;
  * the window stays responsive.
  */
 public final class EngineTrainingRunner implements TrainingRunner {
+  /** The compute threads training uses: one fewer than the cores, leaving one to the window. */
+  public static int threads() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+  }
+
   @Override
   public Result run(
       TrainingRequest r, TrainingListener listener, TrainingControl control, TaskContext ctx)
       throws Exception {
-    // leave a core to the window (FX and render threads) while training
-    sgsf.engine.backend.Backend.limitComputeThreads(
-        Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    sgsf.engine.backend.Backend.limitComputeThreads(threads());
     TrainingWorkflow.Result result =
         TrainingWorkflow.run(
             new TrainingWorkflow.Request(

@@ -146,14 +146,19 @@ class EvaluationReportWriterTest {
             EvaluationReportWriter.Options.titled("t", Map.of()));
     List<String> lines = Files.readAllLines(w.scoresCsv());
     assertThat(lines.get(0))
-        .isEqualTo("path,type,label,score,normalised_score,verdict,neighbour,similarity");
+        .isEqualTo(
+            "path,type,label,score,normalised_score,verdict,neighbour,similarity,output,warnings,error");
     assertThat(lines).hasSize(7);
-    assertThat(lines.get(1)).endsWith(",good,0,0.2,0.0,OK,,"); // (0.2-0.6)/0.7+0.5 < 0 -> 0
-    assertThat(lines.get(2)).endsWith(",good,0,0.55,0.42857142857142866,REVIEW,,");
+    assertThat(lines.get(1)).contains(",good,0,0.2,").endsWith(",OK,,,,,");
+    assertThat(lines.get(2)).contains(",good,0,0.55,").endsWith(",REVIEW,,,,,");
+    List<ScoresCsv.Row> rows = ScoresCsv.read(w.scoresCsv());
+    // normalised: OK in (0, 0.25), REVIEW in [0.25, 0.5), NG from 0.5 (the band stays visible)
+    assertThat(rows.get(0).normalisedScore()).isGreaterThan(0).isLessThan(0.25);
+    assertThat(rows.get(1).normalisedScore()).isGreaterThanOrEqualTo(0.25).isLessThan(0.5);
     assertThat(lines.get(6))
         .startsWith("\"")
         .contains(",\"scratch, odd\",1,0.9,")
-        .endsWith(",NG,,");
+        .endsWith(",NG,,,,,");
   }
 
   @Test

@@ -106,6 +106,24 @@ class EvaluateViewModelTest {
     }
   }
 
+  /**
+   * After a model fails to open, the previous model's results are not shown under its name: the
+   * table and the shared result are cleared and the status says what failed (issue 14 item 13).
+   */
+  @Test
+  void aModelThatFailsToOpenClearsThePreviousResultsAndSaysWhatFailed() throws Exception {
+    evaluate();
+    assertThat(vm.rows()).isNotEmpty();
+    Path broken = Files.write(copy.resolveSibling("broken.zip"), new byte[] {1, 2, 3});
+    vm.modelFileProperty().set(broken);
+    assertThat(vm.modelProperty().get()).isNull();
+    assertThat(vm.rows()).isEmpty();
+    assertThat(state.getResult()).isNull();
+    assertThat(vm.canRunProperty().get()).isFalse();
+    assertThat(vm.statusProperty().get()).contains("Could not open", "broken.zip");
+    assertThat(vm.modelChooser().errorProperty().get()).contains("broken.zip");
+  }
+
   @Test
   void movingTheNgThresholdUpdatesVerdictsConfusionAndMetricsAtOnce() {
     evaluate();

@@ -22,7 +22,7 @@ import sgsf.ui.WorkbenchWindow;
 @Tag("gui")
 @Tag("slow")
 class TrainingViewTest {
-  @RegisterExtension final WorkbenchWindow window = WorkbenchWindow.onNewWorkspace();
+  @RegisterExtension final WorkbenchWindow window = WorkbenchWindow.onNewWorkspace().withBackend();
 
   @AfterEach
   void stop() {
@@ -56,6 +56,11 @@ class TrainingViewTest {
     waitFor("five iterations", 180_000, () -> vm.history().size() >= 5);
     assertThat(onFx(() -> robot.lookup("#train-progress-text").queryLabeled().getText()))
         .startsWith("Iteration ");
+    // the status bar says how many threads training really uses (one core is left to the window)
+    waitFor("backend", 60_000, () -> window.workbench().session().backendProperty().get() != null);
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    assertThat(onFx(() -> robot.lookup("#status-backend").queryLabeled().getText()))
+        .endsWith("training on " + threads + (threads == 1 ? " thread" : " threads"));
 
     // pause: at most the iteration in flight still completes, then nothing
     robot.clickOn("#train-pause");
@@ -71,6 +76,8 @@ class TrainingViewTest {
 
     robot.clickOn("#train-cancel");
     waitFor("cancelled", 60_000, () -> vm.stateProperty().get() == RunState.CANCELLED);
+    assertThat(onFx(() -> robot.lookup("#status-backend").queryLabeled().getText()))
+        .doesNotContain("training on");
     int last = onFx(() -> vm.history().get(vm.history().size() - 1).iteration());
     assertThat(last).isLessThan(500);
     assertThat(vm.savedModelProperty().get()).isNull();
