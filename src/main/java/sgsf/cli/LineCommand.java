@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sgsf.workflow.line.FolderSource;
+import sgsf.workflow.line.FramePacer;
 import sgsf.workflow.line.LineModel;
 import sgsf.workflow.line.LineRun;
 import sgsf.workflow.line.LineSink;
@@ -49,7 +50,9 @@ public final class LineCommand implements Callable<Integer> {
       names = "--source",
       required = true,
       paramLabel = "SOURCE",
-      description = "folder:DIR (hot folder).")
+      description =
+          "folder:DIR (hot folder), video:FILE (MJPG AVI), camera:INDEX or url:URL (MJPEG over"
+              + " HTTP).")
   String source;
 
   @Option(
@@ -105,6 +108,20 @@ public final class LineCommand implements Callable<Integer> {
   long stableMs;
 
   @Option(
+      names = "--every",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Video, camera, url: inspect every N-th frame (default ${DEFAULT-VALUE}).")
+  int every;
+
+  @Option(
+      names = "--fps",
+      paramLabel = "F",
+      defaultValue = "0",
+      description = "Video, camera, url: at most F inspected frames per second (0: no limit).")
+  double fps;
+
+  @Option(
       names = "--max-images",
       paramLabel = "N",
       defaultValue = "0",
@@ -116,10 +133,12 @@ public final class LineCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     FolderSource.Options folder;
+    FramePacer frames;
     SourceSpec sourceSpec;
     List<SinkSpec> sinkSpecs = new ArrayList<>();
     try {
       folder = folderOptions();
+      frames = new FramePacer(every, fps);
       sourceSpec = SourceSpec.parse(source);
       boolean attentionOnly = SinkSpec.parseOnly("--only", only);
       for (String s : sinks) {
@@ -146,7 +165,7 @@ public final class LineCommand implements Callable<Integer> {
     }
     List<LineSink> opened = new ArrayList<>();
     try (LineWorkspace ws = LineWorkspace.open(workspace);
-        LineSource src = sourceSpec.open(folder)) {
+        LineSource src = sourceSpec.open(folder, frames)) {
       for (SinkSpec s : sinkSpecs) {
         LineSink sink = ws.sink(s);
         opened.add(sink);
