@@ -24,6 +24,8 @@ import sgsf.ui.evaluation.EvaluateViewModel;
 import sgsf.ui.evaluation.EvaluationState;
 import sgsf.ui.forge.ForgeView;
 import sgsf.ui.forge.ForgeViewModel;
+import sgsf.ui.line.LineView;
+import sgsf.ui.line.LineViewModel;
 import sgsf.ui.neighbours.NeighboursView;
 import sgsf.ui.neighbours.NeighboursViewModel;
 import sgsf.ui.review.ReviewView;
@@ -58,6 +60,8 @@ public final class Workbench {
   private NeighboursView neighboursView;
   private ReviewView reviewView;
   private DatasetView datasetView;
+  private final LineViewModel lineViewModel;
+  private LineView lineView;
 
   public Workbench(TaskRunner runner, SettingsStore settings, HostServices host) {
     session = new WorkbenchSession(runner, Notifier.logging());
@@ -85,6 +89,7 @@ public final class Workbench {
     evaluateViewModel = new EvaluateViewModel(session, evaluationState);
     neighboursViewModel = new NeighboursViewModel(session, evaluationState);
     reviewViewModel = new ReviewViewModel(session, evaluationState);
+    lineViewModel = new LineViewModel(session);
     trainingViewModel
         .savedModelProperty()
         .addListener(
@@ -100,6 +105,7 @@ public final class Workbench {
     views.put(Section.EVALUATE, () -> evaluateView().node());
     views.put(Section.NEIGHBOURS, () -> neighboursView().node());
     views.put(Section.REVIEW, () -> reviewView().node());
+    views.put(Section.LINE, () -> lineView().node());
     window = new MainWindow(mainViewModel, views, host);
     window.setOpenDatasetAction(
         () -> {
@@ -168,6 +174,18 @@ public final class Workbench {
     return reviewView;
   }
 
+  /** The Line view (built on first use). */
+  public LineView lineView() {
+    if (lineView == null) {
+      lineView = new LineView(lineViewModel);
+    }
+    return lineView;
+  }
+
+  public LineViewModel lineViewModel() {
+    return lineViewModel;
+  }
+
   public EvaluateViewModel evaluateViewModel() {
     return evaluateViewModel;
   }
@@ -200,6 +218,7 @@ public final class Workbench {
   /** Stops background threads owned by the views (thumbnail decoding). */
   public void shutdown() {
     thumbnails.shutdown();
+    lineViewModel.stop();
     reviewViewModel.close();
   }
 

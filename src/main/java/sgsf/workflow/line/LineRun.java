@@ -260,8 +260,16 @@ public final class LineRun {
     }
   }
 
-  /** The heatmap over the image, coloured with the model's pixel normalisation (as sgsf infer). */
-  public FloatImage overlay(FloatImage image, FloatImage map) {
+  private FloatImage overlay(FloatImage image, FloatImage map) {
+    return overlayOf(model, image, map);
+  }
+
+  /**
+   * The heatmap over the image, coloured with the model's pixel normalisation (as sgsf infer).
+   *
+   * @param map the anomaly map at the image's size
+   */
+  public static FloatImage overlayOf(LineModel model, FloatImage image, FloatImage map) {
     ScoreNormalisation n = model.thresholds().pixelNormalisation();
     double gain = 1.0 / n.span();
     double offset = -n.min() * gain;
@@ -346,10 +354,8 @@ public final class LineRun {
             l.deliveredEverywhere(r, latency);
           }
         }
-        if (!healthy || delivered == 1 || delivered % 16 == 0) {
-          healthy = true;
-          report(new SinkHealth(key, true, delivered, null));
-        }
+        healthy = true;
+        report(new SinkHealth(key, true, delivered, null));
       } catch (IOException | RuntimeException e) {
         backoff = backoff == 0 ? MIN_BACKOFF_MS : Math.min(MAX_BACKOFF_MS, backoff * 2);
         if (healthy) {
