@@ -89,7 +89,18 @@ public final class Workbench {
     evaluateViewModel = new EvaluateViewModel(session, evaluationState);
     neighboursViewModel = new NeighboursViewModel(session, evaluationState);
     reviewViewModel = new ReviewViewModel(session, evaluationState);
-    lineViewModel = new LineViewModel(session);
+    lineViewModel =
+        new LineViewModel(
+            session,
+            (result, image) -> {
+              evaluationState.publish(result);
+              mainViewModel.show(Section.REVIEW);
+              for (int i = 0; i < reviewViewModel.queue().size(); i++) {
+                if (reviewViewModel.queue().get(i).result().image().equals(image)) {
+                  reviewViewModel.go(i);
+                }
+              }
+            });
     trainingViewModel
         .savedModelProperty()
         .addListener(

@@ -250,7 +250,9 @@ public final class LineView {
     box.setId("line-strip");
     box.setPadding(new Insets(6));
     box.setAlignment(Pos.CENTER_LEFT);
-    Label empty = new Label("The last REVIEW and NG images appear here; click one to show it.");
+    Label empty =
+        new Label(
+            "The last REVIEW and NG images appear here: click to show one, double-click to review it.");
     empty.getStyleClass().add(Styles.TEXT_MUTED);
     Runnable rebuild =
         () -> {
@@ -275,8 +277,16 @@ public final class LineView {
                         + "  #"
                         + item.result().seq()
                         + "\n"
-                        + item.result().source()));
-            tile.setOnMouseClicked(e -> vm.show(item));
+                        + item.result().source()
+                        + "\nDouble-click to review it"));
+            tile.setOnMouseClicked(
+                e -> {
+                  if (e.getClickCount() == 2) {
+                    vm.openInReview(item);
+                  } else {
+                    vm.show(item);
+                  }
+                });
             box.getChildren().add(tile);
           }
         };

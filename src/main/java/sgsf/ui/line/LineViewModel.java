@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -24,13 +25,19 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import javafx.scene.image.Image;
+import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
+import sgsf.engine.metrics.Thresholds;
 import sgsf.io.workspace.Workspace;
 import sgsf.ui.WorkbenchSession;
 import sgsf.ui.common.FxImages;
+import sgsf.ui.evaluation.EvaluationResult;
+import sgsf.ui.evaluation.ImageResult;
+import sgsf.ui.evaluation.LoadedModel;
 import sgsf.workflow.line.FolderSource;
 import sgsf.workflow.line.FramePacer;
+import sgsf.workflow.line.LineJournal;
 import sgsf.workflow.line.LineListener;
 import sgsf.workflow.line.LineModel;
 import sgsf.workflow.line.LineResult;
@@ -77,6 +84,7 @@ public final class LineViewModel {
   public record SinkRow(String sink, String state, int queued, long delivered, String lastError) {}
 
   private final WorkbenchSession session;
+  private final BiConsumer<EvaluationResult, Path> openInReview;
   private final StringProperty model = new SimpleStringProperty("");
   private final StringProperty source = new SimpleStringProperty("");
   private final StringProperty sinks = new SimpleStringProperty("");
@@ -102,8 +110,13 @@ public final class LineViewModel {
   private Thread thread;
   private long startedAt;
 
-  public LineViewModel(WorkbenchSession session) {
+  /**
+   * @param openInReview shows a result in the Review section: publishes it as the evaluation the
+   *     Review section queues and selects the given image
+   */
+  public LineViewModel(WorkbenchSession session, BiConsumer<EvaluationResult, Path> openInReview) {
     this.session = session;
+    this.openInReview = openInReview;
     rateSeries.setName("images/s");
     latencySeries.setName("p95 latency (s)");
     session.workspaceProperty().addListener((o, a, ws) -> restore(ws));
@@ -219,6 +232,85 @@ public final class LineViewModel {
     latest.set(item.overlay());
     verdict.set(item.result().verdict());
     latestCaption.set(caption(item.result()));
+  }
+
+  /**
+   * Opens the review inbox (the REVIEW and NG images the review sink filed) in the Review section,
+   * at the given image; a message in {@link #statusProperty()} when it was not filed (no review
+   * sink, or not yet delivered).
+   */
+  public void openInReview(StripItem item) {
+    Workspace ws = session.getWorkspace();
+    String modelFile = model.get().strip();
+    if (ws == null || modelFile.isEmpty()) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                List<LineJournal.ReviewEntry> inbox;
+                try (LineWorkspace lws = LineWorkspace.open(ws.dir())) {
+                  inbox = lws.journal().reviewInbox();
+                }
+                Path image = null;
+                for (LineJournal.ReviewEntry e : inbox) {
+                  if (e.seq() == item.result().seq()) {
+                    image = e.image();
+                  }
+                }
+                if (image == null) {
+                  Platform.runLater(
+                      () ->
+                          status.set(
+                              "Image #"
+                                  + item.result().seq()
+                                  + " is not in the review inbox: add the 'review' sink to review"
+                                  + " line images."));
+                  return;
+                }
+                EvaluationResult r = reviewInbox(LoadedModel.load(Path.of(modelFile)), inbox);
+                Path selected = image;
+                Platform.runLater(() -> openInReview.accept(r, selected));
+              } catch (IOException | RuntimeException e) {
+                Platform.runLater(
+                    () -> status.set("Cannot open the review inbox: " + e.getMessage()));
+              }
+            },
+            "line-review-inbox");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The review inbox as an evaluation without ground truth, under the model's thresholds. */
+  static EvaluationResult reviewInbox(LoadedModel m, List<LineJournal.ReviewEntry> inbox) {
+    int s = m.model().config().inputSize();
+    List<ImageResult> images = new ArrayList<>();
+    List<SkippedFile> skipped = new ArrayList<>();
+    for (LineJournal.ReviewEntry e : inbox) {
+      if (!java.nio.file.Files.isRegularFile(e.image())) {
+        skipped.add(new SkippedFile(e.image(), "no longer on disk"));
+        continue;
+      }
+      FloatImage map =
+          e.map() != null && java.nio.file.Files.isRegularFile(e.map())
+              ? ImageIo.resize(ImageIo.read(e.map()), s, s)
+              : new FloatImage(1, s, s, new float[s * s]);
+      images.add(new ImageResult(e.image(), null, null, e.score(), map, null));
+    }
+    LineModel thresholds;
+    Thresholds t = m.thresholds();
+    String origin = "stored in the model";
+    if (t == null) {
+      try {
+        thresholds = LineModel.load(m.file());
+        t = thresholds.thresholds();
+        origin = thresholds.thresholdOrigin();
+      } catch (IOException ex) {
+        throw new java.io.UncheckedIOException(ex);
+      }
+    }
+    return new EvaluationResult(m, "line review inbox", images, skipped, null, t, origin, 0);
   }
 
   /**

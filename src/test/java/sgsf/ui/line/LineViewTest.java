@@ -19,6 +19,7 @@ import sgsf.ui.DemoModels;
 import sgsf.ui.GuiTestSupport;
 import sgsf.ui.Section;
 import sgsf.ui.WorkbenchWindow;
+import sgsf.ui.review.ReviewViewModel;
 import sgsf.workflow.line.LineFixturesAccess;
 import sgsf.workflow.line.LineSettings;
 
@@ -83,6 +84,26 @@ class LineViewTest {
     waitFor("strip image shown", 5_000, () -> vm.latestProperty().get() == oldest.overlay());
     assertThat(vm.verdictProperty().get()).isEqualTo(oldest.result().verdict());
 
+    // double-click: the review inbox opens in the Review section at that image
+    robot.doubleClickOn(tile);
+    ReviewViewModel review = window.workbench().reviewViewModel();
+    waitFor(
+        "review section at the image",
+        30_000,
+        () ->
+            window.workbench().mainViewModel().sectionProperty().get() == Section.REVIEW
+                && review.currentProperty().get() != null
+                && review
+                    .currentProperty()
+                    .get()
+                    .result()
+                    .image()
+                    .getFileName()
+                    .toString()
+                    .endsWith(FileNames.stem(oldest.result().source()) + ".png"));
+    assertThat(onFx(() -> review.queue().size())).isEqualTo(onFx(() -> vm.strip().size()));
+    robot.clickOn("#nav-line");
+
     robot.clickOn("#line-stop");
     waitFor("stopped", 30_000, () -> !vm.runningProperty().get());
     assertThat(vm.statusProperty().get()).isEqualTo("Stopped.");
@@ -91,5 +112,13 @@ class LineViewTest {
     assertThat(saved.source()).isEqualTo("folder:" + hot);
     assertThat(saved.sinks()).hasSize(2);
     assertThat(window.workbench().window().view(Section.LINE)).isNotNull();
+  }
+
+  /** The file name of a source without folder and extension. */
+  private static final class FileNames {
+    static String stem(String source) {
+      String n = Path.of(source).getFileName().toString();
+      return n.substring(0, n.lastIndexOf('.'));
+    }
   }
 }
