@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import sgsf.workflow.line.Capture;
 import sgsf.workflow.line.FolderSource;
 import sgsf.workflow.line.FramePacer;
 import sgsf.workflow.line.LineModel;
@@ -122,6 +123,20 @@ public final class LineCommand implements Callable<Integer> {
   double fps;
 
   @Option(
+      names = "--capture",
+      paramLabel = "DIR",
+      description =
+          "Also save every --capture-every-th image into DIR (e.g. a dataset's train/good).")
+  Path capture;
+
+  @Option(
+      names = "--capture-every",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "With --capture: save every N-th image (default ${DEFAULT-VALUE}).")
+  int captureEvery;
+
+  @Option(
       names = "--max-images",
       paramLabel = "N",
       defaultValue = "0",
@@ -174,6 +189,13 @@ public final class LineCommand implements Callable<Integer> {
       LineRun run = ws.run(model, src, opened);
       LineStats stats = new LineStats();
       run.listen(stats);
+      if (capture != null) {
+        if (captureEvery < 1) {
+          err.println("error: --capture-every must be >= 1");
+          return 2;
+        }
+        run.listen(new Capture(capture, captureEvery));
+      }
       AtomicBoolean stop = new AtomicBoolean();
       CountDownLatch finished = new CountDownLatch(1);
       Thread hook =

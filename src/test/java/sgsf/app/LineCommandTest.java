@@ -13,7 +13,8 @@ import sgsf.ui.DemoModels;
 class LineCommandTest {
   @TempDir Path dir;
 
-  private Sgsf.Run line(String model, String source, String... sinks) {
+  /** {@code sgsf line} with each sink after {@code --sink}; {@code --options} pass with a value. */
+  private Sgsf.Run line(String model, String source, String... sinksAndOptions) {
     java.util.List<String> args =
         new java.util.ArrayList<>(
             java.util.List.of(
@@ -24,8 +25,10 @@ class LineCommandTest {
                 source,
                 "--workspace",
                 dir.resolve("ws").toString()));
-    for (String s : sinks) {
-      args.add("--sink");
+    for (String s : sinksAndOptions) {
+      if (!s.startsWith("--") && !args.get(args.size() - 1).startsWith("--")) {
+        args.add("--sink"); // a sink, not an option's value
+      }
       args.add(s);
     }
     args.add("--max-images");
