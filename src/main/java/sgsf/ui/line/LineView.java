@@ -30,6 +30,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.stage.FileChooser;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -44,9 +45,12 @@ import sgsf.ui.common.ImageViewer;
 public final class LineView {
   private final LineViewModel vm;
   private final BorderPane root = new BorderPane();
+  // held here: a bidirectional binding keeps only weak references to an asObject() wrapper
+  private final javafx.beans.property.ObjectProperty<Integer> captureEveryObject;
 
   public LineView(LineViewModel vm) {
     this.vm = vm;
+    this.captureEveryObject = vm.captureEveryProperty().asObject();
     root.setId("line-view");
     root.setPadding(new Insets(10));
     root.setTop(setup());
@@ -119,11 +123,39 @@ public final class LineView {
     g.getColumnConstraints()
         .addAll(
             new ColumnConstraints(), grow, new ColumnConstraints(), grow, new ColumnConstraints());
+    TextField captureFolder = new TextField();
+    captureFolder.setId("line-capture-folder");
+    captureFolder.setPrefColumnCount(22);
+    captureFolder.textProperty().bindBidirectional(vm.captureFolderProperty());
+    captureFolder.disableProperty().bind(vm.runningProperty());
+    javafx.scene.control.Spinner<Integer> every = new javafx.scene.control.Spinner<>(0, 10_000, 0);
+    every.setId("line-capture-every");
+    every.setPrefWidth(90);
+    every.setEditable(true);
+    every.getValueFactory().valueProperty().bindBidirectional(captureEveryObject);
+    every.disableProperty().bind(vm.runningProperty());
+    Button saveCurrent = new Button("Capture current", Icons.of(MaterialDesignC.CAMERA));
+    saveCurrent.setId("line-capture-now");
+    saveCurrent.disableProperty().bind(vm.runningProperty().not());
+    saveCurrent.setOnAction(e -> vm.saveCurrent());
+    Label everyHint =
+        new Label("(0: only \"Capture current\"; with no model the line only captures)");
+    everyHint.getStyleClass().add(Styles.TEXT_MUTED);
+    HBox captureRow =
+        new HBox(
+            8,
+            new Label("Capture into"),
+            captureFolder,
+            new Label("every"),
+            every,
+            everyHint,
+            saveCurrent);
+    captureRow.setAlignment(Pos.CENTER_LEFT);
     Label status = new Label();
     status.setId("line-status");
     status.textProperty().bind(vm.statusProperty());
     status.getStyleClass().add(Styles.TEXT_MUTED);
-    VBox top = new VBox(6, g, status);
+    VBox top = new VBox(6, g, captureRow, status);
     top.setPadding(new Insets(0, 0, 10, 0));
     return top;
   }
@@ -263,7 +295,7 @@ public final class LineView {
           for (LineViewModel.StripItem item : vm.strip()) {
             ImageView iv = new ImageView(item.thumbnail());
             iv.setPreserveRatio(true);
-            iv.setFitHeight(96);
+            iv.setFitHeight(80);
             StackPane tile = new StackPane(iv);
             tile.setPadding(new Insets(3));
             tile.setStyle(
@@ -296,7 +328,7 @@ public final class LineView {
     rebuild.run();
     ScrollPane scroll = new ScrollPane(box);
     scroll.setFitToHeight(true);
-    scroll.setPrefHeight(124);
+    scroll.setPrefHeight(104);
     scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     Label title = new Label("Last REVIEW / NG");
     title.getStyleClass().add(Styles.TEXT_BOLD);

@@ -35,6 +35,7 @@ import sgsf.ui.common.FxImages;
 import sgsf.ui.evaluation.EvaluationResult;
 import sgsf.ui.evaluation.ImageResult;
 import sgsf.ui.evaluation.LoadedModel;
+import sgsf.workflow.line.Capture;
 import sgsf.workflow.line.FolderSource;
 import sgsf.workflow.line.FramePacer;
 import sgsf.workflow.line.LineJournal;
@@ -108,6 +109,11 @@ public final class LineViewModel {
   private final AtomicBoolean stop = new AtomicBoolean();
   private final AtomicReference<Runnable> pendingLatest = new AtomicReference<>();
   private Thread thread;
+  private final StringProperty captureFolder =
+      new SimpleStringProperty(LineSettings.DEFAULT_CAPTURE_FOLDER);
+  private final javafx.beans.property.IntegerProperty captureEvery =
+      new javafx.beans.property.SimpleIntegerProperty(0);
+  private final AtomicReference<Capture> capture = new AtomicReference<>();
   private long startedAt;
 
   /**
@@ -135,6 +141,8 @@ public final class LineViewModel {
                 source.set(s.source());
                 sinks.set(String.join("\n", s.sinks()));
                 attentionOnly.set(s.attentionOnly());
+                captureFolder.set(s.captureFolder());
+                captureEvery.set(s.captureEvery());
               });
     } catch (IOException e) {
       session.notifier().error("Reading the line settings", e);
@@ -156,6 +164,41 @@ public final class LineViewModel {
 
   public BooleanProperty attentionOnlyProperty() {
     return attentionOnly;
+  }
+
+  /** Where captured images go, relative to the workspace (or absolute). */
+  public StringProperty captureFolderProperty() {
+    return captureFolder;
+  }
+
+  /** Capture every N-th image while running; 0 only with {@link #saveCurrent()}. */
+  public javafx.beans.property.IntegerProperty captureEveryProperty() {
+    return captureEvery;
+  }
+
+  /** Saves the current image into the capture folder (while running). */
+  public void saveCurrent() {
+    Capture c = capture.get();
+    if (c == null) {
+      status.set("Start the line (with or without a model) to capture images.");
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              String msg;
+              try {
+                Path f = c.saveCurrent();
+                msg = f == null ? "No image to capture yet." : "Captured " + f;
+              } catch (IOException e) {
+                msg = "Cannot capture: " + e.getMessage();
+              }
+              String m = msg;
+              Platform.runLater(() -> status.set(m));
+            },
+            "line-capture");
+    t.setDaemon(true);
+    t.start();
   }
 
   public ReadOnlyBooleanProperty runningProperty() {
@@ -330,8 +373,8 @@ public final class LineViewModel {
     List<SinkSpec> specs = new ArrayList<>();
     List<String> sinkTexts = new ArrayList<>();
     try {
-      if (model.get().isBlank()) {
-        throw new IllegalArgumentException("choose a model");
+      if (captureEvery.get() < 0) {
+        throw new IllegalArgumentException("capture every N must be >= 0");
       }
       sourceSpec = SourceSpec.parse(source.get());
       for (String line : sinks.get().split("\\R")) {
@@ -341,7 +384,7 @@ public final class LineViewModel {
           sinkTexts.add(line.strip());
         }
       }
-      if (specs.isEmpty()) {
+      if (specs.isEmpty() && !model.get().isBlank()) {
         throw new IllegalArgumentException("add at least one sink");
       }
     } catch (IllegalArgumentException e) {
@@ -349,8 +392,14 @@ public final class LineViewModel {
       return;
     }
     LineSettings settings =
-        new LineSettings(model.get().strip(), source.get().strip(), sinkTexts, attentionOnly.get());
-    Path modelFile = Path.of(settings.model());
+        new LineSettings(
+            model.get().strip(),
+            source.get().strip(),
+            sinkTexts,
+            attentionOnly.get(),
+            captureFolder.get().strip(),
+            captureEvery.get());
+    Path modelFile = settings.model().isEmpty() ? null : Path.of(settings.model());
     reset();
     running.set(true);
     stop.set(false);
@@ -372,40 +421,19 @@ public final class LineViewModel {
     List<LineSink> opened = new ArrayList<>();
     try {
       settings.save(wsDir);
-      LineModel m = LineModel.load(modelFile);
-      try (LineWorkspace lws = LineWorkspace.open(wsDir);
-          LineSource src =
-              sourceSpec.open(
-                  new FolderSource.Options(false, true, 150, 25, FolderSource.After.KEEP, null),
-                  FramePacer.all())) {
-        for (SinkSpec s : specs) {
-          LineSink sink = lws.sink(s);
-          opened.add(sink);
-          sink.connect();
-        }
-        LineStats stats = new LineStats();
-        LineRun run = lws.run(m, src, opened).listen(stats).listen(new ToView(m));
-        Thread ticker = ticker(stats, lws);
-        Platform.runLater(
-            () ->
-                status.set(
-                    "Running: "
-                        + src.describe()
-                        + " → "
-                        + specs.size()
-                        + " sink(s), thresholds "
-                        + m.thresholdOrigin()));
-        try {
-          run.run(stop::get);
-        } finally {
-          ticker.interrupt();
-        }
+      Capture c = new Capture(wsDir.resolve(settings.captureFolder()), settings.captureEvery());
+      capture.set(c);
+      if (modelFile == null) {
+        captureOnly(wsDir, sourceSpec, c);
+      } else {
+        runModel(wsDir, modelFile, sourceSpec, specs, opened, c);
       }
     } catch (IOException | RuntimeException e) {
       outcome = "Stopped: " + e.getMessage();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      capture.set(null);
       for (LineSink s : opened) {
         try {
           s.close();
@@ -414,6 +442,91 @@ public final class LineViewModel {
         }
       }
     }
+    finish(outcome);
+  }
+
+  private void runModel(
+      Path wsDir,
+      Path modelFile,
+      SourceSpec sourceSpec,
+      List<SinkSpec> specs,
+      List<LineSink> opened,
+      Capture c)
+      throws IOException, InterruptedException {
+    LineModel m = LineModel.load(modelFile);
+    try (LineWorkspace lws = LineWorkspace.open(wsDir);
+        LineSource src = open(sourceSpec)) {
+      for (SinkSpec s : specs) {
+        LineSink sink = lws.sink(s);
+        opened.add(sink);
+        sink.connect();
+      }
+      LineStats stats = new LineStats();
+      LineRun run = lws.run(m, src, opened).listen(stats).listen(new ToView(m)).listen(c);
+      Thread ticker = ticker(stats, lws);
+      Platform.runLater(
+          () ->
+              status.set(
+                  "Running: "
+                      + src.describe()
+                      + " → "
+                      + specs.size()
+                      + " sink(s), thresholds "
+                      + m.thresholdOrigin()));
+      try {
+        run.run(stop::get);
+      } finally {
+        ticker.interrupt();
+      }
+    }
+  }
+
+  private static LineSource open(SourceSpec spec) throws IOException {
+    return spec.open(
+        new FolderSource.Options(false, true, 150, 25, FolderSource.After.KEEP, null),
+        FramePacer.all());
+  }
+
+  /** No model: the source's images only go to the capture folder. */
+  private void captureOnly(Path wsDir, SourceSpec spec, Capture c)
+      throws IOException, InterruptedException {
+    try (LineWorkspace lws = LineWorkspace.open(wsDir);
+        LineSource src = open(spec)) {
+      src.attach(lws.journal());
+      Thread ticker =
+          new Thread(
+              () -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                  long n = c.saved();
+                  Platform.runLater(
+                      () ->
+                          status.set(
+                              "Capturing without a model: "
+                                  + src.describe()
+                                  + " → "
+                                  + c.folder()
+                                  + ", "
+                                  + n
+                                  + " saved"));
+                  try {
+                    Thread.sleep(1000);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "line-capture-ticker");
+      ticker.setDaemon(true);
+      ticker.start();
+      try {
+        c.run(src, stop::get);
+      } finally {
+        ticker.interrupt();
+      }
+    }
+  }
+
+  private void finish(String outcome) {
     String o = outcome;
     Platform.runLater(
         () -> {

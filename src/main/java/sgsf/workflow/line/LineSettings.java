@@ -16,8 +16,20 @@ import sgsf.io.Json;
  * @param source the source text ({@link SourceSpec})
  * @param sinks the sink texts ({@link SinkSpec})
  * @param attentionOnly send only REVIEW, NG and errors to every sink
+ * @param captureFolder where captured images go, relative to the workspace ("" for the default
+ *     {@link #DEFAULT_CAPTURE_FOLDER})
+ * @param captureEvery capture every N-th image, 0 only on request
  */
-public record LineSettings(String model, String source, List<String> sinks, boolean attentionOnly) {
+public record LineSettings(
+    String model,
+    String source,
+    List<String> sinks,
+    boolean attentionOnly,
+    String captureFolder,
+    int captureEvery) {
+  /** Where captures go by default, relative to the workspace: a folder dataset's good images. */
+  public static final String DEFAULT_CAPTURE_FOLDER = "captures/train/good";
+
   /** The file name inside {@code <workspace>/line}. */
   public static final String FILE_NAME = "settings.json";
 
@@ -25,6 +37,11 @@ public record LineSettings(String model, String source, List<String> sinks, bool
     model = model == null ? "" : model;
     source = source == null ? "" : source;
     sinks = sinks == null ? List.of() : List.copyOf(sinks);
+    captureFolder =
+        captureFolder == null || captureFolder.isBlank() ? DEFAULT_CAPTURE_FOLDER : captureFolder;
+    if (captureEvery < 0) {
+      throw new IllegalArgumentException("captureEvery must be >= 0, got " + captureEvery);
+    }
   }
 
   /**

@@ -51,6 +51,8 @@ class LineViewTest {
           vm.modelProperty().set(model.toString());
           vm.sourceProperty().set("folder:" + hot);
           vm.sinksProperty().set("folder:" + tmp.resolve("out") + "\nreview");
+          vm.captureFolderProperty().set(tmp.resolve("captures").toString());
+          vm.captureEveryProperty().set(5);
         });
     robot.clickOn("#line-start");
     waitFor("running", 30_000, () -> vm.statusProperty().get().startsWith("Running"));
@@ -71,6 +73,10 @@ class LineViewTest {
     Path shot =
         GuiTestSupport.snapshot(window.scene(), Path.of("target", "screenshots", "line.png"));
     assertThat(shot).isRegularFile();
+
+    // images 0 and 5 captured, and the current one on request
+    robot.clickOn("#line-capture-now");
+    waitFor("three captures", 10_000, () -> count(tmp.resolve("captures")) == 3);
 
     // a strip image shows large when clicked
     LineViewModel.StripItem oldest = onFx(() -> vm.strip().get(vm.strip().size() - 1));
@@ -111,7 +117,30 @@ class LineViewTest {
         LineSettings.load(window.workbench().session().getWorkspace().dir()).orElseThrow();
     assertThat(saved.source()).isEqualTo("folder:" + hot);
     assertThat(saved.sinks()).hasSize(2);
-    assertThat(window.workbench().window().view(Section.LINE)).isNotNull();
+    assertThat(saved.captureEvery()).isEqualTo(5);
+
+    // without a model the line only captures
+    Path hot2 = Files.createDirectories(tmp.resolve("hot2"));
+    runFx(
+        () -> {
+          vm.modelProperty().set("");
+          vm.sourceProperty().set("folder:" + hot2);
+          vm.captureEveryProperty().set(1);
+        });
+    robot.clickOn("#line-start");
+    waitFor("capturing", 30_000, () -> vm.statusProperty().get().startsWith("Capturing"));
+    LineFixturesAccess.drop(images.get(0), hot2, "extra.png");
+    waitFor("one more capture", 30_000, () -> count(tmp.resolve("captures")) == 4);
+    robot.clickOn("#line-stop");
+    waitFor("stopped again", 30_000, () -> !vm.runningProperty().get());
+  }
+
+  private static long count(Path dir) {
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      return s.count();
+    } catch (java.io.IOException e) {
+      return -1;
+    }
   }
 
   /** The file name of a source without folder and extension. */
