@@ -53,8 +53,8 @@ class SharedCliOptionsTest {
       }
     }
     // eval and infer: --model, --neighbours; eval, train: --data; train, forge: --seed;
-    // train, bench train: --batch; bench scoring: --model, --data
-    assertThat(shared).isEqualTo(12);
+    // train, bench train: --batch; bench scoring: --model, --data; line: --model
+    assertThat(shared).isEqualTo(13);
   }
 
   @Test

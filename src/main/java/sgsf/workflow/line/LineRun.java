@@ -234,7 +234,11 @@ public final class LineRun {
     if (r.error() != null) {
       LOG.warn("{}: {}", item.name(), r.error());
     }
-    journal.complete(r, sinksFor(r));
+    List<String> to = sinksFor(r);
+    journal.complete(r, to);
+    if (to.isEmpty()) {
+      Artifacts.of(artifactsRoot, r.seq()).delete(); // no sink takes it: nothing to keep
+    }
     source.processed(item);
     double latency = Math.max(0, System.currentTimeMillis() - item.appearedAtMs());
     for (LineListener l : listeners) {

@@ -140,4 +140,43 @@ class LineRunTest {
       }
     }
   }
+
+  @Test
+  void aFilteredSinkGetsOnlyReviewAndNgAndNoImagesAreLeftBehind() throws Exception {
+    List<Path> images = LineFixtures.images(dir, 6);
+    Path model = LineFixtures.modelWithThresholds(dir, images);
+    Path hot = Files.createDirectories(dir.resolve("hot"));
+    Path out = dir.resolve("out");
+    for (int i = 0; i < images.size(); i++) {
+      LineFixtures.drop(images.get(i), hot, String.format("p%02d.png", i));
+    }
+    try (LineWorkspace ws = LineWorkspace.open(dir.resolve("ws"))) {
+      LineSink sink = ws.sink(SinkSpec.parse("folder:" + out + "#only=review,ng;images=overlay"));
+      sink.connect();
+      LineStats stats = new LineStats();
+      ws.run(
+              LineModel.load(model),
+              new FolderSource(hot, FolderSource.Options.defaults()),
+              List.of(sink))
+          .listen(stats)
+          .run(
+              () -> {
+                try {
+                  return stats.snapshot().images() == images.size()
+                      && ws.journal().outboxSizes().isEmpty();
+                } catch (Exception e) {
+                  return false;
+                }
+              });
+      LineStats.Snapshot s = stats.snapshot();
+      assertThat(s.ok()).isPositive();
+      try (Stream<Path> files = Files.walk(out)) {
+        assertThat(files.filter(p -> p.toString().endsWith(".json")).count())
+            .isEqualTo(s.review() + s.ng());
+      }
+      try (Stream<Path> kept = Files.list(ws.artifactsDir())) {
+        assertThat(kept.toList()).as("images of OK results no sink takes").isEmpty();
+      }
+    }
+  }
 }
