@@ -147,4 +147,36 @@ class ArchitectureTest {
   void engineSlicesAreFreeOfCycles() {
     slices().matching("sgsf.engine.(*)..").should().beFreeOfCycles().check(classes);
   }
+
+  @Test
+  void workflowsIncludingLineModeKnowNoUserInterface() {
+    noClasses()
+        .that()
+        .resideInAPackage("sgsf.workflow..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx..", "java.awt..", "javax.swing..", "picocli..")
+        .because("sgsf line and the Line section share sgsf.workflow.line")
+        .check(classes);
+  }
+
+  @Test
+  void onlyLineModeTalksMqttAndSqliteOutsideTheReviewStore() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("sgsf.workflow.line..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.eclipse.paho..")
+        .because("the MQTT sink is the one MQTT client")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("sgsf.io.review..", "sgsf.workflow.line..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.sqlite..", "java.sql..")
+        .because("the review store and the line journal are the two SQLite databases")
+        .check(classes);
+  }
 }

@@ -8,6 +8,7 @@ import sgsf.cli.DatasetsCommand;
 import sgsf.cli.EvalCommand;
 import sgsf.cli.ForgeCommand;
 import sgsf.cli.InferCommand;
+import sgsf.cli.LineCommand;
 import sgsf.cli.TrainCommand;
 import sgsf.cli.VersionProvider;
 
@@ -26,6 +27,7 @@ import sgsf.cli.VersionProvider;
       InferCommand.class,
       EvalCommand.class,
       CompareCommand.class,
+      LineCommand.class,
       BenchCommand.class
     })
 public final class SgsfCommand implements Callable<Integer> {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       BenchTrainCommand.class,
       BenchInferCommand.class,
       BenchMetricsCommand.class,
-      BenchScoringCommand.class
+      BenchScoringCommand.class,
+      BenchLineCommand.class
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -199,7 +199,13 @@ public final class MainWindow {
     dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
     Menu view = new Menu("_View", null, dark, new SeparatorMenuItem());
     KeyCode[] digits = {
-      KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6
+      KeyCode.DIGIT1,
+      KeyCode.DIGIT2,
+      KeyCode.DIGIT3,
+      KeyCode.DIGIT4,
+      KeyCode.DIGIT5,
+      KeyCode.DIGIT6,
+      KeyCode.DIGIT7
     };
     for (Section s : Section.values()) {
       MenuItem mi = new MenuItem(s.title(), Icons.of(s.icon()));

@@ -4,6 +4,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /** The workbench's sections, in navigation order. */
@@ -14,7 +15,8 @@ public enum Section {
   EVALUATE(
       "Evaluate", MaterialDesignC.CHART_BELL_CURVE, "Scores, heatmaps, ROC curves, thresholds"),
   NEIGHBOURS("Neighbours", MaterialDesignA.ACCOUNT_GROUP, "The good images that guided a verdict"),
-  REVIEW("Review", MaterialDesignC.CHECKBOX_MARKED_CIRCLE_OUTLINE, "Confirm or reject findings");
+  REVIEW("Review", MaterialDesignC.CHECKBOX_MARKED_CIRCLE_OUTLINE, "Confirm or reject findings"),
+  LINE("Line", MaterialDesignF.FACTORY, "Inspect live: hot folder, video or camera to sinks");
 
   private final String title;
   private final Ikon icon;

@@ -24,6 +24,8 @@ import sgsf.ui.evaluation.EvaluateViewModel;
 import sgsf.ui.evaluation.EvaluationState;
 import sgsf.ui.forge.ForgeView;
 import sgsf.ui.forge.ForgeViewModel;
+import sgsf.ui.line.LineView;
+import sgsf.ui.line.LineViewModel;
 import sgsf.ui.neighbours.NeighboursView;
 import sgsf.ui.neighbours.NeighboursViewModel;
 import sgsf.ui.review.ReviewView;
@@ -58,6 +60,8 @@ public final class Workbench {
   private NeighboursView neighboursView;
   private ReviewView reviewView;
   private DatasetView datasetView;
+  private final LineViewModel lineViewModel;
+  private LineView lineView;
 
   public Workbench(TaskRunner runner, SettingsStore settings, HostServices host) {
     session = new WorkbenchSession(runner, Notifier.logging());
@@ -93,6 +97,18 @@ public final class Workbench {
     evaluateViewModel = new EvaluateViewModel(session, evaluationState);
     neighboursViewModel = new NeighboursViewModel(session, evaluationState);
     reviewViewModel = new ReviewViewModel(session, evaluationState);
+    lineViewModel =
+        new LineViewModel(
+            session,
+            (result, image) -> {
+              evaluationState.publish(result);
+              mainViewModel.show(Section.REVIEW);
+              for (int i = 0; i < reviewViewModel.queue().size(); i++) {
+                if (reviewViewModel.queue().get(i).result().image().equals(image)) {
+                  reviewViewModel.go(i);
+                }
+              }
+            });
     trainingViewModel
         .savedModelProperty()
         .addListener(
@@ -108,6 +124,7 @@ public final class Workbench {
     views.put(Section.EVALUATE, () -> evaluateView().node());
     views.put(Section.NEIGHBOURS, () -> neighboursView().node());
     views.put(Section.REVIEW, () -> reviewView().node());
+    views.put(Section.LINE, () -> lineView().node());
     window = new MainWindow(mainViewModel, views, host);
     window.setOpenDatasetAction(
         () -> {
@@ -176,6 +193,18 @@ public final class Workbench {
     return reviewView;
   }
 
+  /** The Line view (built on first use). */
+  public LineView lineView() {
+    if (lineView == null) {
+      lineView = new LineView(lineViewModel);
+    }
+    return lineView;
+  }
+
+  public LineViewModel lineViewModel() {
+    return lineViewModel;
+  }
+
   public EvaluateViewModel evaluateViewModel() {
     return evaluateViewModel;
   }
@@ -208,6 +237,7 @@ public final class Workbench {
   /** Stops background threads owned by the views (thumbnail decoding). */
   public void shutdown() {
     thumbnails.shutdown();
+    lineViewModel.stop();
     reviewViewModel.close();
   }
 

@@ -53,8 +53,8 @@ class SharedCliOptionsTest {
       }
     }
     // eval and infer: --model, --neighbours; eval, train, bench train: --data; train, forge:
-    // --seed; train, bench train: --batch; bench scoring: --model, --data
-    assertThat(shared).isEqualTo(13);
+    // --seed; train, bench train: --batch; bench scoring: --model, --data; line: --model
+    assertThat(shared).isEqualTo(14);
   }
 
   @Test
@@ -77,9 +77,9 @@ class SharedCliOptionsTest {
         shared++;
       }
     }
-    // --json: bench train, infer, forge, metrics, scoring, gui and datasets inspect;
+    // --json: bench train, infer, forge, metrics, scoring, line, gui and datasets inspect;
     // --strategy: train, forge, bench forge
-    assertThat(shared).isEqualTo(10);
+    assertThat(shared).isEqualTo(11);
   }
 
   @Test

@@ -46,7 +46,8 @@ class ForgeConfigTest {
   @Test
   void rejectsAbsurdValuesWithAMessageNamingTheParameterAndItsRange() {
     assertRejected(() -> D.withThreshold(1.5, 0.2), "ForgeConfig.a must be in [0, 0.99], got 1.5");
-    assertRejected(() -> D.withThreshold(0.4, -0.1), "ForgeConfig.b must be in [0, 0.99], got -0.1");
+    assertRejected(
+        () -> D.withThreshold(0.4, -0.1), "ForgeConfig.b must be in [0, 0.99], got -0.1");
     assertRejected(() -> D.withThreshold(0.7, 0.5), "ForgeConfig.a + b must be below 1");
     assertRejected(
         () -> D.withAlphaRange(0, 1), "ForgeConfig.alphaMin must be in [0.01, 1], got 0.0");

@@ -1,0 +1,391 @@
+package sgsf.workflow.line;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sgsf.engine.image.FloatImage;
+import sgsf.engine.image.Heatmaps;
+import sgsf.engine.image.ImageIo;
+import sgsf.engine.image.ImageReadException;
+import sgsf.engine.infer.Prediction;
+import sgsf.engine.infer.Predictor;
+import sgsf.engine.metrics.ScoreNormalisation;
+import sgsf.io.AtomicFiles;
+
+/**
+ * One line run: images from one source, each read, predicted at batch 1 and judged by the model's
+ * thresholds, its result journalled and queued for every sink that takes it (one transaction), then
+ * delivered by one thread per sink in journal order. A sink that fails keeps its results in its
+ * outbox and is retried with backoff ({@link #MIN_BACKOFF_MS} doubling to {@link #MAX_BACKOFF_MS});
+ * inspection never waits for a sink. A corrupt or unreadable image gets a result with an {@code
+ * error} and is not retried.
+ *
+ * <p>After a crash the same journal is opened again: images already done are skipped when the
+ * source gives them again, images taken but not finished are inspected again (at most {@link
+ * LineJournal#MAX_ATTEMPTS} times), and each sink delivers what was left in its outbox before the
+ * new results.
+ */
+public final class LineRun {
+  /** The first retry delay of a failing sink. */
+  public static final long MIN_BACKOFF_MS = 100;
+
+  /** The longest retry delay of a failing sink. */
+  public static final long MAX_BACKOFF_MS = 5_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(LineRun.class);
+
+  private final LineModel model;
+  private final LineSource source;
+  private final List<LineSink> sinks;
+  private final LineJournal journal;
+  private final Path artifactsRoot;
+  private final List<LineListener> listeners = new CopyOnWriteArrayList<>();
+  private final Object wake = new Object();
+  private volatile boolean stopping;
+
+  /**
+   * @param artifactsRoot where images are kept until every sink has them ({@code
+   *     <workspace>/line/artifacts})
+   */
+  public LineRun(
+      LineModel model,
+      LineSource source,
+      List<LineSink> sinks,
+      LineJournal journal,
+      Path artifactsRoot) {
+    this.model = model;
+    this.source = source;
+    this.sinks = List.copyOf(sinks);
+    this.journal = journal;
+    this.artifactsRoot = artifactsRoot;
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (LineSink s : sinks) {
+      if (!keys.add(s.spec().key())) {
+        throw new IllegalArgumentException("the sink " + s.spec().key() + " is given twice");
+      }
+    }
+  }
+
+  /** Adds a watcher (before {@link #run}). */
+  public LineRun listen(LineListener l) {
+    listeners.add(l);
+    return this;
+  }
+
+  /**
+   * Runs until {@code stop} turns true (polled at least every 200 ms) or a finite source is
+   * exhausted and every outbox is empty. Sinks must be connected ({@link LineSink#connect()})
+   * beforehand if a failing sink should stop the line at start; otherwise they connect on first
+   * delivery.
+   *
+   * @throws IOException when the source or the journal fails for good
+   */
+  public void run(BooleanSupplier stop) throws IOException, InterruptedException {
+    stopping = false;
+    source.attach(journal);
+    recover();
+    List<Thread> workers = new ArrayList<>();
+    for (LineSink s : sinks) {
+      Thread t = new Thread(() -> deliverLoop(s, stop), "line-sink-" + s.spec().kind());
+      t.setDaemon(true);
+      t.start();
+      workers.add(t);
+    }
+    Predictor predictor = model.predictor();
+    boolean keepArtifacts = sinks.stream().anyMatch(LineSink::wantsArtifacts);
+    try {
+      while (!stop.getAsBoolean()) {
+        if (source.exhausted()) {
+          if (journal.outboxSizes().keySet().stream().noneMatch(this::isOurs)) {
+            break;
+          }
+          Thread.sleep(50);
+          continue;
+        }
+        SourceItem item = source.next(200);
+        if (item != null) {
+          inspect(item, predictor, keepArtifacts);
+        }
+      }
+    } finally {
+      stopping = true;
+      synchronized (wake) {
+        wake.notifyAll();
+      }
+      for (Thread t : workers) {
+        t.join(15_000);
+      }
+    }
+  }
+
+  private boolean isOurs(String key) {
+    return sinks.stream().anyMatch(s -> s.spec().key().equals(key));
+  }
+
+  /** Images taken before a crash that will not come again are reported lost. */
+  private void recover() throws IOException {
+    if (source.replays()) {
+      return;
+    }
+    for (Map.Entry<String, Long> p : journal.pending().entrySet()) {
+      LineResult r =
+          failed(
+              p.getValue(),
+              p.getKey(),
+              p.getKey(),
+              0,
+              0,
+              "not inspected: the line stopped while this image was being inspected");
+      journal.complete(r, sinksFor(r));
+    }
+  }
+
+  private void inspect(SourceItem item, Predictor predictor, boolean keepArtifacts)
+      throws IOException {
+    LineJournal.Claim claim = journal.claim(item.key(), item.name(), item.appearedAtMs());
+    if (claim.state() == LineJournal.State.DONE) {
+      source.processed(item); // done before a crash; the file may still need moving
+      return;
+    }
+    long t0 = System.nanoTime();
+    LineResult r;
+    FloatImage image = null;
+    FloatImage map = null;
+    if (claim.attempts() > LineJournal.MAX_ATTEMPTS) {
+      r =
+          failed(
+              claim.seq(),
+              item.key(),
+              item.name(),
+              item.appearedAtMs(),
+              0,
+              "not inspected: the line stopped "
+                  + (claim.attempts() - 1)
+                  + " times while inspecting this image");
+    } else {
+      byte[] bytes = null;
+      try {
+        bytes = item.bytes();
+        image = item.decode(bytes);
+        Prediction p;
+        synchronized (model.model().network()) {
+          p = predictor.predict(image);
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        r =
+            new LineResult(
+                claim.seq(),
+                item.key(),
+                item.name(),
+                now(),
+                model.verdict(p),
+                p.score(),
+                model.normalised(p),
+                model.name(),
+                model.id(),
+                ms,
+                item.appearedAtMs(),
+                null);
+        map = p.mapAtOriginalSize();
+        ImageIo.clip01(map);
+        if (keepArtifacts) {
+          keep(claim.seq(), item, bytes, image, map);
+        }
+      } catch (ImageReadException e) {
+        image = null;
+        map = null;
+        r = failed(claim.seq(), item.key(), item.name(), item.appearedAtMs(), t0, e.reason());
+        if (keepArtifacts && bytes != null) {
+          keep(claim.seq(), item, bytes, null, null);
+        }
+      } catch (IOException e) {
+        image = null;
+        map = null;
+        r =
+            failed(
+                claim.seq(),
+                item.key(),
+                item.name(),
+                item.appearedAtMs(),
+                t0,
+                "cannot read (" + e.getMessage() + ")");
+      } catch (RuntimeException e) {
+        LOG.warn("inspecting {} failed", item.name(), e);
+        image = null;
+        map = null;
+        r =
+            failed(
+                claim.seq(),
+                item.key(),
+                item.name(),
+                item.appearedAtMs(),
+                t0,
+                "cannot inspect (" + e + ")");
+      }
+    }
+    if (r.error() != null) {
+      LOG.warn("{}: {}", item.name(), r.error());
+    }
+    List<String> to = sinksFor(r);
+    journal.complete(r, to);
+    if (to.isEmpty()) {
+      Artifacts.of(artifactsRoot, r.seq()).delete(); // no sink takes it: nothing to keep
+    }
+    source.processed(item);
+    double latency = Math.max(0, System.currentTimeMillis() - item.appearedAtMs());
+    for (LineListener l : listeners) {
+      l.inspected(r, image, map, latency);
+    }
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+  }
+
+  private void keep(long seq, SourceItem item, byte[] bytes, FloatImage image, FloatImage map)
+      throws IOException {
+    Artifacts a = Artifacts.of(artifactsRoot, seq);
+    if (bytes != null) {
+      AtomicFiles.writeBytes(a.dir().resolve("original." + item.extension()), bytes);
+    } else if (image != null) {
+      AtomicFiles.writeBytes(a.dir().resolve("original.png"), ImageIo.encodePng(image));
+    }
+    if (map != null) {
+      AtomicFiles.writeBytes(a.dir().resolve("map.png"), ImageIo.encodePng16(map));
+      AtomicFiles.writeBytes(
+          a.dir().resolve("overlay.png"), ImageIo.encodePng(overlay(image, map)));
+    }
+  }
+
+  private FloatImage overlay(FloatImage image, FloatImage map) {
+    return overlayOf(model, image, map);
+  }
+
+  /**
+   * The heatmap over the image, coloured with the model's pixel normalisation (as sgsf infer).
+   *
+   * @param map the anomaly map at the image's size
+   */
+  public static FloatImage overlayOf(LineModel model, FloatImage image, FloatImage map) {
+    ScoreNormalisation n = model.thresholds().pixelNormalisation();
+    double gain = 1.0 / n.span();
+    double offset = -n.min() * gain;
+    return Heatmaps.overlay(
+        image, map.data(), map.width(), map.height(), gain, offset, 0.5, Heatmaps.Palette.INFERNO);
+  }
+
+  private List<String> sinksFor(LineResult r) {
+    List<String> keys = new ArrayList<>();
+    for (LineSink s : sinks) {
+      if (s.spec().accepts(r)) {
+        keys.add(s.spec().key());
+      }
+    }
+    return keys;
+  }
+
+  private LineResult failed(
+      long seq, String key, String name, long appearedMs, long t0, String error) {
+    return new LineResult(
+        seq,
+        key,
+        name,
+        now(),
+        null,
+        null,
+        null,
+        model.name(),
+        model.id(),
+        t0 == 0 ? 0 : (System.nanoTime() - t0) / 1e6,
+        appearedMs,
+        error);
+  }
+
+  private static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+
+  private void deliverLoop(LineSink sink, BooleanSupplier stop) {
+    String key = sink.spec().key();
+    long backoff = 0;
+    long delivered = 0;
+    long lastDelivery = 0;
+    boolean healthy = true;
+    double rate = sink.spec().ratePerSecond();
+    while (!stopping && !stop.getAsBoolean()) {
+      try {
+        if (backoff > 0) {
+          pause(backoff);
+          if (stopping || stop.getAsBoolean()) {
+            break;
+          }
+        }
+        var next = journal.next(key);
+        if (next.isEmpty()) {
+          pause(200);
+          continue;
+        }
+        if (rate > 0) {
+          long wait = lastDelivery + (long) (1000 / rate) - System.currentTimeMillis();
+          if (wait > 0) {
+            pause(wait);
+            continue;
+          }
+        }
+        LineResult r = next.get().result();
+        Artifacts a = Artifacts.of(artifactsRoot, r.seq());
+        int remaining;
+        if (sink instanceof ReviewSink review) {
+          remaining = review.file(r, a);
+        } else {
+          sink.deliver(r, a);
+          remaining = journal.delivered(key, r.seq());
+        }
+        lastDelivery = System.currentTimeMillis();
+        delivered++;
+        backoff = 0;
+        if (remaining == 0) {
+          a.delete();
+          double latency = Math.max(0, lastDelivery - r.appearedAtMs());
+          for (LineListener l : listeners) {
+            l.deliveredEverywhere(r, latency);
+          }
+        }
+        healthy = true;
+        report(new SinkHealth(key, true, delivered, null));
+      } catch (IOException | RuntimeException e) {
+        backoff = backoff == 0 ? MIN_BACKOFF_MS : Math.min(MAX_BACKOFF_MS, backoff * 2);
+        if (healthy) {
+          LOG.warn("sink {}: {} (results wait in its outbox)", key, e.getMessage());
+        }
+        healthy = false;
+        report(new SinkHealth(key, false, delivered, e.getMessage()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    report(new SinkHealth(key, healthy, delivered, null));
+  }
+
+  private void report(SinkHealth h) {
+    for (LineListener l : listeners) {
+      l.sinkHealth(h);
+    }
+  }
+
+  private void pause(long ms) throws InterruptedException {
+    synchronized (wake) {
+      if (!stopping) {
+        wake.wait(Math.max(1, ms));
+      }
+    }
+  }
+}

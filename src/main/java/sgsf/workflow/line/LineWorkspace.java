@@ -1,0 +1,67 @@
+package sgsf.workflow.line;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Where a line keeps its state in a workspace ({@code <workspace>/line/}): the journal database,
+ * the images kept until every sink has them, the copies filed for review. Opens the journal and
+ * makes sinks from their specs.
+ */
+public final class LineWorkspace implements AutoCloseable {
+  private final Path dir;
+  private final LineJournal journal;
+
+  private LineWorkspace(Path dir, LineJournal journal) {
+    this.dir = dir;
+    this.journal = journal;
+  }
+
+  /**
+   * Opens the line state of the workspace in {@code workspaceDir} (created if missing).
+   *
+   * @throws IOException naming the journal when it cannot be opened
+   */
+  public static LineWorkspace open(Path workspaceDir) throws IOException {
+    Path d = workspaceDir.toAbsolutePath().normalize().resolve("line");
+    return new LineWorkspace(d, LineJournal.open(d.resolve(LineJournal.FILE_NAME)));
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public LineJournal journal() {
+    return journal;
+  }
+
+  /** Where images are kept until every sink has them. */
+  public Path artifactsDir() {
+    return dir.resolve("artifacts");
+  }
+
+  /** Where the review sink files its copies. */
+  public Path reviewDir() {
+    return dir.resolve("review");
+  }
+
+  /** A sink for the spec (not yet connected). */
+  public LineSink sink(SinkSpec spec) {
+    return switch (spec.kind()) {
+      case FOLDER -> new FolderSink(spec);
+      case MQTT -> new MqttSink(spec);
+      case WEBHOOK -> new WebhookSink(spec);
+      case REVIEW -> new ReviewSink(spec, reviewDir(), journal);
+    };
+  }
+
+  /** A run of the model from the source to the sinks, journalled here. */
+  public LineRun run(LineModel model, LineSource source, java.util.List<LineSink> sinks) {
+    return new LineRun(model, source, sinks, journal, artifactsDir());
+  }
+
+  @Override
+  public void close() throws IOException {
+    journal.close();
+  }
+}

@@ -1,0 +1,182 @@
+package sgsf.workflow.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sgsf.io.Csv;
+
+class LineRunTest {
+  @TempDir Path dir;
+
+  @Test
+  void hotFolderReachesEverySinkOnceInOrderThroughABrokerOutage() throws Exception {
+    List<Path> images = LineFixtures.images(dir, 8);
+    Path model = LineFixtures.modelWithThresholds(dir, images);
+    Path hot = Files.createDirectories(dir.resolve("hot"));
+    Path out = dir.resolve("out");
+    try (LineFixtures.Broker broker = new LineFixtures.Broker().start();
+        LineFixtures.Webhook hook = new LineFixtures.Webhook(2);
+        LineWorkspace ws = LineWorkspace.open(dir.resolve("ws"))) {
+      List<LineSink> sinks = new ArrayList<>();
+      for (String s :
+          List.of(
+              "folder:" + out + "#images=original,overlay,map",
+              broker.uri("line/results"),
+              hook.url(),
+              "review")) {
+        LineSink sink = ws.sink(SinkSpec.parse(s));
+        sink.connect();
+        sinks.add(sink);
+      }
+      LineStats stats = new LineStats();
+      LineRun run =
+          ws.run(
+                  LineModel.load(model),
+                  new FolderSource(hot, FolderSource.Options.defaults()),
+                  sinks)
+              .listen(stats);
+      AtomicBoolean stop = new AtomicBoolean();
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  run.run(stop::get);
+                } catch (Throwable e) {
+                  failure.set(e);
+                }
+              });
+      t.start();
+      for (int i = 0; i < 4; i++) {
+        LineFixtures.drop(images.get(i), hot, String.format("part%02d.png", i));
+      }
+      Files.writeString(hot.resolve("part04.png"), "half a PNG, or none at all");
+      assertThat(LineFixtures.await(() -> broker.received.size() == 5, 60_000)).isTrue();
+
+      broker.stop();
+      for (int i = 5; i < 8; i++) {
+        LineFixtures.drop(images.get(i), hot, String.format("part%02d.png", i));
+      }
+      assertThat(LineFixtures.await(() -> stats.snapshot().images() == 8, 60_000)).isTrue();
+      assertThat(ws.journal().outboxSizes()).containsKey(broker.uri("line/results").toString());
+      assertThat(hook.received).hasSize(8); // the webhook is not held up by the broker
+      broker.start();
+      assertThat(
+              LineFixtures.await(
+                  () -> {
+                    try {
+                      return ws.journal().outboxSizes().isEmpty();
+                    } catch (Exception e) {
+                      return false;
+                    }
+                  },
+                  60_000))
+          .isTrue();
+      stop.set(true);
+      t.join(30_000);
+      assertThat(failure.get()).isNull();
+
+      List<Long> all = LongStream.rangeClosed(1, 8).boxed().toList();
+      List<String> mqtt = new ArrayList<>(broker.received);
+      assertThat(LineFixtures.seqs(mqtt)).containsExactlyElementsOf(all);
+      assertThat(LineFixtures.seqs(hook.received)).containsExactlyElementsOf(all);
+      assertThat(hook.requests.get()).isEqualTo(10); // two refused, then retried
+
+      LineResult broken = LineResult.fromJson(mqtt.get(4));
+      assertThat(broken.source()).endsWith("part04.png");
+      assertThat(broken.error()).contains("not a readable image");
+      assertThat(broken.verdict()).isNull();
+
+      List<LineResult> results = mqtt.stream().map(LineResult::fromJson).toList();
+      assertThat(results.stream().map(LineResult::verdict))
+          .contains("OK", "REVIEW", "NG")
+          .containsOnly("OK", "REVIEW", "NG", null);
+      for (LineResult r : results) {
+        assertThat(r.modelId()).startsWith("model.sgsf@");
+        if (r.error() == null) {
+          assertThat(r.normalisedScore()).isBetween(0.0, 1.0);
+          assertThat(r.normalisedScore() >= 0.5).isEqualTo("NG".equals(r.verdict()));
+        }
+      }
+
+      // folder sink: one JSON per image with its images, one CSV line per image
+      List<Path> csvs;
+      try (Stream<Path> s = Files.list(out)) {
+        csvs = s.filter(p -> p.toString().endsWith(".csv")).toList();
+      }
+      assertThat(csvs).hasSize(1);
+      var rows = Csv.parse(Files.readString(csvs.get(0)));
+      assertThat(rows.stream().map(r -> Long.parseLong(r.get("seq"))))
+          .containsExactlyElementsOf(all);
+      try (Stream<Path> s = Files.walk(out)) {
+        List<String> names = s.map(p -> p.getFileName().toString()).toList();
+        assertThat(names.stream().filter(n -> n.endsWith(".json"))).hasSize(8);
+        assertThat(names).contains("00000001_part00_overlay.png", "00000001_part00_map.png");
+        assertThat(names).contains("00000001_part00_original.png");
+      }
+
+      // review sink: exactly the REVIEW and NG images, with a copy of each
+      List<Long> attention =
+          results.stream()
+              .filter(r -> "REVIEW".equals(r.verdict()) || "NG".equals(r.verdict()))
+              .map(LineResult::seq)
+              .toList();
+      var inbox = ws.journal().reviewInbox();
+      assertThat(inbox.stream().map(LineJournal.ReviewEntry::seq))
+          .containsExactlyElementsOf(attention);
+      assertThat(inbox).allSatisfy(e -> assertThat(e.image()).isRegularFile());
+      // every sink has everything: the kept images are gone
+      try (Stream<Path> s = Files.list(ws.artifactsDir())) {
+        assertThat(s.toList()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aFilteredSinkGetsOnlyReviewAndNgAndNoImagesAreLeftBehind() throws Exception {
+    List<Path> images = LineFixtures.images(dir, 6);
+    Path model = LineFixtures.modelWithThresholds(dir, images);
+    Path hot = Files.createDirectories(dir.resolve("hot"));
+    Path out = dir.resolve("out");
+    for (int i = 0; i < images.size(); i++) {
+      LineFixtures.drop(images.get(i), hot, String.format("p%02d.png", i));
+    }
+    try (LineWorkspace ws = LineWorkspace.open(dir.resolve("ws"))) {
+      LineSink sink = ws.sink(SinkSpec.parse("folder:" + out + "#only=review,ng;images=overlay"));
+      sink.connect();
+      LineStats stats = new LineStats();
+      ws.run(
+              LineModel.load(model),
+              new FolderSource(hot, FolderSource.Options.defaults()),
+              List.of(sink))
+          .listen(stats)
+          .run(
+              () -> {
+                try {
+                  return stats.snapshot().images() == images.size()
+                      && ws.journal().outboxSizes().isEmpty();
+                } catch (Exception e) {
+                  return false;
+                }
+              });
+      LineStats.Snapshot s = stats.snapshot();
+      assertThat(s.ok()).isPositive();
+      try (Stream<Path> files = Files.walk(out)) {
+        assertThat(files.filter(p -> p.toString().endsWith(".json")).count())
+            .isEqualTo(s.review() + s.ng());
+      }
+      try (Stream<Path> kept = Files.list(ws.artifactsDir())) {
+        assertThat(kept.toList()).as("images of OK results no sink takes").isEmpty();
+      }
+    }
+  }
+}
