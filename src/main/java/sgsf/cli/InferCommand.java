@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
-import sgsf.engine.image.Heatmaps;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.infer.Prediction;
 import sgsf.engine.infer.Predictor;
@@ -26,6 +25,7 @@ import sgsf.io.ModelBundle;
 import sgsf.io.report.ScoresCsv;
 import sgsf.io.report.ThresholdsJson;
 import sgsf.workflow.InferenceWorkflow;
+import sgsf.workflow.PredictionImages;
 
 /**
  * {@code sgsf infer --model MODEL.zip --images DIR --out DIR}: scores every image of a folder and
@@ -115,25 +115,9 @@ public final class InferCommand implements Callable<Integer> {
       throws IOException {
     String rel = images.relativize(file).toString();
     String name = rel.replaceAll("[/\\\\]", "__").replaceAll("\\.[^.]+$", "") + ".png";
-    FloatImage full = p.mapAtOriginalSize();
-    ImageIo.clip01(full);
+    FloatImage full = PredictionImages.map(p);
     AtomicFiles.writeBytes(out.resolve("maps").resolve(name), ImageIo.encodePng16(full));
-    double gain = 1;
-    double offset = 0;
-    if (t != null && t.pixelScoreMax() > t.pixelScoreMin()) {
-      gain = 1.0 / (t.pixelScoreMax() - t.pixelScoreMin());
-      offset = -t.pixelScoreMin() * gain;
-    }
-    FloatImage overlay =
-        Heatmaps.overlay(
-            image,
-            full.data(),
-            full.width(),
-            full.height(),
-            gain,
-            offset,
-            0.5,
-            Heatmaps.Palette.INFERNO);
+    FloatImage overlay = PredictionImages.overlay(image, full, t);
     AtomicFiles.writeBytes(out.resolve("overlays").resolve(name), ImageIo.encodePng(overlay));
     String nn = p.neighbours().isEmpty() ? null : p.neighbours().get(0).id();
     Double sim = p.neighbours().isEmpty() ? null : p.neighbours().get(0).similarity();
