@@ -137,8 +137,18 @@ public final class SparkJobs {
       }
       SparkSession spark = session("sgsf score");
       try {
+        long start = System.nanoTime();
         ScoringJob.Summary s = ScoringJob.run(spark, options);
-        o.printf(Locale.ROOT, "%d rows (%d errors) in %s%n", s.rows(), s.errors(), s.parquet());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        o.printf(
+            Locale.ROOT,
+            "%d rows (%d errors) in %s; %.1f s, %.2f rows/s on %s%n",
+            s.rows(),
+            s.errors(),
+            s.parquet(),
+            seconds,
+            s.rows() / seconds,
+            spark.sparkContext().master());
         if (s.csv() != null) {
           o.println("csv: " + s.csv());
         }
