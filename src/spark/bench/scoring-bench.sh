@@ -29,7 +29,7 @@ echo "images: $n (from $src, x$copies)"
 mvn -B -q -o -Pspark dependency:build-classpath -Dmdep.includeScope=provided \
   -Dmdep.outputFile="$work/provided.cp" >/dev/null
 spark_cp="$(tr ':' '\n' <"$work/provided.cp" \
-  | grep -vE '/(org/deeplearning4j|org/nd4j|org/datavec|org/bytedeco|org/openpnp|org/openjfx|org/controlsfx|org/jfree|io/github/mkpaz|org/kordamp|info/picocli|me/tongfei|org/jline|org/xerial|ch/qos/logback|io/soabase)/' \
+  | grep -vE '/(org/deeplearning4j|org/nd4j|org/datavec|org/bytedeco|org/openpnp|org/openjfx|org/controlsfx|org/jfree|io/github/mkpaz|org/kordamp|info/picocli|me/tongfei|org/jline|org/xerial/sqlite-jdbc|ch/qos/logback|io/soabase)/' \
   | paste -sd:)"
 # Spark's module options on Java 17 (org.apache.spark.launcher.JavaModuleOptions; spark-submit adds them)
 opens=(-XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false)
