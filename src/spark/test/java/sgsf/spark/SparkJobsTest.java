@@ -22,9 +22,13 @@ import sgsf.engine.data.Sample;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.EvaluatedImage;
 import sgsf.engine.metrics.MetricsSummary;
+import sgsf.engine.metrics.Thresholds;
+import sgsf.engine.metrics.Verdict;
 import sgsf.io.Csv;
 import sgsf.io.Json;
 import sgsf.io.ModelBundle;
+import sgsf.io.report.ScoresCsv;
+import sgsf.io.report.ThresholdsJson;
 import sgsf.ui.DemoModels;
 import sgsf.workflow.EvaluationWorkflow;
 import sgsf.workflow.InferenceWorkflow;
@@ -152,6 +156,53 @@ class SparkJobsTest {
     try (Stream<Path> heatmaps = Files.list(out.resolve("heatmaps").resolve(modelName()))) {
       assertThat(heatmaps.filter(p -> p.toString().endsWith(".png")).count()).isEqualTo(16);
     }
+  }
+
+  @Test
+  void withThresholdsInTheModelRowsCarryVerdictsAndOnlyFlaggedImagesGetHeatmaps() throws Exception {
+    Path calibrated = Files.copy(model, dir.resolve("calibrated.zip"));
+    Predictor predictor = new Predictor(ModelBundle.load(calibrated).model());
+    EvaluationWorkflow.Evaluated e =
+        EvaluationWorkflow.evaluate(predictor, demo.test(), null, (d, t) -> {}, () -> false);
+    double[] all = e.images().stream().mapToDouble(EvaluatedImage::score).toArray();
+    Thresholds thresholds = ThresholdChoice.choose(null, e.images(), all).thresholds();
+    ModelBundle.writeThresholds(calibrated, ThresholdsJson.toJson(thresholds));
+    Path images = dir.resolve("archive");
+    List<Path> files = sixteenImages(images);
+    Path out = dir.resolve("out");
+
+    ScoringJob.Summary s =
+        ScoringJob.run(
+            spark,
+            new ScoringJob.Options(
+                images.toString(),
+                null,
+                null,
+                List.of(calibrated.toString()),
+                out.toString(),
+                false,
+                ScoringJob.Heatmaps.FLAGGED,
+                1,
+                0));
+
+    Map<String, Double> expected = inProcessScores(files);
+    long flagged = 0;
+    for (Row r : spark.read().parquet(s.parquet()).collectAsList()) {
+      String name = Path.of(r.<String>getAs("path")).getFileName().toString();
+      ScoresCsv.Row want =
+          ScoresCsv.Row.scored(r.getAs("path"), expected.get(name), thresholds, null, null);
+      assertThat(r.<String>getAs("verdict")).isEqualTo(want.verdict().name());
+      assertThat(r.<Double>getAs("normalised_score"))
+          .isCloseTo(want.normalisedScore(), within(1e-6));
+      flagged += want.verdict() == Verdict.OK ? 0 : 1;
+    }
+    assertThat(flagged).isPositive();
+    Path heatmaps = out.resolve("heatmaps").resolve("calibrated");
+    long written;
+    try (Stream<Path> h = Files.exists(heatmaps) ? Files.list(heatmaps) : Stream.empty()) {
+      written = h.count();
+    }
+    assertThat(written).isEqualTo(flagged);
   }
 
   @Test
