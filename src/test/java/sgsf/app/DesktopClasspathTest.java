@@ -3,6 +3,10 @@ package sgsf.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +26,11 @@ class DesktopClasspathTest {
                 .getResource("org/apache/spark/SparkContext.class"))
         .as("a Spark class on the desktop class path")
         .isNull();
-    assertThat(System.getProperty("java.class.path")).doesNotContain("spark-");
+    List<String> sparkJars =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(entry -> Path.of(entry).getFileName().toString())
+            .filter(name -> name.matches("(spark|scala|hadoop)-.*\\.jar"))
+            .toList();
+    assertThat(sparkJars).as("Spark, Scala or Hadoop jars on the desktop class path").isEmpty();
   }
 }

@@ -106,6 +106,7 @@ class SparkJobsTest {
     Files.writeString(images.resolve("sub/corrupt.png"), "not a png");
     Files.writeString(images.resolve("notes.txt"), "not an image either, and not picked up");
     Path out = dir.resolve("out");
+    int loadsBefore = ModelPool.loads();
 
     ScoringJob.Summary s =
         ScoringJob.run(
@@ -119,8 +120,10 @@ class SparkJobsTest {
                 true,
                 ScoringJob.Heatmaps.ALL,
                 1,
-                0));
+                8));
 
+    // eight tasks on two task threads: the model is loaded at most once per thread, not per task
+    assertThat(ModelPool.loads() - loadsBefore).isBetween(0, 2);
     assertThat(s.rows()).isEqualTo(17);
     assertThat(s.errors()).isEqualTo(1);
     assertThat(out.resolve("scores.parquet").resolve("model=" + modelName())).isDirectory();
