@@ -4,7 +4,8 @@
 # Build the image first: mvn -Pinstaller -DskipTests package (mvn -Pinstaller verify runs this).
 # Checks: the image's layout and runtime modules; `sgsf --version`; `sgsf --help`; `sgsf datasets
 # inspect` on the demo dataset (generated afresh in a temporary cache folder), as text and JSON;
-# only Linux x86_64 native libraries inside; and, when xvfb-run and xwininfo are installed, that
+# nothing of Spark inside; only Linux x86_64 native libraries inside; and, when xvfb-run and
+# xwininfo are installed, that
 # `sgsf-workbench` opens its window. Ends with "smoke-test: N passed, N failed"; exit 1 on a failure.
 set -uo pipefail
 
@@ -154,6 +155,18 @@ if [ "$rc" = 1 ] && grep -q '^error: .*no-such-folder' "$work/inspect-missing.er
   pass "sgsf datasets inspect on a missing folder exits 1 naming the folder"
 else
   fail "sgsf datasets inspect on a missing folder exits 1 naming the folder"
+fi
+
+# 4b. nothing of Apache Spark: the Spark jobs are built by the spark Maven profile only
+spark_jars=$(find "$image" -name '*.jar' \( -iname '*spark*' -o -iname 'scala-*' -o -iname 'hadoop-*' \) | sed "s|^$image/||")
+spark_classes=""
+if command -v unzip >/dev/null; then
+  spark_classes=$(find "$image" -name 'sgsf-workbench*.jar' -exec unzip -l {} \; | grep -o 'sgsf/spark/[^ ]*' | head -3)
+fi
+if [ -z "$spark_jars" ] && [ -z "$spark_classes" ]; then
+  pass "no Spark, Scala or Hadoop jar and no sgsf.spark class in the image"
+else
+  fail "Spark in the image: ${spark_jars//$'\n'/ } ${spark_classes//$'\n'/ }"
 fi
 
 # 5. no native library of another platform anywhere in the image

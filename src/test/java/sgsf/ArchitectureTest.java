@@ -51,6 +51,10 @@ class ArchitectureTest {
         .definedBy("sgsf.io..")
         .layer("engine")
         .definedBy("sgsf.engine..")
+        .layer("spark")
+        .definedBy("sgsf.spark..")
+        .whereLayer("spark")
+        .mayNotBeAccessedByAnyLayer()
         .whereLayer("app")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("cli")
@@ -58,11 +62,11 @@ class ArchitectureTest {
         .whereLayer("ui")
         .mayOnlyBeAccessedByLayers("app")
         .whereLayer("workflow")
-        .mayOnlyBeAccessedByLayers("cli", "ui", "app")
+        .mayOnlyBeAccessedByLayers("cli", "ui", "app", "spark")
         .whereLayer("io")
-        .mayOnlyBeAccessedByLayers("workflow", "cli", "ui", "app")
+        .mayOnlyBeAccessedByLayers("workflow", "cli", "ui", "app", "spark")
         .whereLayer("engine")
-        .mayOnlyBeAccessedByLayers("io", "workflow", "cli", "ui", "app")
+        .mayOnlyBeAccessedByLayers("io", "workflow", "cli", "ui", "app", "spark")
         .check(classes);
   }
 
@@ -141,6 +145,18 @@ class ArchitectureTest {
     assertThat(progressTypes)
         .as("interfaces besides ProgressListener with update(int, int)")
         .isEmpty();
+  }
+
+  @Test
+  void onlyTheSparkJobsUseSpark() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("sgsf.spark..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "scala..")
+        .because("the desktop build stays free of Spark (the jobs live in src/spark, -Pspark)")
+        .check(classes);
   }
 
   @Test

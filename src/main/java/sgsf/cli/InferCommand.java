@@ -20,7 +20,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
-import sgsf.engine.image.Heatmaps;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.infer.Prediction;
 import sgsf.engine.infer.Predictor;
@@ -33,6 +32,7 @@ import sgsf.io.PathNames;
 import sgsf.io.report.ScoresCsv;
 import sgsf.io.report.ThresholdsJson;
 import sgsf.workflow.InferenceWorkflow;
+import sgsf.workflow.PredictionImages;
 import sgsf.workflow.ThresholdChoice;
 
 /**
@@ -211,25 +211,9 @@ public final class InferCommand implements Callable<Integer> {
 
   private void writeImages(String name, FloatImage image, Prediction p, Thresholds t)
       throws IOException {
-    FloatImage full = p.mapAtOriginalSize();
-    ImageIo.clip01(full);
+    FloatImage full = PredictionImages.map(p);
     AtomicFiles.writeBytes(out.resolve("maps").resolve(name), ImageIo.encodePng16(full));
-    double gain = 1;
-    double offset = 0;
-    if (t.pixelScoreMax() > t.pixelScoreMin()) {
-      gain = 1.0 / (t.pixelScoreMax() - t.pixelScoreMin());
-      offset = -t.pixelScoreMin() * gain;
-    }
-    FloatImage overlay =
-        Heatmaps.overlay(
-            image,
-            full.data(),
-            full.width(),
-            full.height(),
-            gain,
-            offset,
-            0.5,
-            Heatmaps.Palette.INFERNO);
+    FloatImage overlay = PredictionImages.overlay(image, full, t);
     AtomicFiles.writeBytes(out.resolve("overlays").resolve(name), ImageIo.encodePng(overlay));
   }
 }

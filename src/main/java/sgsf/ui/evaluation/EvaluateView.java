@@ -194,7 +194,8 @@ public final class EvaluateView {
     }
     status.setMinWidth(0);
     titles.setMinWidth(0);
-    HBox top = new HBox(8, titles, grow, bar, run, cancel);
+    Button spark = SparkSubmitDialog.button(vm.modelFileProperty(), vm.folderProperty());
+    HBox top = new HBox(8, titles, grow, bar, run, cancel, spark);
     top.setAlignment(Pos.CENTER_LEFT);
     Label sourceLabel = new Label();
     sourceLabel.getStyleClass().add("muted");
