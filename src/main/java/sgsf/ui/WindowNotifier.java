@@ -89,7 +89,7 @@ final class WindowNotifier implements Notifier {
     Notification note =
         new Notification(message, Icons.of(MaterialDesignI.INFORMATION_OUTLINE, 18));
     note.getStyleClass().addAll(Styles.ELEVATED_1, Styles.ACCENT);
-    note.setPrefWidth(380);
+    note.setPrefWidth(toastWidth(message));
     note.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     note.setOnClose(e -> toasts.getChildren().remove(note));
     toasts.getChildren().add(note);
@@ -99,5 +99,19 @@ final class WindowNotifier implements Notifier {
     PauseTransition fade = new PauseTransition(Duration.seconds(5));
     fade.setOnFinished(e -> toasts.getChildren().remove(note));
     fade.play();
+  }
+
+  /**
+   * A toast's width: 380 px, or wider (up to 760) when a word of the message, e.g. a file name,
+   * would not fit on one line, so that a file name never wraps inside itself.
+   */
+  static double toastWidth(String message) {
+    double longest = 0;
+    for (String word : message.split("\\s+")) {
+      javafx.scene.text.Text t = new javafx.scene.text.Text(word);
+      t.setFont(javafx.scene.text.Font.font(15));
+      longest = Math.max(longest, t.getLayoutBounds().getWidth());
+    }
+    return Math.max(380, Math.min(760, Math.ceil(longest) + 110));
   }
 }

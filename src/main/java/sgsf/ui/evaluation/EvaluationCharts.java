@@ -53,8 +53,8 @@ final class EvaluationCharts {
   static final Color POINT = new Color(0xf59e0b);
 
   private final JFreeChart histogram;
-  private final ValueMarker lowerMarker = marker(OK_COLOR, "OK | REVIEW");
-  private final ValueMarker upperMarker = marker(NG_COLOR, "NG");
+  private final ValueMarker lowerMarker = marker(OK_COLOR, true);
+  private final ValueMarker upperMarker = marker(NG_COLOR, false);
   private final IntervalMarker band = new IntervalMarker(0, 0, REVIEW_FILL);
   private final ChartViewer histogramViewer;
   private final Curve imageRoc = new Curve("Image ROC", "FPR", "TPR");
@@ -101,14 +101,26 @@ final class EvaluationCharts {
     setDark(dark);
   }
 
-  private static ValueMarker marker(Color c, String label) {
+  /**
+   * A threshold line; its label sits on the outer side of the line (the OK line's to the left, the
+   * NG line's to the right), so the two never overlap however narrow the band. No label until
+   * thresholds are shown.
+   */
+  private static ValueMarker marker(Color c, boolean labelLeft) {
     ValueMarker m = new ValueMarker(0, c, new BasicStroke(2.2f));
-    m.setLabel(label);
     m.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
     m.setLabelPaint(c);
-    m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-    m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    m.setLabelAnchor(labelLeft ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+    m.setLabelTextAnchor(labelLeft ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
     return m;
+  }
+
+  /** The labels of the OK and NG lines as drawn (empty without thresholds). */
+  String[] markerLabels() {
+    return new String[] {
+      lowerMarker.getLabel() == null ? "" : lowerMarker.getLabel(),
+      upperMarker.getLabel() == null ? "" : upperMarker.getLabel()
+    };
   }
 
   void setDark(boolean d) {
@@ -301,6 +313,8 @@ final class EvaluationCharts {
   /** New thresholds: marker positions, band and operating points. */
   void setThresholds(Thresholds t, ThresholdView v) {
     if (t == null) {
+      lowerMarker.setLabel(null);
+      upperMarker.setLabel(null);
       return;
     }
     histogram.setNotify(false);
@@ -333,8 +347,9 @@ final class EvaluationCharts {
     upperMarker.setValue(t.imageUpper());
     band.setStartValue(t.imageLower());
     band.setEndValue(t.imageUpper());
-    lowerMarker.setLabel(t.hasReviewBand() ? "OK | REVIEW" : "");
-    upperMarker.setLabel(t.hasReviewBand() ? "NG" : "OK | NG");
+    // short labels on the outer sides: the shaded band between the lines is REVIEW
+    lowerMarker.setLabel("OK");
+    upperMarker.setLabel("NG");
     if (v == null) {
       for (Curve c : curves()) {
         c.setPoint(Double.NaN, Double.NaN);

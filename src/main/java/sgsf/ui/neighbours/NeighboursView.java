@@ -198,15 +198,10 @@ public final class NeighboursView {
         .bind(
             Bindings.createStringBinding(
                 () ->
-                    String.format(
-                        Locale.ROOT,
-                        "similarity ≥ %.3f · %d pairs · highest %s",
+                    NeighboursViewModel.duplicatesLine(
                         vm.duplicateThresholdProperty().get(),
                         vm.duplicates().size(),
-                        Double.isNaN(vm.bestTestSimilarityProperty().get())
-                            ? "–"
-                            : String.format(
-                                Locale.ROOT, "%.4f", vm.bestTestSimilarityProperty().get())),
+                        vm.bestTestSimilarityProperty().get()),
                 vm.duplicateThresholdProperty(),
                 vm.duplicates(),
                 vm.bestTestSimilarityProperty()));

@@ -2,6 +2,7 @@ package sgsf.ui.neighbours;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -326,5 +327,29 @@ public final class NeighboursViewModel {
 
   public WorkbenchSession session() {
     return session;
+  }
+
+  /**
+   * The near-duplicates line: "3 pairs at similarity ≥ 0.998 (closest 0.9993)", or "no pair at
+   * similarity ≥ 0.998 (closest 0.9979)". The closest similarity is rounded down when it lies below
+   * the threshold, so the line never shows a value at the threshold next to "no pair".
+   */
+  static String duplicatesLine(double threshold, int pairs, double closest) {
+    String best;
+    if (Double.isNaN(closest)) {
+      best = "";
+    } else {
+      double shown = closest < threshold ? Math.floor(closest * 1e4) / 1e4 : closest;
+      best = String.format(Locale.ROOT, " (closest %.4f)", shown);
+    }
+    return pairs == 0
+        ? String.format(Locale.ROOT, "no pair at similarity ≥ %.4f%s", threshold, best)
+        : String.format(
+            Locale.ROOT,
+            "%d pair%s at similarity ≥ %.4f%s",
+            pairs,
+            pairs == 1 ? "" : "s",
+            threshold,
+            best);
   }
 }

@@ -94,6 +94,7 @@ public final class ReviewView {
     vm.loadedProperty().addListener((o, a, v) -> showLoaded());
     showHeatmap.selectedProperty().addListener((o, a, b) -> showLoaded());
     vm.currentProperty().addListener((o, a, c) -> caption());
+    vm.currentProperty().addListener((o, a, c) -> list.refresh());
     vm.reviews()
         .addListener((javafx.collections.MapChangeListener<String, Review>) c -> list.refresh());
     showLoaded();
@@ -206,16 +207,10 @@ public final class ReviewView {
                 vm.go(i.intValue());
               }
             });
-    vm.indexProperty()
-        .addListener(
-            (o, a, i) -> {
-              if (i.intValue() >= 0) {
-                list.getSelectionModel().select(i.intValue());
-                list.scrollTo(Math.max(0, i.intValue() - 3));
-              } else {
-                list.getSelectionModel().clearSelection();
-              }
-            });
+    vm.indexProperty().addListener((o, a, i) -> showCurrent());
+    vm.queue()
+        .addListener((javafx.collections.ListChangeListener<ReviewQueue.Item>) c -> showCurrent());
+    list.sceneProperty().addListener((o, a, scene) -> showCurrent());
     VBox.setVgrow(list, Priority.ALWAYS);
     CheckBox ok = new CheckBox("Include OK images");
     ok.selectedProperty().bindBidirectional(vm.includeOkProperty());
@@ -231,11 +226,31 @@ public final class ReviewView {
     return box;
   }
 
+  /**
+   * Selects, scrolls to and marks the current image in the queue (also after the queue was rebuilt,
+   * and when the view is shown), so the list always shows where the review stands.
+   */
+  private void showCurrent() {
+    int i = vm.indexProperty().get();
+    if (i >= 0 && i < list.getItems().size()) {
+      list.getSelectionModel().select(i);
+      list.scrollTo(Math.max(0, i - 3));
+    } else {
+      list.getSelectionModel().clearSelection();
+    }
+    list.refresh();
+  }
+
+  /** Pseudo-class of the queue cell of the image under review (styled whether focused or not). */
+  static final javafx.css.PseudoClass CURRENT = javafx.css.PseudoClass.getPseudoClass("current");
+
   /** A queued image: name, model verdict and score, and the stored review if any. */
   final class QueueCell extends ListCell<ReviewQueue.Item> {
     @Override
     protected void updateItem(ReviewQueue.Item item, boolean empty) {
       super.updateItem(item, empty);
+      pseudoClassStateChanged(
+          CURRENT, !empty && item != null && item == vm.currentProperty().get());
       if (empty || item == null) {
         setText(null);
         setGraphic(null);

@@ -45,11 +45,16 @@ class EvaluateViewTest {
     EvaluateViewModel vm = window.workbench().evaluateViewModel();
     waitFor("dataset", 60_000, () -> window.workbench().session().getDataset() != null);
     robot.clickOn("#nav-evaluate");
+    // before any evaluation the empty histogram draws no threshold labels (issue 14 item 15)
+    assertThat(onFx(() -> window.workbench().evaluateView().charts().markerLabels()))
+        .containsExactly("", "");
     waitFor("model", 30_000, () -> vm.modelProperty().get() != null && vm.canRunProperty().get());
     robot.clickOn("#evaluate-run");
     waitFor("evaluation", 120_000, () -> vm.state().getResult() != null);
     GuiTestSupport.settle();
     assertThat(onFx(() -> vm.filteredRows().size())).isEqualTo(50);
+    assertThat(onFx(() -> window.workbench().evaluateView().charts().markerLabels()))
+        .doesNotHaveDuplicates();
 
     Thresholds before = onFx(() -> vm.state().getThresholds());
     int goodNgBefore = count(robot, "confusion-good-ng");

@@ -5,9 +5,11 @@ import static sgsf.ui.GuiTestSupport.onFx;
 import static sgsf.ui.GuiTestSupport.runFx;
 import static sgsf.ui.GuiTestSupport.waitFor;
 
+import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.testfx.api.FxRobot;
 import sgsf.io.review.Review;
 import sgsf.io.review.ReviewVerdict;
 import sgsf.ui.DemoModels;
+import sgsf.ui.GuiTestSupport;
 import sgsf.ui.WorkbenchWindow;
 import sgsf.ui.evaluation.EvaluateViewModel;
 
@@ -89,6 +92,16 @@ class ReviewViewTest {
 
     // 3rd: a note typed into the note field, then unsure with the button
     String third = onFx(() -> vm.currentProperty().get().result().image().toString());
+    // the queue marks the image under review, and only it (issue 14 item 15)
+    GuiTestSupport.settle();
+    List<String> marked =
+        onFx(
+            () ->
+                robot.lookup("#review-queue .list-cell").queryAllAs(ListCell.class).stream()
+                    .filter(c -> c.getPseudoClassStates().contains(ReviewView.CURRENT))
+                    .map(c -> ((ReviewQueue.Item) c.getItem()).result().image().toString())
+                    .toList());
+    assertThat(marked).containsExactly(third);
     robot.clickOn("#review-note").write("hairline? check under light");
     robot.clickOn("#review-unsure");
     waitFor(
