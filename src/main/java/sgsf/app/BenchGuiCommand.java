@@ -30,11 +30,7 @@ import sgsf.ui.ResponsivenessBenchmark.RunFigures;
 public final class BenchGuiCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--preset",
-      defaultValue = "lite",
-      description = "Training preset: lite, standard or paper (default ${DEFAULT-VALUE}).")
-  String preset;
+  @Mixin CliOptions.Preset presetOption = new CliOptions.Preset();
 
   @Option(
       names = "--seconds",
@@ -69,7 +65,7 @@ public final class BenchGuiCommand implements Callable<Integer> {
     Path scratch = Files.createTempDirectory("sgsf-bench-gui");
     List<RunFigures> figures;
     try {
-      figures = ResponsivenessBenchmark.run(preset, warmup, seconds, runs, scratch);
+      figures = ResponsivenessBenchmark.run(presetOption.name(), warmup, seconds, runs, scratch);
     } catch (IllegalArgumentException | IllegalStateException e) {
       err.println("error: " + e.getMessage());
       return 1;
@@ -93,7 +89,7 @@ public final class BenchGuiCommand implements Callable<Integer> {
               Locale.ROOT,
               "{\"preset\":\"%s\",\"seconds\":%.0f,\"median_max_stall_ms\":%.1f,"
                   + "\"worst_max_stall_ms\":%.1f,\"stalls_over_100ms\":%d,\"runs\":[",
-              preset,
+              presetOption.name(),
               seconds,
               median,
               maxima[maxima.length - 1],
@@ -118,7 +114,7 @@ public final class BenchGuiCommand implements Callable<Integer> {
       o.printf(
           Locale.ROOT,
           "FX-thread responsiveness while training (%s preset, %.0f s per run, %d runs)%n",
-          preset,
+          presetOption.name(),
           seconds,
           runs);
       for (int i = 0; i < figures.size(); i++) {

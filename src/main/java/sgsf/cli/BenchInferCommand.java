@@ -41,11 +41,7 @@ import sgsf.io.ModelBundle;
 public final class BenchInferCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--preset",
-      defaultValue = "lite",
-      description = "lite, standard or paper (default ${DEFAULT-VALUE}).")
-  String preset;
+  @Mixin CliOptions.Preset presetOption = new CliOptions.Preset();
 
   @Option(
       names = "--model",
@@ -74,7 +70,7 @@ public final class BenchInferCommand implements Callable<Integer> {
       m = ModelBundle.load(model).model();
     } else {
       try {
-        m = untrained(ModelConfig.preset(preset));
+        m = untrained(ModelConfig.preset(presetOption.name()));
       } catch (IllegalArgumentException e) {
         spec.commandLine().getErr().println("error: " + e.getMessage());
         return 1;

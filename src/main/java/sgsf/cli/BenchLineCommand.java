@@ -59,11 +59,7 @@ import sgsf.workflow.line.SinkSpec;
 public final class BenchLineCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--preset",
-      defaultValue = "lite",
-      description = "lite, standard or paper (default ${DEFAULT-VALUE}).")
-  String preset;
+  @Mixin CliOptions.Preset presetOption = new CliOptions.Preset();
 
   @Option(
       names = "--images",
@@ -97,7 +93,7 @@ public final class BenchLineCommand implements Callable<Integer> {
     }
     SgsfModel m;
     try {
-      m = BenchInferCommand.untrained(ModelConfig.preset(preset));
+      m = BenchInferCommand.untrained(ModelConfig.preset(presetOption.name()));
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return 1;
@@ -136,7 +132,7 @@ public final class BenchLineCommand implements Callable<Integer> {
     Map<String, Long> delivered = new ConcurrentHashMap<>();
     LineModel model =
         new LineModel(
-            tmp.resolve("untrained-" + preset + ".zip"),
+            tmp.resolve("untrained-" + presetOption.name() + ".zip"),
             m,
             Thresholds.manual(0.5, 0.5, 0.5, 0, 1, 0, 1),
             "bench",
@@ -234,7 +230,7 @@ public final class BenchLineCommand implements Callable<Integer> {
       o.printf(
           Locale.ROOT,
           "model              untrained %s, %dx%d%n",
-          preset,
+          presetOption.name(),
           m.config().inputSize(),
           m.config().inputSize());
       o.printf(Locale.ROOT, "sinks              %s%n", String.join(", ", sinkTexts));

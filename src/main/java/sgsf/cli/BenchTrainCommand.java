@@ -34,11 +34,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
   @Mixin CliOptions.Batch batchOption;
 
-  @Option(
-      names = "--preset",
-      defaultValue = "lite",
-      description = "lite, standard or paper (default ${DEFAULT-VALUE}).")
-  String preset;
+  @Mixin CliOptions.Preset presetOption = new CliOptions.Preset();
 
   @Option(
       names = "--steps",
@@ -85,7 +81,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     ModelConfig m;
     try {
       m =
-          ModelConfig.preset(preset)
+          ModelConfig.preset(presetOption.name())
               .withGuidance(GuidanceMode.valueOf(guidance.toUpperCase(Locale.ROOT)));
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());

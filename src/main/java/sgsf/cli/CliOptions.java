@@ -106,4 +106,21 @@ public final class CliOptions {
       return strategy;
     }
   }
+
+  /** {@code --preset P}: the model preset (train and the benchmarks); default lite. */
+  public static final class Preset {
+    @Option(
+        names = "--preset",
+        paramLabel = "P",
+        defaultValue = "lite",
+        description =
+            "Model preset: lite (128 px, width 16), standard (256, 32) or paper (256, 64)"
+                + " (default ${DEFAULT-VALUE}).")
+    String preset;
+
+    /** The preset's name. */
+    public String name() {
+      return preset;
+    }
+  }
 }

@@ -58,12 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Mixin DatasetOptions dataset;
 
-  @Option(
-      names = "--preset",
-      defaultValue = "lite",
-      description =
-          "lite (128 px, width 16), standard (256, 32) or paper (256, 64). Default: ${DEFAULT-VALUE}.")
-  String preset;
+  @Mixin CliOptions.Preset presetOption = new CliOptions.Preset();
 
   @Option(
       names = "--size",
@@ -172,7 +167,7 @@ public final class TrainCommand implements Callable<Integer> {
     ForgeConfig forge;
     Dataset d;
     try {
-      model = ModelConfig.preset(preset);
+      model = ModelConfig.preset(presetOption.name());
       if (size != null || width != null) {
         model =
             model.withSize(
@@ -303,13 +298,13 @@ public final class TrainCommand implements Callable<Integer> {
     conflict(conflicts, given, "--size", model.inputSize(), ckModel.inputSize());
     conflict(conflicts, given, "--width", model.baseWidth(), ckModel.baseWidth());
     if (given.hasMatchedOption("--preset") && size == null && width == null) {
-      ModelConfig p = ModelConfig.preset(preset);
+      ModelConfig p = ModelConfig.preset(presetOption.name());
       if (p.inputSize() != ckModel.inputSize() || p.baseWidth() != ckModel.baseWidth()) {
         conflicts.add(
             String.format(
                 Locale.ROOT,
                 "--preset %s (%d px, width %d) but the checkpoint has %d px, width %d",
-                preset,
+                presetOption.name(),
                 p.inputSize(),
                 p.baseWidth(),
                 ckModel.inputSize(),

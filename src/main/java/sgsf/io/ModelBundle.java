@@ -53,6 +53,8 @@ import sgsf.engine.train.TrainingState;
  * file and renamed, so a crash never leaves a half-written bundle under the real name.
  */
 public final class ModelBundle {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelBundle.class);
+
   public static final String FORMAT = "sgsf-model";
   public static final String CHECKPOINT_FORMAT = "sgsf-checkpoint";
 
@@ -223,7 +225,7 @@ public final class ModelBundle {
               prov.path("datasetRoot").asText(),
               fp,
               train,
-              forgeConfig(file, prov.path("forgeConfig")).orElse(null),
+              provenanceForgeConfig(file, prov.path("forgeConfig")),
               prov.path("forger").asText(),
               prov.path("trainedWith").asText(),
               prov.path("createdAt").asText(),
@@ -420,6 +422,19 @@ public final class ModelBundle {
    */
   public static Optional<ForgeConfig> checkpointForgeConfig(Path checkpoint) throws IOException {
     return forgeConfig(checkpoint, readManifest(checkpoint).path("forgeConfig"));
+  }
+
+  /**
+   * The forging configuration of a model's provenance, or null when it is missing or does not
+   * parse: it only describes how the model was trained, so it never stops a model from loading.
+   */
+  private static ForgeConfig provenanceForgeConfig(Path file, JsonNode node) {
+    try {
+      return forgeConfig(file, node).orElse(null);
+    } catch (BundleFormatException e) {
+      LOG.warn("{}: provenance without a usable forging configuration ({})", file, e.getMessage());
+      return null;
+    }
   }
 
   private static Optional<ForgeConfig> forgeConfig(Path file, JsonNode node)

@@ -125,6 +125,39 @@ class ModelBundleTest {
    * A bundle of format version 1 holds the network without ReLUs (DL4J's batch norm dropped them):
    * its weights belong to another function and it must be retrained, which the message says.
    */
+  /**
+   * The provenance's forging configuration only describes the training: a bundle whose one is an
+   * empty object (as test models of this format wrote) or unreadable still loads, without it; the
+   * round trip of a real one is exact.
+   */
+  @Test
+  void aProvenanceWithoutAUsableForgingConfigurationStillLoads(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("m.zip");
+    ModelBundle.save(model, null, file);
+    assertThat(ModelBundle.load(file).model().provenance().forge())
+        .isEqualTo(model.provenance().forge())
+        .isNotNull();
+    for (String stored : new String[] {"{}", "{\"strategy\":\"NOT_A_STRATEGY\"}"}) {
+      Path odd = dir.resolve("odd.zip");
+      try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(file.toFile());
+          ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(odd))) {
+        for (ZipEntry e : java.util.Collections.list(in.entries())) {
+          byte[] b = in.getInputStream(e).readAllBytes();
+          if (e.getName().equals("manifest.json")) {
+            ObjectNode m = (ObjectNode) Json.mapper().readTree(b);
+            ((ObjectNode) m.get("provenance")).set("forgeConfig", Json.mapper().readTree(stored));
+            b = Json.mapper().writeValueAsBytes(m);
+          }
+          out.putNextEntry(new ZipEntry(e.getName()));
+          out.write(b);
+          out.closeEntry();
+        }
+      }
+      assertThat(ModelBundle.load(odd).model().provenance().forge()).as(stored).isNull();
+    }
+  }
+
   @Test
   void aBundleOfTheReluLessFormatAsksToBeRetrained(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("m.zip");

@@ -136,7 +136,7 @@ class SparkJobsTest {
       assertThat(r.<String>getAs(ScoringJob.MODEL)).isEqualTo(modelName());
       assertThat(r.<String>getAs(ScoringJob.MODEL_SHA256)).hasSize(64);
       if (name.equals("corrupt.png")) {
-        assertThat(r.<String>getAs(ScoringJob.ERROR)).contains("not a readable image");
+        assertThat(r.<String>getAs(ScoringJob.ERROR)).contains("not a decodable image");
         assertThat(r.<Object>getAs("score")).isNull();
       } else {
         assertThat(r.<String>getAs(ScoringJob.ERROR)).isNull();

@@ -93,7 +93,7 @@ class LineRunTest {
 
       LineResult broken = LineResult.fromJson(mqtt.get(4));
       assertThat(broken.source()).endsWith("part04.png");
-      assertThat(broken.error()).contains("not a readable image");
+      assertThat(broken.error()).contains("not a decodable image");
       assertThat(broken.verdict()).isNull();
 
       List<LineResult> results = mqtt.stream().map(LineResult::fromJson).toList();

@@ -158,7 +158,7 @@ class LineSourcesTest {
       assertThat(c.results.get(1).error()).isNull();
       assertThat(c.results.stream().filter(r -> r.error() != null))
           .singleElement()
-          .satisfies(r -> assertThat(r.error()).contains("not a readable image"));
+          .satisfies(r -> assertThat(r.error()).contains("not a decodable image"));
     } finally {
       server.stop(0);
     }
