@@ -38,8 +38,7 @@ public record LoadedModel(Path file, SgsfModel model, Thresholds thresholds, Str
 
   /** The review id of a model saved as {@code file}. */
   public static String idOf(Path file, SgsfModel model) {
-    String name = file == null ? "in-memory" : String.valueOf(file.getFileName());
-    return name + "@" + model.provenance().createdAt();
+    return sgsf.workflow.line.LineModel.idOf(file, model);
   }
 
   /**

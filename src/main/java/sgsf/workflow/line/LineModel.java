@@ -21,7 +21,7 @@ import sgsf.workflow.ThresholdChoice;
  * @param thresholds what decides OK / REVIEW / NG
  * @param thresholdOrigin where the thresholds came from ({@link ThresholdChoice#origin()})
  * @param id the model's identity: file name and creation time, the key reviews are filed under (the
- *     rule of the workbench's {@code LoadedModel.idOf})
+ *     rule of {@link #idOf})
  */
 public record LineModel(
     Path file, SgsfModel model, Thresholds thresholds, String thresholdOrigin, String id) {
@@ -31,6 +31,15 @@ public record LineModel(
    *
    * @throws IOException with a message naming the file when it is missing or not a model
    */
+  /**
+   * The review id of a model saved as {@code file}: its file name and creation time, the id the
+   * Evaluate and Review sections file reviews under too.
+   */
+  public static String idOf(Path file, SgsfModel model) {
+    String name = file == null ? "in-memory" : String.valueOf(file.getFileName());
+    return name + "@" + model.provenance().createdAt();
+  }
+
   public static LineModel load(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IOException(file + ": model file not found");
@@ -43,7 +52,7 @@ public record LineModel(
       throw new IOException(file + ": " + e.getMessage(), e);
     }
     ThresholdChoice choice = ThresholdChoice.choose(stored, List.of(), new double[0]);
-    String id = file.getFileName() + "@" + loaded.model().provenance().createdAt();
+    String id = idOf(file, loaded.model());
     return new LineModel(file, loaded.model(), choice.thresholds(), choice.origin(), id);
   }
 
