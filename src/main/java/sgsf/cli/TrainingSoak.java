@@ -28,11 +28,18 @@ import sgsf.workflow.TrainingWorkflow;
  * interval: does memory stay flat over a long run?
  *
  * @param rssMbSeries resident memory after each interval, in MB (the last sample at the end)
+ * @param heapMbSeries committed Java heap at the same instants, in MB
+ * @param nativeMbSeries off-heap memory JavaCPP tracks (ND4J's arrays) at the same instants, in MB
  * @param referenceIndex the sample the growth is measured from: the one after five intervals
  *     (minute 5 at the default interval), or the first when the run is shorter
  * @param iterations iterations trained
  */
-record TrainingSoak(List<Long> rssMbSeries, int referenceIndex, int iterations) {
+record TrainingSoak(
+    List<Long> rssMbSeries,
+    List<Long> heapMbSeries,
+    List<Long> nativeMbSeries,
+    int referenceIndex,
+    int iterations) {
 
   /** Growth of the last sample over the reference sample, in percent. */
   double growthPercent() {
@@ -51,6 +58,16 @@ record TrainingSoak(List<Long> rssMbSeries, int referenceIndex, int iterations) 
             .withCheckpointEvery(0);
     Path dir = Files.createTempDirectory("sgsf-soak");
     List<Long> series = new ArrayList<>();
+    List<Long> heap = new ArrayList<>();
+    List<Long> nativeTracked = new ArrayList<>();
+    Runnable sample =
+        () -> {
+          synchronized (series) {
+            series.add(ProcessMemory.residentBytes() >> 20);
+            heap.add(ProcessMemory.heapCommittedBytes() >> 20);
+            nativeTracked.add(ProcessMemory.nativeTrackedBytes() >> 20);
+          }
+        };
     AtomicInteger iterations = new AtomicInteger();
     ScheduledExecutorService sampler =
         Executors.newSingleThreadScheduledExecutor(
@@ -60,15 +77,7 @@ record TrainingSoak(List<Long> rssMbSeries, int referenceIndex, int iterations) 
               return t;
             });
     long periodMs = Math.max(100, Math.round(sampleSeconds * 1000));
-    sampler.scheduleAtFixedRate(
-        () -> {
-          synchronized (series) {
-            series.add(ProcessMemory.residentBytes() >> 20);
-          }
-        },
-        periodMs,
-        periodMs,
-        TimeUnit.MILLISECONDS);
+    sampler.scheduleAtFixedRate(sample, periodMs, periodMs, TimeUnit.MILLISECONDS);
     try {
       TrainingWorkflow.run(
           new TrainingWorkflow.Request(
@@ -91,10 +100,14 @@ record TrainingSoak(List<Long> rssMbSeries, int referenceIndex, int iterations) 
       sampler.shutdownNow();
       deleteTree(dir);
     }
+    sample.run();
     synchronized (series) {
-      series.add(ProcessMemory.residentBytes() >> 20);
       return new TrainingSoak(
-          List.copyOf(series), Math.min(5, series.size()) - 1, iterations.get());
+          List.copyOf(series),
+          List.copyOf(heap),
+          List.copyOf(nativeTracked),
+          Math.min(5, series.size()) - 1,
+          iterations.get());
     }
   }
 

@@ -111,14 +111,25 @@ public final class Predictor {
       for (int k = 0; k < n; k++) {
         nn.add(model.bank().nearest(emb.getRow(k).toFloatVector(), neighbours, -1));
       }
+      emb.close();
       for (int r = 0; r < neighbours; r++) {
         int[] idx = new int[n];
         for (int k = 0; k < n; k++) {
           List<FeatureBank.Neighbour> list = nn.get(k);
           idx[k] = list.get(Math.min(r, list.size() - 1)).index();
         }
-        INDArray o = network.segment(x, guidance(idx));
-        sum = sum == null ? o.dup() : sum.addi(o);
+        INDArray[] g = guidance(idx);
+        INDArray o = network.segment(x, g);
+        if (idx.length > 1) {
+          // stacked for this batch; a batch of one borrows the cached arrays themselves
+          closeAll(g);
+        }
+        if (sum == null) {
+          sum = o;
+        } else {
+          sum.addi(o);
+          o.close();
+        }
       }
       sum.divi(neighbours);
     }
@@ -129,7 +140,19 @@ public final class Predictor {
           new Prediction(
               map, scoring.score(map), nn.get(k), images.get(k).height(), images.get(k).width()));
     }
+    // free the batch's native memory now: left to the garbage collector, scoring a folder of
+    // thousands of images piles up gigabytes of resident memory before a collection runs
+    x.close();
+    sum.close();
     return out;
+  }
+
+  private static void closeAll(INDArray[] arrays) {
+    for (INDArray a : arrays) {
+      if (a != null && !a.wasClosed() && a.closeable()) {
+        a.close();
+      }
+    }
   }
 
   /** Guidance features for the given bank images, stacked as a batch (index 1..4). */

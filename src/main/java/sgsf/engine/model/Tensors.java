@@ -33,7 +33,12 @@ public final class Tensors {
   public static FloatImage image(INDArray batch, int index) {
     long[] s = batch.shape();
     INDArray one = batch.get(org.nd4j.linalg.indexing.NDArrayIndex.point(index)).dup('c');
-    float[] data = one.castTo(DataType.FLOAT).data().asFloat();
+    INDArray asFloat = one.castTo(DataType.FLOAT);
+    float[] data = asFloat.data().asFloat();
+    if (asFloat != one) {
+      asFloat.close();
+    }
+    one.close();
     return new FloatImage((int) s[1], (int) s[2], (int) s[3], data);
   }
 
