@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +29,7 @@ import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.model.NetworkBenchmark;
 import sgsf.engine.model.SgsfModel;
+import sgsf.engine.task.CancellationToken;
 import sgsf.io.Json;
 import sgsf.workflow.line.FolderSource;
 import sgsf.workflow.line.LineListener;
@@ -161,13 +161,13 @@ public final class BenchLineCommand implements Callable<Integer> {
               delivered.put(Path.of(r.source()).getFileName().toString(), System.nanoTime());
             }
           });
-      AtomicBoolean stop = new AtomicBoolean();
+      CancellationToken stop = new CancellationToken();
       AtomicReference<Exception> failure = new AtomicReference<>();
       Thread t =
           new Thread(
               () -> {
                 try {
-                  run.run(stop::get);
+                  run.run(stop);
                 } catch (Exception e) {
                   failure.set(e);
                 }
@@ -199,7 +199,7 @@ public final class BenchLineCommand implements Callable<Integer> {
       waitFor(delivered, paced, failure);
       latencies =
           paced.stream().mapToDouble(n -> (delivered.get(n) - dropped.get(n)) / 1e6).toArray();
-      stop.set(true);
+      stop.cancel();
       t.join(30_000);
     } finally {
       for (LineSink s : sinks) {

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import sgsf.engine.task.CancellationToken;
 import sgsf.workflow.line.Capture;
 import sgsf.workflow.line.FolderSource;
 import sgsf.workflow.line.FramePacer;
@@ -152,6 +152,9 @@ public final class LineCommand implements Callable<Integer> {
     SourceSpec sourceSpec;
     List<SinkSpec> sinkSpecs = new ArrayList<>();
     try {
+      if (maxImages < 0) {
+        throw new IllegalArgumentException("--max-images must be >= 0, not " + maxImages);
+      }
       folder = folderOptions();
       frames = new FramePacer(every, fps);
       sourceSpec = SourceSpec.parse(source);
@@ -196,12 +199,13 @@ public final class LineCommand implements Callable<Integer> {
         }
         run.listen(new Capture(capture, captureEvery));
       }
-      AtomicBoolean stop = new AtomicBoolean();
+      CancellationToken stop = new CancellationToken();
+      run.stopAfter(maxImages);
       CountDownLatch finished = new CountDownLatch(1);
       Thread hook =
           new Thread(
               () -> {
-                stop.set(true);
+                stop.cancel();
                 try {
                   finished.await(20, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -220,14 +224,9 @@ public final class LineCommand implements Callable<Integer> {
       out.flush();
       Thread status = statusPrinter(stats, ws, stop, out);
       try {
-        run.run(
-            () ->
-                stop.get()
-                    || (maxImages > 0
-                        && stats.snapshot().images() >= maxImages
-                        && outboxEmpty(ws)));
+        run.run(stop);
       } finally {
-        stop.set(true);
+        stop.cancel();
         status.interrupt();
         status.join(2000);
         finished.countDown();
@@ -276,22 +275,14 @@ public final class LineCommand implements Callable<Integer> {
     return new FolderSource.Options(recursive, !ignoreExisting, stableMs, 25, a, moveTo);
   }
 
-  private static boolean outboxEmpty(LineWorkspace ws) {
-    try {
-      return ws.journal().outboxSizes().isEmpty();
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   private static Thread statusPrinter(
-      LineStats stats, LineWorkspace ws, AtomicBoolean stop, PrintWriter out) {
+      LineStats stats, LineWorkspace ws, CancellationToken stop, PrintWriter out) {
     boolean terminal = System.console() != null;
     Thread t =
         new Thread(
             () -> {
               long last = 0;
-              while (!stop.get()) {
+              while (!stop.isCancelled()) {
                 try {
                   Thread.sleep(terminal ? 1000 : 5000);
                 } catch (InterruptedException e) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
@@ -29,6 +28,7 @@ import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.metrics.Thresholds;
+import sgsf.engine.task.CancellationToken;
 import sgsf.io.workspace.Workspace;
 import sgsf.ui.WorkbenchSession;
 import sgsf.ui.common.FxImages;
@@ -106,7 +106,7 @@ public final class LineViewModel {
   private final ObservableList<SinkRow> sinkRows = FXCollections.observableArrayList();
   private final XYChart.Series<Number, Number> rateSeries = new XYChart.Series<>();
   private final XYChart.Series<Number, Number> latencySeries = new XYChart.Series<>();
-  private final AtomicBoolean stop = new AtomicBoolean();
+  private volatile CancellationToken stop = CancellationToken.none();
   private final AtomicReference<Runnable> pendingLatest = new AtomicReference<>();
   private Thread thread;
   private final StringProperty captureFolder =
@@ -402,7 +402,7 @@ public final class LineViewModel {
     Path modelFile = settings.model().isEmpty() ? null : Path.of(settings.model());
     reset();
     running.set(true);
-    stop.set(false);
+    stop = new CancellationToken();
     status.set("Starting…");
     startedAt = System.currentTimeMillis();
     thread =
@@ -474,7 +474,7 @@ public final class LineViewModel {
                       + " sink(s), thresholds "
                       + m.thresholdOrigin()));
       try {
-        run.run(stop::get);
+        run.run(stop);
       } finally {
         ticker.interrupt();
       }
@@ -519,7 +519,7 @@ public final class LineViewModel {
       ticker.setDaemon(true);
       ticker.start();
       try {
-        c.run(src, stop::get);
+        c.run(src, stop);
       } finally {
         ticker.interrupt();
       }
@@ -537,7 +537,7 @@ public final class LineViewModel {
 
   /** Asks the line to stop; it finishes the image in hand. */
   public void stop() {
-    stop.set(true);
+    stop.cancel();
   }
 
   /** Waits for the line's thread to end (tests, shutdown). */

@@ -8,12 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.image.ImageReadException;
+import sgsf.engine.task.CancellationToken;
 import sgsf.io.AtomicFiles;
 
 /**
@@ -102,12 +102,12 @@ public final class Capture implements LineListener {
   }
 
   /**
-   * Captures from a source without a model until {@code stop} turns true or the source is
+   * Captures from a source without a model until {@code stop} is cancelled or the source is
    * exhausted; unreadable images are logged and skipped.
    */
-  public void run(LineSource source, BooleanSupplier stop)
+  public void run(LineSource source, CancellationToken stop)
       throws IOException, InterruptedException {
-    while (!stop.getAsBoolean() && !source.exhausted()) {
+    while (!stop.isCancelled() && !source.exhausted()) {
       SourceItem item = source.next(200);
       if (item == null) {
         continue;

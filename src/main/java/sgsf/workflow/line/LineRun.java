@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sgsf.engine.image.FloatImage;
@@ -18,6 +17,7 @@ import sgsf.engine.image.ImageReadException;
 import sgsf.engine.infer.Prediction;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.ScoreNormalisation;
+import sgsf.engine.task.CancellationToken;
 import sgsf.io.AtomicFiles;
 
 /**
@@ -50,6 +50,8 @@ public final class LineRun {
   private final List<LineListener> listeners = new CopyOnWriteArrayList<>();
   private final Object wake = new Object();
   private volatile boolean stopping;
+  private long imageLimit;
+  private long inspected;
 
   /**
    * @param artifactsRoot where images are kept until every sink has them ({@code
@@ -74,6 +76,18 @@ public final class LineRun {
     }
   }
 
+  /**
+   * Ends the run once this many images have been inspected and every outbox is empty, as when a
+   * finite source is exhausted (before {@link #run}; 0, the default: no limit).
+   */
+  public LineRun stopAfter(long images) {
+    if (images < 0) {
+      throw new IllegalArgumentException("the image limit must be >= 0, not " + images);
+    }
+    imageLimit = images;
+    return this;
+  }
+
   /** Adds a watcher (before {@link #run}). */
   public LineRun listen(LineListener l) {
     listeners.add(l);
@@ -81,15 +95,16 @@ public final class LineRun {
   }
 
   /**
-   * Runs until {@code stop} turns true (polled at least every 200 ms) or a finite source is
-   * exhausted and every outbox is empty. Sinks must be connected ({@link LineSink#connect()})
-   * beforehand if a failing sink should stop the line at start; otherwise they connect on first
-   * delivery.
+   * Runs until {@code stop} is cancelled (polled at least every 200 ms), or until a finite source
+   * is exhausted (or the {@link #stopAfter} limit reached) and every outbox is empty. Sinks must be
+   * connected ({@link LineSink#connect()}) beforehand if a failing sink should stop the line at
+   * start; otherwise they connect on first delivery.
    *
    * @throws IOException when the source or the journal fails for good
    */
-  public void run(BooleanSupplier stop) throws IOException, InterruptedException {
+  public void run(CancellationToken stop) throws IOException, InterruptedException {
     stopping = false;
+    inspected = 0;
     source.attach(journal);
     recover();
     List<Thread> workers = new ArrayList<>();
@@ -102,8 +117,8 @@ public final class LineRun {
     Predictor predictor = model.predictor();
     boolean keepArtifacts = sinks.stream().anyMatch(LineSink::wantsArtifacts);
     try {
-      while (!stop.getAsBoolean()) {
-        if (source.exhausted()) {
+      while (!stop.isCancelled()) {
+        if (source.exhausted() || (imageLimit > 0 && inspected >= imageLimit)) {
           if (journal.outboxSizes().keySet().stream().noneMatch(this::isOurs)) {
             break;
           }
@@ -240,6 +255,7 @@ public final class LineRun {
       Artifacts.of(artifactsRoot, r.seq()).delete(); // no sink takes it: nothing to keep
     }
     source.processed(item);
+    inspected++;
     double latency = Math.max(0, System.currentTimeMillis() - item.appearedAtMs());
     for (LineListener l : listeners) {
       l.inspected(r, image, map, latency);
@@ -312,18 +328,18 @@ public final class LineRun {
     return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
   }
 
-  private void deliverLoop(LineSink sink, BooleanSupplier stop) {
+  private void deliverLoop(LineSink sink, CancellationToken stop) {
     String key = sink.spec().key();
     long backoff = 0;
     long delivered = 0;
     long lastDelivery = 0;
     boolean healthy = true;
     double rate = sink.spec().ratePerSecond();
-    while (!stopping && !stop.getAsBoolean()) {
+    while (!stopping && !stop.isCancelled()) {
       try {
         if (backoff > 0) {
           pause(backoff);
-          if (stopping || stop.getAsBoolean()) {
+          if (stopping || stop.isCancelled()) {
             break;
           }
         }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
+import sgsf.engine.task.CancellationToken;
 
 class CaptureTest {
   @TempDir Path dir;
@@ -35,7 +36,22 @@ class CaptureTest {
             hot, new FolderSource.Options(false, true, 0, 5, FolderSource.After.KEEP, null))) {
       src.attach(LineWorkspace.open(dir.resolve("ws")).journal());
       long end = System.currentTimeMillis() + 20_000;
-      c.run(src, () -> c.saved() >= 3 || System.currentTimeMillis() > end);
+      CancellationToken stop = new CancellationToken();
+      Thread watcher =
+          new Thread(
+              () -> {
+                while (c.saved() < 3 && System.currentTimeMillis() < end) {
+                  try {
+                    Thread.sleep(20);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+                stop.cancel();
+              });
+      watcher.start();
+      c.run(src, stop);
+      watcher.join();
     }
     // images 0, 3 and 6 of the seven readable ones (the broken one is skipped)
     List<Path> saved = pngs(good);

@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sgsf.engine.task.CancellationToken;
 import sgsf.io.Csv;
 
 class LineRunTest {
@@ -44,13 +44,13 @@ class LineRunTest {
                   new FolderSource(hot, FolderSource.Options.defaults()),
                   sinks)
               .listen(stats);
-      AtomicBoolean stop = new AtomicBoolean();
+      CancellationToken stop = new CancellationToken();
       AtomicReference<Throwable> failure = new AtomicReference<>();
       Thread t =
           new Thread(
               () -> {
                 try {
-                  run.run(stop::get);
+                  run.run(stop);
                 } catch (Throwable e) {
                   failure.set(e);
                 }
@@ -68,7 +68,8 @@ class LineRunTest {
       }
       assertThat(LineFixtures.await(() -> stats.snapshot().images() == 8, 60_000)).isTrue();
       assertThat(ws.journal().outboxSizes()).containsKey(broker.uri("line/results").toString());
-      assertThat(hook.received).hasSize(8); // the webhook is not held up by the broker
+      // the webhook is not held up by the broker (its delivery runs on its own thread)
+      assertThat(LineFixtures.await(() -> hook.received.size() == 8, 60_000)).isTrue();
       broker.start();
       assertThat(
               LineFixtures.await(
@@ -81,7 +82,7 @@ class LineRunTest {
                   },
                   60_000))
           .isTrue();
-      stop.set(true);
+      stop.cancel();
       t.join(30_000);
       assertThat(failure.get()).isNull();
 
@@ -159,15 +160,8 @@ class LineRunTest {
               new FolderSource(hot, FolderSource.Options.defaults()),
               List.of(sink))
           .listen(stats)
-          .run(
-              () -> {
-                try {
-                  return stats.snapshot().images() == images.size()
-                      && ws.journal().outboxSizes().isEmpty();
-                } catch (Exception e) {
-                  return false;
-                }
-              });
+          .stopAfter(images.size())
+          .run(CancellationToken.none());
       LineStats.Snapshot s = stats.snapshot();
       assertThat(s.ok()).isPositive();
       try (Stream<Path> files = Files.walk(out)) {

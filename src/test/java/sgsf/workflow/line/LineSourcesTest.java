@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +24,7 @@ import org.opencv.videoio.VideoWriter;
 import org.opencv.videoio.Videoio;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.OpenCv;
+import sgsf.engine.task.CancellationToken;
 
 /** Video file and MJPEG-over-HTTP sources, through a real line run. */
 class LineSourcesTest {
@@ -71,7 +71,9 @@ class LineSourcesTest {
         try (VideoSource src = VideoSource.file(video, new FramePacer(2, 0))) {
           LineSink folder = ws.sink(SinkSpec.parse("folder:" + out));
           folder.connect();
-          ws.run(LineModel.load(model), src, List.of(folder)).listen(c).run(() -> false);
+          ws.run(LineModel.load(model), src, List.of(folder))
+              .listen(c)
+              .run(CancellationToken.none());
         }
         if (round == 0) {
           assertThat(c.results.stream().map(LineResult::source))
@@ -132,7 +134,7 @@ class LineSourcesTest {
     String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/mjpeg";
     try (LineWorkspace ws = LineWorkspace.open(dir.resolve("ws"))) {
       Collect c = new Collect();
-      AtomicBoolean stop = new AtomicBoolean();
+      CancellationToken stop = new CancellationToken();
       LineSink folder = ws.sink(SinkSpec.parse("folder:" + dir.resolve("out")));
       folder.connect();
       try (MjpegSource src = new MjpegSource(URI.create(url), FramePacer.all())) {
@@ -141,7 +143,7 @@ class LineSourcesTest {
             new Thread(
                 () -> {
                   try {
-                    run.run(stop::get);
+                    run.run(stop);
                   } catch (Exception e) {
                     throw new IllegalStateException(e);
                   }
@@ -149,7 +151,7 @@ class LineSourcesTest {
         t.start();
         // frames 1 and 3 come without a length: the reader finds the JPEG's end marker
         assertThat(LineFixtures.await(() -> c.results.size() >= 5, 30_000)).isTrue();
-        stop.set(true);
+        stop.cancel();
         t.join(10_000);
       }
       assertThat(c.results.stream().map(LineResult::source))
