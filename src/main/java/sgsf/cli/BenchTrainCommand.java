@@ -175,8 +175,6 @@ public final class BenchTrainCommand implements Callable<Integer> {
       r.rssMbSeries().forEach(series::add);
       ArrayNode heap = n.putArray("heap_committed_mb_series");
       r.heapMbSeries().forEach(heap::add);
-      ArrayNode nativeTracked = n.putArray("native_tracked_mb_series");
-      r.nativeMbSeries().forEach(nativeTracked::add);
       n.put("rss_reference_index", r.referenceIndex());
       n.put("rss_growth_pct", r.growthPercent());
       n.put("peak_rss_mb", NetworkBenchmark.peakRssMb());
@@ -192,8 +190,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
           d.name(),
           r.iterations());
       o.println("resident memory (MB), one sample per " + sampleSeconds + " s: " + r.rssMbSeries());
-      o.println("  of it Java heap committed (MB):     " + r.heapMbSeries());
-      o.println("  of it ND4J/JavaCPP off-heap (MB):   " + r.nativeMbSeries());
+      o.println("  of it Java heap committed (MB): " + r.heapMbSeries());
       o.printf(
           Locale.ROOT,
           "growth of the last sample over sample %d: %+.1f %%%n",

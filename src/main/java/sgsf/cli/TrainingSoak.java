@@ -29,17 +29,12 @@ import sgsf.workflow.TrainingWorkflow;
  *
  * @param rssMbSeries resident memory after each interval, in MB (the last sample at the end)
  * @param heapMbSeries committed Java heap at the same instants, in MB
- * @param nativeMbSeries off-heap memory JavaCPP tracks (ND4J's arrays) at the same instants, in MB
  * @param referenceIndex the sample the growth is measured from: the one after five intervals
  *     (minute 5 at the default interval), or the first when the run is shorter
  * @param iterations iterations trained
  */
 record TrainingSoak(
-    List<Long> rssMbSeries,
-    List<Long> heapMbSeries,
-    List<Long> nativeMbSeries,
-    int referenceIndex,
-    int iterations) {
+    List<Long> rssMbSeries, List<Long> heapMbSeries, int referenceIndex, int iterations) {
 
   /** Growth of the last sample over the reference sample, in percent. */
   double growthPercent() {
@@ -59,13 +54,11 @@ record TrainingSoak(
     Path dir = Files.createTempDirectory("sgsf-soak");
     List<Long> series = new ArrayList<>();
     List<Long> heap = new ArrayList<>();
-    List<Long> nativeTracked = new ArrayList<>();
     Runnable sample =
         () -> {
           synchronized (series) {
             series.add(ProcessMemory.residentBytes() >> 20);
             heap.add(ProcessMemory.heapCommittedBytes() >> 20);
-            nativeTracked.add(ProcessMemory.nativeTrackedBytes() >> 20);
           }
         };
     AtomicInteger iterations = new AtomicInteger();
@@ -103,11 +96,7 @@ record TrainingSoak(
     sample.run();
     synchronized (series) {
       return new TrainingSoak(
-          List.copyOf(series),
-          List.copyOf(heap),
-          List.copyOf(nativeTracked),
-          Math.min(5, series.size()) - 1,
-          iterations.get());
+          List.copyOf(series), List.copyOf(heap), Math.min(5, series.size()) - 1, iterations.get());
     }
   }
 

@@ -43,6 +43,13 @@ class BenchTrainSoakTest {
     // 18 s sampled every 2 s, plus the sample at the end (start-up and loading included)
     assertThat(series).hasSizeGreaterThanOrEqualTo(6).allSatisfy(v -> assertThat(v).isPositive());
     assertThat(n.get("rss_reference_index").asInt()).isEqualTo(4);
+    // the committed heap at the same instants: part of, and smaller than, the resident memory
+    List<Long> heap = new ArrayList<>();
+    n.get("heap_committed_mb_series").forEach(v -> heap.add(v.asLong()));
+    assertThat(heap).hasSameSizeAs(series);
+    for (int i = 0; i < heap.size(); i++) {
+      assertThat(heap.get(i)).isPositive().isLessThan(series.get(i));
+    }
     double expected = 100.0 * (series.get(series.size() - 1) - series.get(4)) / series.get(4);
     assertThat(n.get("rss_growth_pct").asDouble())
         .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));

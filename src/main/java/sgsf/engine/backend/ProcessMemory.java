@@ -19,14 +19,6 @@ public final class ProcessMemory {
     return kilobytes("VmRSS:") * 1024L;
   }
 
-  /**
-   * Off-heap bytes ND4J counts as allocated on the CPU now (its arrays' buffers): the part of the
-   * resident memory that only a Java garbage collection or an explicit close gives back.
-   */
-  public static long nativeTrackedBytes() {
-    return org.nd4j.linalg.api.memory.AllocationsTracker.getInstance().bytesOnDevice(0);
-  }
-
   /** Java heap committed now, in bytes (what the heap holds resident at most). */
   public static long heapCommittedBytes() {
     return Runtime.getRuntime().totalMemory();
