@@ -73,7 +73,9 @@ public final class EvaluationJob {
     for (EvaluatedImage e : ev.images()) {
       Sample s = byPath.get(e.path());
       FloatImage map = new FloatImage(1, e.height(), e.width(), e.anomalyMap());
-      results.add(new ImageResult(s.image(), s.defectType(), s.mask(), e.score(), map, e));
+      results.add(
+          new ImageResult(
+              s.image(), s.defectType(), s.mask(), e.score(), map, e, ev.warningsOf(e.path())));
     }
     int offset = labelled.size();
     List<Path> files = unlabelled.stream().map(EvaluationTarget::image).toList();
