@@ -1,7 +1,9 @@
 package sgsf.workflow;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
@@ -25,11 +27,20 @@ public final class EvaluationWorkflow {
    *
    * @param images evaluated images, each with its anomaly map and (where known) ground truth
    * @param skipped files that could not be read, with the reason
+   * @param warnings per image path, why its score may mislead ({@link
+   *     sgsf.engine.infer.ImageWarnings}); images without a warning are left out
    */
-  public record Evaluated(List<EvaluatedImage> images, List<SkippedFile> skipped) {
+  public record Evaluated(
+      List<EvaluatedImage> images, List<SkippedFile> skipped, Map<String, List<String>> warnings) {
     public Evaluated {
       images = List.copyOf(images);
       skipped = List.copyOf(skipped);
+      warnings = Map.copyOf(warnings);
+    }
+
+    /** The warnings of one image (by its {@link EvaluatedImage#path()}), empty when none. */
+    public List<String> warningsOf(String path) {
+      return warnings.getOrDefault(path, List.of());
     }
   }
 
@@ -50,6 +61,7 @@ public final class EvaluationWorkflow {
     Evaluator evaluator = new Evaluator(predictor);
     List<EvaluatedImage> images = new ArrayList<>(samples.size());
     List<SkippedFile> skipped = new ArrayList<>();
+    Map<String, List<String>> warnings = new LinkedHashMap<>();
     for (int from = 0; from < samples.size(); from += Predictor.BATCH) {
       cancellation.throwIfCancelled("evaluation");
       List<Sample> chunk = samples.subList(from, Math.min(samples.size(), from + Predictor.BATCH));
@@ -63,8 +75,9 @@ public final class EvaluationWorkflow {
       }
       images.addAll(r.images());
       skipped.addAll(r.skipped());
+      warnings.putAll(r.warnings());
       progress.update(from + chunk.size(), samples.size());
     }
-    return new Evaluated(images, skipped);
+    return new Evaluated(images, skipped, warnings);
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sgsf.engine.data.ImageShapes;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
@@ -64,6 +65,7 @@ public final class InferenceWorkflow {
       throws IOException {
     List<SkippedFile> skipped = new ArrayList<>();
     int input = predictor.model().config().inputSize();
+    ImageShapes training = ImageWarnings.trainingShapes(predictor.model());
     for (int from = 0; from < files.size(); from += Predictor.BATCH) {
       cancellation.throwIfCancelled("inference");
       List<Path> chunk = files.subList(from, Math.min(files.size(), from + Predictor.BATCH));
@@ -100,7 +102,8 @@ public final class InferenceWorkflow {
           skipped.add(s);
           sink.failed(s);
         } else {
-          sink.accept(read.get(k), images.get(k), p, ImageWarnings.of(images.get(k), input));
+          sink.accept(
+              read.get(k), images.get(k), p, ImageWarnings.of(images.get(k), input, training));
         }
       }
       progress.update(from + chunk.size(), files.size());

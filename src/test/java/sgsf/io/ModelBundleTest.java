@@ -454,4 +454,49 @@ class ModelBundleTest {
         rewritten(file, dir, "older.zip", Map.of("bank/ids.json", out -> out.write(absoluteIds)));
     assertThat(ModelBundle.load(older).model().bank().ids()).isEqualTo(ids);
   }
+
+  /**
+   * The training images' sizes and channels travel in the bundle's fingerprint; a bundle written
+   * before they were recorded loads without them (and its images then get no such warning).
+   */
+  @Test
+  void theTrainingImagesShapesRoundTripAndOlderBundlesLoadWithout(@TempDir Path dir)
+      throws IOException {
+    var p = model.provenance();
+    var shapes = new sgsf.engine.data.ImageShapes(12, 200, 320, 150, 240, List.of(1, 3));
+    SgsfModel withShapes =
+        new SgsfModel(
+            model.network(),
+            model.bank(),
+            new sgsf.engine.model.ModelProvenance(
+                p.datasetName(),
+                p.datasetRoot(),
+                new sgsf.engine.data.DataFingerprint(
+                    List.of(new sgsf.engine.data.DataFingerprint.Entry("a.png", 3, "abc")),
+                    "digest",
+                    shapes),
+                p.train(),
+                p.forge(),
+                p.forger(),
+                p.softwareVersion(),
+                p.createdAt(),
+                p.iterationsTrained(),
+                p.trainingSeconds(),
+                p.history()));
+    Path file = dir.resolve("shapes.zip");
+    ModelBundle.save(withShapes, null, file);
+    SgsfModel loaded = ModelBundle.load(file).model();
+    assertThat(loaded.provenance().fingerprint().shapes()).isEqualTo(shapes);
+    assertThat(loaded.provenance().fingerprint().digest()).isEqualTo("digest");
+    assertThat(sgsf.engine.infer.ImageWarnings.trainingShapes(loaded)).isEqualTo(shapes);
+
+    byte[] older =
+        "{\"files\":[{\"name\":\"a.png\",\"size\":3,\"sha256\":\"abc\"}],\"digest\":\"digest\"}"
+            .getBytes(UTF_8);
+    Path old = rewritten(file, dir, "old.zip", Map.of("fingerprint.json", out -> out.write(older)));
+    SgsfModel loadedOld = ModelBundle.load(old).model();
+    assertThat(loadedOld.provenance().fingerprint().shapes()).isNull();
+    assertThat(loadedOld.provenance().fingerprint().files()).hasSize(1);
+    assertThat(sgsf.engine.infer.ImageWarnings.trainingShapes(loadedOld)).isNull();
+  }
 }

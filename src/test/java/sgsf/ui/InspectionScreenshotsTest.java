@@ -58,8 +58,14 @@ class InspectionScreenshotsTest {
     waitFor("dataset", 60_000, () -> window.workbench().session().getDataset() != null);
     robot.clickOn("#nav-evaluate");
     waitFor("model", 30_000, () -> vm.modelProperty().get() != null && vm.canRunProperty().get());
+    // each test opens a fresh workbench on the class's workspace, which shows the model's kept
+    // last evaluation (maybe of another test's folder): wait for this run's own result
+    String source = onFx(vm::sourceDescription);
     robot.clickOn("#evaluate-run");
-    waitFor("evaluation", 120_000, () -> vm.state().getResult() != null);
+    waitFor(
+        "evaluation",
+        120_000,
+        () -> vm.state().getResult() != null && vm.state().getResult().source().equals(source));
     // a review band as a user would drag it: OK below the 85th percentile of the good scores,
     // NG from the 30th percentile of the defective ones (or a little above OK)
     runFx(
@@ -101,6 +107,51 @@ class InspectionScreenshotsTest {
         () -> robot.lookup("#evaluate-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
     GuiTestSupport.settle();
     GuiTestSupport.snapshot(window.scene(), out("evaluate-metrics.png"));
+  }
+
+  /**
+   * A folder with a few test images, a tiny one and a blank one: the Evaluate table marks the two
+   * with a warning icon, and the caption of the selected tiny one too (issue 14 item 4).
+   */
+  @Test
+  void evaluateWarnings(FxRobot robot) throws Exception {
+    EvaluateViewModel vm = window.workbench().evaluateViewModel();
+    waitFor("dataset", 60_000, () -> window.workbench().session().getDataset() != null);
+    var data = window.workbench().session().getDataset();
+    Path dir = Files.createTempDirectory(Path.of("target"), "warnings-");
+    for (int i = 0; i < 6; i++) {
+      Path image = data.test().get(i * 7).image();
+      Files.copy(image, dir.resolve("part" + i + "-" + image.getFileName()));
+    }
+    sgsf.engine.image.ImageIo.writePng(
+        sgsf.engine.image.ImageIo.read(data.test().get(0).image()).channel(0).copy(),
+        dir.resolve("a-grey.png"));
+    sgsf.engine.image.ImageIo.writePng(
+        sgsf.engine.image.FloatImage.filled(6, 6, 0.4f), dir.resolve("a-tiny.png"));
+    sgsf.engine.image.ImageIo.writePng(
+        sgsf.engine.image.FloatImage.filled(96, 96, 0.5f), dir.resolve("a-blank.png"));
+    robot.clickOn("#nav-evaluate");
+    waitFor("model", 30_000, () -> vm.modelProperty().get() != null && vm.canRunProperty().get());
+    runFx(() -> vm.folderProperty().set(dir));
+    robot.clickOn("#evaluate-run");
+    waitFor(
+        "evaluation",
+        120_000,
+        () ->
+            vm.state().getResult() != null
+                && vm.state().getResult().source().equals(dir.toString()));
+    ResultRow tiny =
+        onFx(
+            () ->
+                vm.rows().stream()
+                    .filter(r -> r.name().equals("a-tiny.png"))
+                    .findFirst()
+                    .orElseThrow());
+    assertThat(tiny.result().warnings()).isNotEmpty();
+    runFx(() -> vm.selectedRowProperty().set(tiny));
+    waitFor("detail", 20_000, () -> vm.detailProperty().get() != null);
+    GuiTestSupport.settle();
+    GuiTestSupport.snapshot(window.scene(), out("evaluate-warnings.png"));
   }
 
   @Test

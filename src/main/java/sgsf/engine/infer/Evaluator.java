@@ -1,7 +1,10 @@
 package sgsf.engine.infer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import sgsf.engine.data.ImageShapes;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
@@ -29,17 +32,29 @@ public final class Evaluator {
    * @param images evaluated images in input order (skipped ones left out)
    * @param skipped unreadable images and why
    * @param cancelled whether the run was cancelled before the end
+   * @param warnings per image path ({@link EvaluatedImage#path()}), why its score may mislead
+   *     ({@link ImageWarnings}); images without a warning are left out
    */
-  public record Result(List<EvaluatedImage> images, List<SkippedFile> skipped, boolean cancelled) {}
+  public record Result(
+      List<EvaluatedImage> images,
+      List<SkippedFile> skipped,
+      boolean cancelled,
+      Map<String, List<String>> warnings) {
+    public Result {
+      warnings = Map.copyOf(warnings);
+    }
+  }
 
   public Result evaluate(
       List<Sample> samples, ProgressListener progress, CancellationToken cancellation) {
     int size = predictor.model().config().inputSize();
+    ImageShapes training = ImageWarnings.trainingShapes(predictor.model());
     List<EvaluatedImage> out = new ArrayList<>(samples.size());
     List<SkippedFile> skipped = new ArrayList<>();
+    Map<String, List<String>> warnings = new LinkedHashMap<>();
     for (int from = 0; from < samples.size(); from += Predictor.BATCH) {
       if (cancellation.isCancelled()) {
-        return new Result(out, skipped, true);
+        return new Result(out, skipped, true, warnings);
       }
       List<Sample> chunk = samples.subList(from, Math.min(samples.size(), from + Predictor.BATCH));
       List<Sample> ok = new ArrayList<>(chunk.size());
@@ -61,6 +76,10 @@ public final class Evaluator {
       for (int k = 0; k < ok.size(); k++) {
         Sample s = ok.get(k);
         Prediction p = predictions.get(k);
+        List<String> w = ImageWarnings.of(images.get(k), size, training);
+        if (!w.isEmpty()) {
+          warnings.put(s.image().toString(), w);
+        }
         byte[] gt = masks.get(k);
         if (gt == null && !s.isDefective()) {
           gt = new byte[size * size];
@@ -80,7 +99,7 @@ public final class Evaluator {
         progress.update(Math.min(samples.size(), from + chunk.size()), samples.size());
       }
     }
-    return new Result(out, skipped, false);
+    return new Result(out, skipped, false, warnings);
   }
 
   private static byte[] maskBytes(FloatImage mask, int size) {

@@ -144,6 +144,11 @@ public final class Workspace {
     return dir.resolve("reviews");
   }
 
+  /** Each model's last evaluation, restored when the model is opened again. */
+  public Path evaluationsDir() {
+    return dir.resolve("evaluations");
+  }
+
   public Path logsDir() {
     return dir.resolve("logs");
   }

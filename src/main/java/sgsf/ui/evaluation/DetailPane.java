@@ -18,12 +18,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.metrics.Verdict;
 import sgsf.ui.common.ColorMap;
 import sgsf.ui.common.Contours;
 import sgsf.ui.common.FxImages;
+import sgsf.ui.common.Icons;
 import sgsf.ui.common.ImageViewer;
 import sgsf.ui.common.Overlay;
 
@@ -169,6 +171,7 @@ final class DetailPane {
       mapViewer.setImage(null);
       mapViewer.getOverlays().clear();
       detailCaption.setText("");
+      showWarnings(List.of());
       return;
     }
     if (d != shownDetail) {
@@ -242,5 +245,19 @@ final class DetailPane {
                     t.imageNormalisation().apply(r.score()),
                     r.score()),
             v == null ? "" : " · " + v.name()));
+    showWarnings(r.warnings());
+  }
+
+  /** A warning icon before the caption, the warnings in its tooltip, when the image has any. */
+  private void showWarnings(List<String> warnings) {
+    if (warnings.isEmpty()) {
+      detailCaption.setGraphic(null);
+      detailCaption.setTooltip(null);
+      return;
+    }
+    var icon = Icons.of(MaterialDesignA.ALERT_OUTLINE);
+    icon.getStyleClass().add("warning-icon");
+    detailCaption.setGraphic(icon);
+    detailCaption.setTooltip(new Tooltip(String.join("\n", warnings)));
   }
 }

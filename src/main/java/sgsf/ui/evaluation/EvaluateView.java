@@ -36,6 +36,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -294,8 +295,19 @@ public final class EvaluateView {
             Bindings.createStringBinding(
                 () -> c.getValue().outcome(), c.getValue().verdictProperty()));
     outcome.setPrefWidth(90);
+    TableColumn<ResultRow, List<String>> warnings = new TableColumn<>();
+    warnings.setId("col-warnings");
+    warnings.setGraphic(Icons.of(MaterialDesignA.ALERT_OUTLINE));
+    Tooltip.install(warnings.getGraphic(), new Tooltip("Image warnings (point at a row's icon)"));
+    warnings.setCellValueFactory(
+        c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue().result().warnings()));
+    warnings.setCellFactory(c -> new WarningsCell());
+    warnings.setComparator(java.util.Comparator.comparingInt(List::size));
+    warnings.setPrefWidth(34);
+    warnings.setMinWidth(34);
+    warnings.setMaxWidth(34);
     List<TableColumn<ResultRow, ?>> cols =
-        new ArrayList<>(List.of(name, truth, score, verdictCol, outcome));
+        new ArrayList<>(List.of(warnings, name, truth, score, verdictCol, outcome));
     table.getColumns().setAll(cols);
     SortedList<ResultRow> sorted = new SortedList<>(vm.filteredRows());
     sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -350,6 +362,31 @@ public final class EvaluateView {
           empty || v == null || Double.isNaN(v.doubleValue())
               ? null
               : String.format(Locale.ROOT, format, v.doubleValue()));
+    }
+  }
+
+  /**
+   * A warning icon for an image whose score may mislead ({@link ImageResult#warnings()}), the
+   * warnings in its tooltip; empty otherwise.
+   */
+  static final class WarningsCell extends TableCell<ResultRow, List<String>> {
+    @Override
+    protected void updateItem(List<String> w, boolean empty) {
+      super.updateItem(w, empty);
+      setText(null);
+      if (empty || w == null || w.isEmpty()) {
+        setGraphic(null);
+        setTooltip(null);
+        setAccessibleText(null);
+        return;
+      }
+      var icon = Icons.of(MaterialDesignA.ALERT_OUTLINE);
+      icon.getStyleClass().add("warning-icon");
+      setGraphic(icon);
+      setAlignment(Pos.CENTER);
+      String text = String.join("\n", w);
+      setTooltip(new Tooltip(text));
+      setAccessibleText(text);
     }
   }
 

@@ -113,6 +113,7 @@ public final class EvaluateViewModel {
             folder,
             session.datasetProperty());
     chooser.modelFileProperty().addListener((o, a, f) -> modelChosen(f));
+    chooser.modelProperty().addListener((o, a, m) -> restoreLastEvaluation(m));
     chooser
         .errorProperty()
         .addListener(
@@ -181,6 +182,67 @@ public final class EvaluateViewModel {
         status.set(file == null ? "" : "Opening " + file.getFileName() + "…");
       }
     }
+  }
+
+  /**
+   * A model was opened: when no evaluation of it is shown, its last one kept in the workspace
+   * ({@link EvaluationArchive}) is shown again, and the Review queue with it.
+   */
+  private void restoreLastEvaluation(LoadedModel m) {
+    Workspace ws = session.getWorkspace();
+    EvaluationResult shown = state.getResult();
+    if (m == null || ws == null || (shown != null && shown.model().id().equals(m.id()))) {
+      return;
+    }
+    session
+        .runner()
+        .task(
+            "Restoring the last evaluation of " + m.name(), ctx -> EvaluationArchive.restore(ws, m))
+        .lane(Lane.IO)
+        .quiet()
+        .onSuccess(
+            kept -> {
+              LoadedModel current = chooser.modelProperty().get();
+              if (kept.isPresent()
+                  && !running.get()
+                  && state.getResult() == null
+                  && current != null
+                  && current.id().equals(m.id())) {
+                EvaluationResult r = kept.get();
+                state.publish(r);
+                status.set(
+                    "Last evaluation restored: "
+                        + r.images().size()
+                        + " images of "
+                        + r.source()
+                        + "; thresholds: "
+                        + r.thresholdsOrigin());
+              }
+            })
+        .start();
+  }
+
+  private void keep(EvaluationResult r) {
+    Workspace ws = session.getWorkspace();
+    if (ws == null) {
+      return;
+    }
+    session
+        .runner()
+        .task(
+            "Keeping the evaluation of " + r.model().name(),
+            ctx -> {
+              EvaluationArchive.save(ws, r);
+              return r;
+            })
+        .lane(Lane.IO)
+        .quiet()
+        .onFailure(
+            e ->
+                session
+                    .notifier()
+                    .error("Keeping the evaluation of " + r.model().name() + " in " + ws.dir(), e))
+        .start();
   }
 
   // ---------------------------------------------------------------- running
@@ -257,7 +319,11 @@ public final class EvaluateViewModel {
                       ctx.cancellation());
                 })
             .lane(Lane.IO)
-            .onSuccess(state::publish)
+            .onSuccess(
+                r -> {
+                  state.publish(r);
+                  keep(r);
+                })
             .onCancelled(() -> status.set("Evaluation cancelled; the previous results are kept."))
             .onFailure(
                 e -> {

@@ -73,7 +73,9 @@ public final class EvaluationJob {
     for (EvaluatedImage e : ev.images()) {
       Sample s = byPath.get(e.path());
       FloatImage map = new FloatImage(1, e.height(), e.width(), e.anomalyMap());
-      results.add(new ImageResult(s.image(), s.defectType(), s.mask(), e.score(), map, e));
+      results.add(
+          new ImageResult(
+              s.image(), s.defectType(), s.mask(), e.score(), map, e, ev.warningsOf(e.path())));
     }
     int offset = labelled.size();
     List<Path> files = unlabelled.stream().map(EvaluationTarget::image).toList();
@@ -86,7 +88,8 @@ public final class EvaluationJob {
               (d, t) -> progress.update(offset + d, total),
               cancellation,
               (file, image, p, warnings) ->
-                  results.add(new ImageResult(file, null, null, p.score(), p.map(), null))));
+                  results.add(
+                      new ImageResult(file, null, null, p.score(), p.map(), null, warnings))));
     } catch (IOException e) {
       throw new UncheckedIOException(e); // the sink above does no I/O
     }
@@ -94,6 +97,20 @@ public final class EvaluationJob {
       throw new IllegalArgumentException(
           "none of the " + total + " images could be read: " + skipped);
     }
+    return assemble(model, source, results, skipped, (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * An evaluation from its per-image results: the threshold explorer over the labelled images and
+   * the starting thresholds ({@link ThresholdChoice}), as a run makes them; a restored evaluation
+   * ({@link EvaluationArchive}) is assembled the same way.
+   */
+  static EvaluationResult assemble(
+      LoadedModel model,
+      String source,
+      List<ImageResult> results,
+      List<SkippedFile> skipped,
+      double seconds) {
     List<EvaluatedImage> evaluated = new ArrayList<>();
     for (ImageResult r : results) {
       if (r.evaluated() != null) {
@@ -110,13 +127,6 @@ public final class EvaluationJob {
     }
     ThresholdChoice chosen = ThresholdChoice.choose(model.thresholds(), evaluated, scores);
     return new EvaluationResult(
-        model,
-        source,
-        results,
-        skipped,
-        explorer,
-        chosen.thresholds(),
-        chosen.origin(),
-        (System.nanoTime() - start) / 1e9);
+        model, source, results, skipped, explorer, chosen.thresholds(), chosen.origin(), seconds);
   }
 }

@@ -1,6 +1,7 @@
 package sgsf.ui.evaluation;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import sgsf.engine.data.Sample;
 import sgsf.engine.image.FloatImage;
@@ -17,6 +18,8 @@ import sgsf.engine.metrics.EvaluatedImage;
  * @param map the anomaly map at model resolution (one channel)
  * @param evaluated the same for the metrics (map and mask at model resolution), or null when the
  *     ground truth is unknown
+ * @param warnings why the score may mislead ({@link sgsf.engine.infer.ImageWarnings}), empty when
+ *     nothing
  */
 public record ImageResult(
     Path image,
@@ -24,11 +27,24 @@ public record ImageResult(
     Path mask,
     double score,
     FloatImage map,
-    EvaluatedImage evaluated) {
+    EvaluatedImage evaluated,
+    List<String> warnings) {
 
   public ImageResult {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(map, "map");
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** A result without warnings. */
+  public ImageResult(
+      Path image,
+      String defectType,
+      Path mask,
+      double score,
+      FloatImage map,
+      EvaluatedImage evaluated) {
+    this(image, defectType, mask, score, map, evaluated, List.of());
   }
 
   public boolean labelled() {

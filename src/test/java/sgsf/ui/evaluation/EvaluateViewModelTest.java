@@ -20,6 +20,7 @@ import sgsf.ui.DemoModels;
 import sgsf.ui.RecordingNotifier;
 import sgsf.ui.WorkbenchSession;
 import sgsf.ui.concurrent.SynchronousTaskRunner;
+import sgsf.ui.review.ReviewViewModel;
 
 /** The Evaluate ViewModel on a tiny real demo model, run synchronously without a window. */
 class EvaluateViewModelTest {
@@ -31,6 +32,7 @@ class EvaluateViewModelTest {
   private EvaluationState state;
   private EvaluateViewModel vm;
   private Path copy;
+  private Workspace ws;
 
   @BeforeAll
   static void model() throws Exception {
@@ -42,7 +44,7 @@ class EvaluateViewModelTest {
   void setUp() throws Exception {
     notifier = new RecordingNotifier();
     WorkbenchSession session = new WorkbenchSession(new SynchronousTaskRunner(), notifier);
-    Workspace ws = Workspace.create(tmp.resolve("ws"), DatasetReference.ofDemo("texture"));
+    ws = Workspace.create(tmp.resolve("ws"), DatasetReference.ofDemo("texture"));
     copy = ws.modelsDir().resolve("texture.zip");
     Files.copy(modelFile, copy);
     session.datasetProperty().set(data);
@@ -250,5 +252,99 @@ class EvaluateViewModelTest {
         .contains("no ground truth");
     vm.exportReport(tmp.resolve("r"));
     assertThat(notifier.infos).anyMatch(s -> s.contains("no ground truth"));
+  }
+
+  /** A fresh session on the same workspace and dataset, as after a restart of the workbench. */
+  private record Restarted(
+      RecordingNotifier notifier,
+      EvaluationState state,
+      EvaluateViewModel vm,
+      ReviewViewModel review) {
+    static Restarted on(Workspace ws) throws Exception {
+      RecordingNotifier n = new RecordingNotifier();
+      WorkbenchSession session = new WorkbenchSession(new SynchronousTaskRunner(), n);
+      session.datasetProperty().set(data);
+      EvaluationState state = new EvaluationState();
+      EvaluateViewModel vm = new EvaluateViewModel(session, state);
+      ReviewViewModel review = new ReviewViewModel(session, state);
+      review.includeOkProperty().set(true);
+      session.workspaceProperty().set(Workspace.open(ws.dir()));
+      return new Restarted(n, state, vm, review);
+    }
+  }
+
+  /**
+   * The last evaluation of a model is kept in the workspace and comes back when the model is opened
+   * again after a restart: the table, the thresholds, the metrics and the Review queue (issue 14
+   * item 13).
+   */
+  @Test
+  void theLastEvaluationOfAModelComesBackAfterARestart() throws Exception {
+    evaluate();
+    List<String> rowsBefore =
+        vm.rows().stream().map(r -> r.result().image() + " " + r.score()).toList();
+    List<MetricLine> metricsBefore = List.copyOf(vm.metrics());
+    Thresholds thresholdsBefore = state.getThresholds();
+    String id = vm.modelProperty().get().id();
+    assertThat(EvaluationArchive.fileFor(ws, id)).isRegularFile();
+
+    Restarted after = Restarted.on(ws);
+    try {
+      assertThat(after.vm().modelProperty().get()).isNotNull();
+      assertThat(after.vm().rows().stream().map(r -> r.result().image() + " " + r.score()))
+          .containsExactlyElementsOf(rowsBefore);
+      assertThat(after.state().getThresholds()).isEqualTo(thresholdsBefore);
+      assertThat(after.vm().metrics()).containsExactlyElementsOf(metricsBefore);
+      assertThat(after.vm().rows().get(0).result().map().data())
+          .containsExactly(vm.rows().get(0).result().map().data());
+      assertThat(after.review().queue()).hasSize(rowsBefore.size());
+      assertThat(after.vm().statusProperty().get()).startsWith("Last evaluation restored: 50");
+      assertThat(after.notifier().errors).isEmpty();
+    } finally {
+      after.review().close();
+    }
+  }
+
+  /** A damaged or foreign kept evaluation is ignored: the model opens, nothing is shown. */
+  @Test
+  void aDamagedOrForeignKeptEvaluationDoesNotKeepTheModelFromOpening() throws Exception {
+    evaluate();
+    LoadedModel m = vm.modelProperty().get();
+    Path kept = EvaluationArchive.fileFor(ws, m.id());
+    EvaluationResult r = state.getResult();
+    LoadedModel other = new LoadedModel(m.file(), m.model(), m.thresholds(), "other.zip@1970");
+    EvaluationArchive.save(
+        ws,
+        new EvaluationResult(
+            other,
+            r.source(),
+            r.images(),
+            r.skipped(),
+            r.explorer(),
+            r.thresholds(),
+            r.thresholdsOrigin(),
+            r.seconds()));
+    Files.move(
+        EvaluationArchive.fileFor(ws, other.id()),
+        kept,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    byte[] truncated = Files.readAllBytes(kept);
+    for (byte[] content :
+        List.of(
+            Files.readAllBytes(kept),
+            java.util.Arrays.copyOf(truncated, truncated.length / 2),
+            "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      Files.write(kept, content);
+      Restarted after = Restarted.on(ws);
+      try {
+        assertThat(after.vm().modelProperty().get()).isNotNull();
+        assertThat(after.vm().canRunProperty().get()).isTrue();
+        assertThat(after.vm().rows()).isEmpty();
+        assertThat(after.review().queue()).isEmpty();
+        assertThat(after.notifier().errors).isEmpty();
+      } finally {
+        after.review().close();
+      }
+    }
   }
 }

@@ -105,4 +105,76 @@ class EvaluationJobTest {
         .isInstanceOf(CancellationException.class);
     assertThat(batches.get()).isEqualTo(2);
   }
+
+  /**
+   * With the training images' shapes in the model's provenance, an image far larger than them or
+   * with channels they never had is warned about, whether it has ground truth (the evaluation path)
+   * or not (the inference path); like images get no warning (issue 14 item 4).
+   */
+  @Test
+  void imagesFarFromTheTrainingImagesCarryWarnings(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    List<Path> train = data.trainGood().stream().map(sgsf.engine.data.Sample::image).toList();
+    var shapes = sgsf.engine.data.DataFingerprint.of(train).shapes();
+    assertThat(shapes).isNotNull();
+    LoadedModel m = withTrainingShapes(shapes);
+    List<EvaluationTarget> split = EvaluationTarget.testSplit(data);
+    var source = sgsf.engine.image.ImageIo.read(split.get(0).image());
+    Path big = dir.resolve("big.png");
+    sgsf.engine.image.ImageIo.writePng(
+        sgsf.engine.image.ImageIo.resize(source, shapes.maxHeight() * 3, shapes.maxWidth() * 3),
+        big);
+    Path other = dir.resolve("other-channels.png");
+    sgsf.engine.image.ImageIo.writePng(
+        source.withChannels(shapes.channels().contains(3) ? 1 : 3), other);
+    List<EvaluationTarget> targets =
+        List.of(
+            split.get(0),
+            new EvaluationTarget(big, "good", null),
+            new EvaluationTarget(split.get(1).image(), null, null),
+            new EvaluationTarget(other, null, null));
+    EvaluationResult r =
+        EvaluationJob.run(m, "mixed", targets, (d, t) -> {}, CancellationToken.none());
+    java.util.Map<String, List<String>> warnings = new java.util.HashMap<>();
+    for (ImageResult i : r.images()) {
+      warnings.put(i.fileName(), i.warnings());
+    }
+    assertThat(warnings).hasSize(4);
+    assertThat(warnings.get(split.get(0).image().getFileName().toString())).isEmpty();
+    assertThat(warnings.get(split.get(1).image().getFileName().toString())).isEmpty();
+    assertThat(warnings.get("big.png"))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("far larger than the training images (" + shapes.sizes() + ")");
+    assertThat(warnings.get("other-channels.png"))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("image, but the model was trained on");
+    // the same model without the shapes (an older bundle): no such warnings
+    EvaluationResult older =
+        EvaluationJob.run(
+            withTrainingShapes(null), "mixed", targets, (d, t) -> {}, CancellationToken.none());
+    assertThat(older.images()).allSatisfy(i -> assertThat(i.warnings()).isEmpty());
+  }
+
+  /** The demo model with {@code shapes} as its training images' shapes (null: not recorded). */
+  private static LoadedModel withTrainingShapes(sgsf.engine.data.ImageShapes shapes) {
+    var p = model.model().provenance();
+    var provenance =
+        new sgsf.engine.model.ModelProvenance(
+            p.datasetName(),
+            p.datasetRoot(),
+            new sgsf.engine.data.DataFingerprint(List.of(), "test", shapes),
+            p.train(),
+            p.forge(),
+            p.forger(),
+            p.softwareVersion(),
+            p.createdAt(),
+            p.iterationsTrained(),
+            p.trainingSeconds(),
+            p.history());
+    return new LoadedModel(
+        model.file(),
+        new sgsf.engine.model.SgsfModel(model.model().network(), model.model().bank(), provenance),
+        model.thresholds(),
+        model.id());
+  }
 }
