@@ -422,18 +422,7 @@ class ModelBundleTest {
         new SgsfModel(
             model.network(),
             new sgsf.engine.model.FeatureBank(ids, images, embeddings),
-            new sgsf.engine.model.ModelProvenance(
-                p.datasetName(),
-                root.toString(),
-                p.fingerprint(),
-                p.train(),
-                p.forge(),
-                p.forger(),
-                p.softwareVersion(),
-                p.createdAt(),
-                p.iterationsTrained(),
-                p.trainingSeconds(),
-                p.history()));
+            p.withDatasetRoot(root.toString()));
     Path file = dir.resolve("shared.zip");
     ModelBundle.save(abs, null, file);
     String stored;
@@ -468,21 +457,11 @@ class ModelBundleTest {
         new SgsfModel(
             model.network(),
             model.bank(),
-            new sgsf.engine.model.ModelProvenance(
-                p.datasetName(),
-                p.datasetRoot(),
+            p.withFingerprint(
                 new sgsf.engine.data.DataFingerprint(
                     List.of(new sgsf.engine.data.DataFingerprint.Entry("a.png", 3, "abc")),
                     "digest",
-                    shapes),
-                p.train(),
-                p.forge(),
-                p.forger(),
-                p.softwareVersion(),
-                p.createdAt(),
-                p.iterationsTrained(),
-                p.trainingSeconds(),
-                p.history()));
+                    shapes)));
     Path file = dir.resolve("shapes.zip");
     ModelBundle.save(withShapes, null, file);
     SgsfModel loaded = ModelBundle.load(file).model();

@@ -27,4 +27,36 @@ public record ModelProvenance(
   public ModelProvenance {
     history = List.copyOf(history);
   }
+
+  /** This provenance with another dataset root (e.g. the root's name only, for sharing). */
+  public ModelProvenance withDatasetRoot(String root) {
+    return new ModelProvenance(
+        datasetName,
+        root,
+        fingerprint,
+        train,
+        forge,
+        forger,
+        softwareVersion,
+        createdAt,
+        iterationsTrained,
+        trainingSeconds,
+        history);
+  }
+
+  /** This provenance with another fingerprint of the training data. */
+  public ModelProvenance withFingerprint(DataFingerprint data) {
+    return new ModelProvenance(
+        datasetName,
+        datasetRoot,
+        data,
+        train,
+        forge,
+        forger,
+        softwareVersion,
+        createdAt,
+        iterationsTrained,
+        trainingSeconds,
+        history);
+  }
 }

@@ -159,18 +159,7 @@ class EvaluationJobTest {
   private static LoadedModel withTrainingShapes(sgsf.engine.data.ImageShapes shapes) {
     var p = model.model().provenance();
     var provenance =
-        new sgsf.engine.model.ModelProvenance(
-            p.datasetName(),
-            p.datasetRoot(),
-            new sgsf.engine.data.DataFingerprint(List.of(), "test", shapes),
-            p.train(),
-            p.forge(),
-            p.forger(),
-            p.softwareVersion(),
-            p.createdAt(),
-            p.iterationsTrained(),
-            p.trainingSeconds(),
-            p.history());
+        p.withFingerprint(new sgsf.engine.data.DataFingerprint(List.of(), "test", shapes));
     return new LoadedModel(
         model.file(),
         new sgsf.engine.model.SgsfModel(model.model().network(), model.model().bank(), provenance),
