@@ -1,5 +1,6 @@
 package sgsf.engine.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.List;
 import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.TrainConfig;
@@ -9,8 +10,11 @@ import sgsf.engine.data.DataFingerprint;
  * Where a model came from: the exact training configuration, the data it saw, the forging
  * configuration, the software version and when.
  *
+ * <p>With-ers ({@code withDatasetRoot}, {@code withFingerprint}, ...) are generated.
+ *
  * @param forge the forging configuration the model was trained with, or {@code null} when unknown
  */
+@RecordBuilder
 public record ModelProvenance(
     String datasetName,
     String datasetRoot,
@@ -22,41 +26,10 @@ public record ModelProvenance(
     String createdAt,
     int iterationsTrained,
     double trainingSeconds,
-    List<HistoryPoint> history) {
+    List<HistoryPoint> history)
+    implements ModelProvenanceBuilder.With {
 
   public ModelProvenance {
     history = List.copyOf(history);
-  }
-
-  /** This provenance with another dataset root (e.g. the root's name only, for sharing). */
-  public ModelProvenance withDatasetRoot(String root) {
-    return new ModelProvenance(
-        datasetName,
-        root,
-        fingerprint,
-        train,
-        forge,
-        forger,
-        softwareVersion,
-        createdAt,
-        iterationsTrained,
-        trainingSeconds,
-        history);
-  }
-
-  /** This provenance with another fingerprint of the training data. */
-  public ModelProvenance withFingerprint(DataFingerprint data) {
-    return new ModelProvenance(
-        datasetName,
-        datasetRoot,
-        data,
-        train,
-        forge,
-        forger,
-        softwareVersion,
-        createdAt,
-        iterationsTrained,
-        trainingSeconds,
-        history);
   }
 }
