@@ -38,7 +38,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -47,6 +46,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import sgsf.engine.backend.SoftwareVersion;
 import sgsf.io.workspace.Workspace;
+import sgsf.ui.common.FileDialogs;
 import sgsf.ui.common.Icons;
 import sgsf.ui.concurrent.RunningTask;
 import sgsf.ui.concurrent.TaskState;
@@ -234,14 +234,8 @@ public final class MainWindow {
   }
 
   private java.util.Optional<Path> chooseFolder(String title) {
-    DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle(title);
     Workspace ws = vm.session().getWorkspace();
-    if (ws != null && ws.dir().getParent() != null && ws.dir().getParent().toFile().isDirectory()) {
-      chooser.setInitialDirectory(ws.dir().getParent().toFile());
-    }
-    java.io.File f = chooser.showDialog(window());
-    return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+    return FileDialogs.folder(window(), title, ws == null ? null : ws.dir().getParent());
   }
 
   void openLog() {

@@ -2,7 +2,6 @@ package sgsf.ui.dataset;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +40,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.GridView;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -52,6 +50,7 @@ import sgsf.engine.data.Dataset;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
 import sgsf.io.workspace.DatasetReference;
+import sgsf.ui.common.FileDialogs;
 import sgsf.ui.common.Icons;
 import sgsf.ui.common.ImageViewer;
 import sgsf.ui.common.Overlay;
@@ -190,18 +189,9 @@ public final class DatasetView {
 
   /** File › Open dataset folder and the header button. */
   public void chooseFolder() {
-    DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle("Open dataset folder");
     Dataset ds = vm.dataset();
-    if (ds != null
-        && ds.root().getParent() != null
-        && ds.root().getParent().toFile().isDirectory()) {
-      chooser.setInitialDirectory(ds.root().getParent().toFile());
-    }
-    File dir = chooser.showDialog(window());
-    if (dir != null) {
-      openFolder(dir.toPath());
-    }
+    FileDialogs.folder(window(), "Open dataset folder", ds == null ? null : ds.root().getParent())
+        .ifPresent(this::openFolder);
   }
 
   /** Opens a folder; when it holds several datasets, asks which one. */

@@ -1,6 +1,5 @@
 package sgsf.ui.dataset;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -16,9 +15,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import sgsf.ui.common.FileDialogs;
 import sgsf.ui.common.Icons;
 
 /**
@@ -110,18 +109,13 @@ final class FolderLayoutDialog {
     Button browse = new Button("Browse…", Icons.of(MaterialDesignF.FOLDER_OPEN));
     browse.setOnAction(
         e -> {
-          DirectoryChooser chooser = new DirectoryChooser();
-          chooser.setTitle(label);
-          if (!field.getText().isBlank()) {
-            File f = new File(field.getText().trim());
-            if (f.isDirectory()) {
-              chooser.setInitialDirectory(f);
-            }
+          Path initial = null;
+          try {
+            initial = field.getText().isBlank() ? null : Path.of(field.getText().trim());
+          } catch (java.nio.file.InvalidPathException ex) {
+            // not a path: start at home
           }
-          File dir = chooser.showDialog(owner);
-          if (dir != null) {
-            field.setText(dir.getPath());
-          }
+          FileDialogs.folder(owner, label, initial).ifPresent(dir -> field.setText(dir.toString()));
         });
     grid.add(new Label(label), 0, row);
     grid.add(field, 1, row);

@@ -33,8 +33,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -46,6 +44,7 @@ import sgsf.engine.metrics.ReviewCounts;
 import sgsf.engine.metrics.ThresholdView;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.metrics.Verdict;
+import sgsf.ui.common.FileDialogs;
 import sgsf.ui.common.Icons;
 import sgsf.ui.common.ImageViewer;
 
@@ -150,16 +149,8 @@ public final class EvaluateView {
     testSplit.setOnAction(e -> vm.folderProperty().set(null));
     folder.setOnAction(
         e -> {
-          DirectoryChooser c = new DirectoryChooser();
-          c.setTitle("Folder of images to evaluate");
-          Path p = vm.folderProperty().get();
-          if (p != null && p.toFile().isDirectory()) {
-            c.setInitialDirectory(p.toFile());
-          }
-          var chosen = c.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
-          if (chosen != null) {
-            vm.folderProperty().set(chosen.toPath());
-          }
+          FileDialogs.folder(window(), "Folder of images to evaluate", vm.folderProperty().get())
+              .ifPresent(vm.folderProperty()::set);
           testSplit.setSelected(vm.folderProperty().get() == null);
           folder.setSelected(vm.folderProperty().get() != null);
         });
@@ -222,12 +213,15 @@ public final class EvaluateView {
   }
 
   private void chooseModel() {
-    FileChooser c = new FileChooser();
-    c.setTitle("Open a model");
-    c.getExtensionFilters().add(new FileChooser.ExtensionFilter("SGSF models", "*.zip", "*.sgsf"));
-    var f = c.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
-    if (f != null) {
-      Path p = f.toPath();
+    Path current = vm.modelFileProperty().get();
+    var f =
+        FileDialogs.openFile(
+            window(),
+            "Open a model",
+            current == null ? null : current.getParent(),
+            FileDialogs.Filter.MODELS);
+    if (f.isPresent()) {
+      Path p = f.get();
       if (!vm.models().contains(p)) {
         vm.models().add(0, p);
       }
@@ -558,17 +552,14 @@ public final class EvaluateView {
     return l;
   }
 
+  private javafx.stage.Window window() {
+    return root.getScene() == null ? null : root.getScene().getWindow();
+  }
+
   private void exportReport() {
     Path def = vm.defaultReportFolder();
-    DirectoryChooser c = new DirectoryChooser();
-    c.setTitle("Folder for the report");
-    if (def != null && def.getParent() != null && def.getParent().toFile().isDirectory()) {
-      c.setInitialDirectory(def.getParent().toFile());
-    }
-    var chosen = c.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
-    if (chosen != null) {
-      vm.exportReport(chosen.toPath());
-    }
+    FileDialogs.folder(window(), "Folder for the report", def == null ? null : def.getParent())
+        .ifPresent(vm::exportReport);
   }
 
   private static void parse(TextField f, java.util.function.DoubleConsumer target) {

@@ -1,6 +1,5 @@
 package sgsf.ui.evaluation;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.beans.value.ObservableValue;
@@ -23,14 +22,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import sgsf.io.AtomicFiles;
 import sgsf.ui.common.ErrorMessages;
+import sgsf.ui.common.FileDialogs;
 import sgsf.ui.common.Icons;
 
 /**
@@ -115,12 +113,8 @@ final class SparkSubmitDialog {
       browse.setTooltip(new Tooltip("Choose a local folder…"));
       browse.setOnAction(
           e -> {
-            DirectoryChooser c = new DirectoryChooser();
-            c.setTitle("Archive of images");
-            File chosen = c.showDialog(browse.getScene().getWindow());
-            if (chosen != null) {
-              archive.setText(chosen.getAbsolutePath());
-            }
+            FileDialogs.folder(browse.getScene().getWindow(), "Archive of images", null)
+                .ifPresent(chosen -> archive.setText(chosen.toAbsolutePath().toString()));
           });
       Button copy = new Button("Copy", Icons.of(MaterialDesignC.CONTENT_COPY));
       copy.setId("spark-copy");
@@ -225,16 +219,20 @@ final class SparkSubmitDialog {
     }
 
     private void saveScript(Window owner) {
-      FileChooser c = new FileChooser();
-      c.setTitle("Save the command as a shell script");
-      c.setInitialFileName("score-on-spark.sh");
-      File f = c.showSaveDialog(owner);
+      Path f =
+          FileDialogs.saveFile(
+                  owner,
+                  "Save the command as a shell script",
+                  null,
+                  "score-on-spark.sh",
+                  FileDialogs.Filter.of("Shell script", "*.sh"))
+              .orElse(null);
       if (f == null) {
         return;
       }
       try {
-        AtomicFiles.writeString(f.toPath(), "#!/bin/sh\nset -e\n" + command.getText());
-        f.setExecutable(true);
+        AtomicFiles.writeString(f, "#!/bin/sh\nset -e\n" + command.getText());
+        f.toFile().setExecutable(true);
       } catch (IOException e) {
         problem.setText(f + ": " + ErrorMessages.describe(e));
       }

@@ -1,8 +1,6 @@
 package sgsf.ui.forge;
 
 import atlantafx.base.theme.Styles;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +36,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.controlsfx.control.RangeSlider;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -53,6 +49,7 @@ import sgsf.engine.config.ForgeConfig.Strategy;
 import sgsf.engine.config.ForgeConfig.TextureSource;
 import sgsf.engine.config.ForgeParameters;
 import sgsf.engine.data.Sample;
+import sgsf.ui.common.FileDialogs;
 import sgsf.ui.common.Icons;
 
 /**
@@ -120,27 +117,23 @@ public final class ForgeView {
   }
 
   private void exportSheet() {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle("Export forge sheet");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
     ForgePreview p = vm.previewProperty().get();
-    String stem =
-        p == null ? "forge" : p.request().sample().fileName().replaceFirst("\\.[^.]+$", "");
-    chooser.setInitialFileName(
-        stem
-            + "-"
-            + p.request().config().strategy().name().toLowerCase(Locale.ROOT)
-            + "-k"
-            + p.request().index()
-            + ".png");
-    File f = chooser.showSaveDialog(root.getScene().getWindow());
-    if (f != null) {
-      Path path = f.toPath();
-      if (!path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-        path = path.resolveSibling(path.getFileName() + ".png");
-      }
-      vm.exportSheet(path);
-    }
+    String name =
+        p == null
+            ? "forge.png"
+            : p.request().sample().fileName().replaceFirst("\\.[^.]+$", "")
+                + "-"
+                + p.request().config().strategy().name().toLowerCase(Locale.ROOT)
+                + "-k"
+                + p.request().index()
+                + ".png";
+    FileDialogs.saveFile(
+            root.getScene().getWindow(),
+            "Export forge sheet",
+            null,
+            name,
+            FileDialogs.Filter.of("PNG image", "*.png"))
+        .ifPresent(vm::exportSheet);
   }
 
   // ------------------------------------------------------------------ controls
@@ -390,21 +383,11 @@ public final class ForgeView {
             MaterialDesignF.FOLDER_OPEN, folder ? "Choose a folder" : "Choose a mask image");
     browse.setOnAction(
         e -> {
-          File f;
-          if (folder) {
-            DirectoryChooser c = new DirectoryChooser();
-            f = c.showDialog(root.getScene().getWindow());
-          } else {
-            FileChooser c = new FileChooser();
-            c.getExtensionFilters()
-                .add(
-                    new FileChooser.ExtensionFilter(
-                        "Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.tif", "*.tiff"));
-            f = c.showOpenDialog(root.getScene().getWindow());
-          }
-          if (f != null) {
-            p.set(f.getPath());
-          }
+          var window = root.getScene().getWindow();
+          (folder
+                  ? FileDialogs.folder(window, "Folder", null)
+                  : FileDialogs.openFile(window, "Mask image", null, FileDialogs.Filter.IMAGES))
+              .ifPresent(f -> p.set(f.toString()));
         });
     HBox.setHgrow(t, Priority.ALWAYS);
     HBox box = new HBox(4, t, browse);

@@ -1,7 +1,6 @@
 package sgsf.ui.line;
 
 import atlantafx.base.theme.Styles;
-import java.io.File;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -29,11 +28,11 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import sgsf.ui.common.FileDialogs;
 import sgsf.ui.common.Icons;
 import sgsf.ui.common.ImageViewer;
 
@@ -71,12 +70,9 @@ public final class LineView {
     browse.setTooltip(new Tooltip("Choose the model"));
     browse.setOnAction(
         e -> {
-          FileChooser c = new FileChooser();
-          c.setTitle("Model");
-          File f = c.showOpenDialog(root.getScene().getWindow());
-          if (f != null) {
-            vm.modelProperty().set(f.getAbsolutePath());
-          }
+          FileDialogs.openFile(
+                  root.getScene().getWindow(), "Model", null, FileDialogs.Filter.MODELS)
+              .ifPresent(f -> vm.modelProperty().set(f.toAbsolutePath().toString()));
         });
     TextField source = new TextField();
     source.setId("line-source");

@@ -32,8 +32,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -46,6 +44,7 @@ import sgsf.io.review.Review;
 import sgsf.io.review.ReviewHistoryEntry;
 import sgsf.io.review.ReviewVerdict;
 import sgsf.ui.common.ColorMap;
+import sgsf.ui.common.FileDialogs;
 import sgsf.ui.common.Icons;
 import sgsf.ui.evaluation.EvaluateView;
 import sgsf.ui.evaluation.HeatLayers;
@@ -167,23 +166,14 @@ public final class ReviewView {
   }
 
   private void exportFile(ReviewViewModel.Export what, String name, String pattern) {
-    FileChooser c = new FileChooser();
-    c.setTitle("Export reviews");
-    c.setInitialFileName(name);
-    c.getExtensionFilters().add(new FileChooser.ExtensionFilter(what.name(), pattern));
-    var f = c.showSaveDialog(window());
-    if (f != null) {
-      vm.export(what, f.toPath());
-    }
+    FileDialogs.saveFile(
+            window(), "Export reviews", null, name, FileDialogs.Filter.of(what.name(), pattern))
+        .ifPresent(f -> vm.export(what, f));
   }
 
   private void exportMasks() {
-    DirectoryChooser c = new DirectoryChooser();
-    c.setTitle("Folder for the corrected masks");
-    var f = c.showDialog(window());
-    if (f != null) {
-      vm.export(ReviewViewModel.Export.MASKS, f.toPath());
-    }
+    FileDialogs.folder(window(), "Folder for the corrected masks", null)
+        .ifPresent(f -> vm.export(ReviewViewModel.Export.MASKS, f));
   }
 
   private javafx.stage.Window window() {
