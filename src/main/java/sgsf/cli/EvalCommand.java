@@ -90,6 +90,8 @@ public final class EvalCommand implements Callable<Integer> {
                 CancellationToken.none());
       }
       r.skipped().forEach(s -> err.println("skipped " + s));
+      r.warnings()
+          .forEach((image, w) -> err.println("warning: " + image + ": " + String.join("; ", w)));
       ThresholdChoice chosen = thresholds(loaded.thresholds(), r);
       Thresholds thresholds = chosen.thresholds();
       MetricsSummary summary = MetricsSummary.compute(r.images(), thresholds);
@@ -109,7 +111,8 @@ public final class EvalCommand implements Callable<Integer> {
               out,
               r.images(),
               summary,
-              EvaluationReportWriter.Options.titled("SGSF evaluation: " + d.name(), run));
+              EvaluationReportWriter.Options.titled("SGSF evaluation: " + d.name(), run)
+                  .withWarnings(r.warnings()));
       if (saveThresholds) {
         ModelBundle.writeThresholds(model, ThresholdsJson.toJson(thresholds));
       }

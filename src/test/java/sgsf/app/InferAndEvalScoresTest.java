@@ -11,7 +11,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
+import sgsf.engine.data.DatasetScanner;
 import sgsf.engine.data.DemoDataset;
+import sgsf.engine.image.OpenCv;
 import sgsf.io.report.ScoresCsv;
 import sgsf.ui.DemoModels;
 
@@ -51,6 +57,27 @@ class InferAndEvalScoresTest {
       assertThat(r.type()).isNull(); // a plain folder: truth unknown
       assertThat(r.neighbour()).isNotNull();
     }
+  }
+
+  /** Issue 14 item 4 in {@code sgsf eval}: the warnings reach the console and scores.csv. */
+  @Test
+  void evalPrintsAndRecordsTheWarningsOfAUniformTestImage() throws Exception {
+    Path data = DemoDataset.ensureCategory(dir.resolve("demo"), DemoDataset.TEXTURE);
+    Path blank = DatasetScanner.scan(data).test().get(0).image();
+    OpenCv.ensureLoaded();
+    Mat grey = new Mat(128, 128, CvType.CV_8UC1, new Scalar(128));
+    assertThat(Imgcodecs.imwrite(blank.toString(), grey)).isTrue();
+    grey.release();
+    Path out = dir.resolve("eval");
+    Sgsf.Run e = Sgsf.eval(DemoModels.textureModel(), data, out);
+    assertThat(e.code()).as(e.err()).isZero();
+    assertThat(e.err()).contains("warning: " + blank).contains("uniform");
+    Map<String, ScoresCsv.Row> rows =
+        ScoresCsv.read(out.resolve("scores.csv")).stream()
+            .collect(Collectors.toMap(ScoresCsv.Row::path, r -> r));
+    assertThat(rows.get(blank.toString()).warnings())
+        .anySatisfy(w -> assertThat(w).contains("uniform"));
+    assertThat(rows.values().stream().filter(r -> !r.warnings().isEmpty())).hasSize(1);
   }
 
   @Test

@@ -31,12 +31,19 @@ public final class EvaluationReportWriter {
    *     file, preset, training iterations and time, data folder, ...); may be empty
    * @param worstCount how many worst false alarms and misses to show (0 for none)
    * @param palette heatmap colours
+   * @param warnings per image path, why its score may mislead (the {@code warnings} column of
+   *     scores.csv); images without a warning may be left out
    */
   public record Options(
-      String title, Map<String, ?> run, int worstCount, Heatmaps.Palette palette) {
+      String title,
+      Map<String, ?> run,
+      int worstCount,
+      Heatmaps.Palette palette,
+      Map<String, List<String>> warnings) {
     public Options {
       Objects.requireNonNull(title, "title");
       run = run == null ? Map.of() : run;
+      warnings = warnings == null ? Map.of() : Map.copyOf(warnings);
       Objects.requireNonNull(palette, "palette");
       if (worstCount < 0) {
         throw new IllegalArgumentException("worstCount must not be negative");
@@ -45,7 +52,12 @@ public final class EvaluationReportWriter {
 
     /** Default options: 6 worst of each kind, inferno heatmaps. */
     public static Options titled(String title, Map<String, ?> run) {
-      return new Options(title, run, 6, Heatmaps.Palette.INFERNO);
+      return new Options(title, run, 6, Heatmaps.Palette.INFERNO, Map.of());
+    }
+
+    /** These options with the images' warnings. */
+    public Options withWarnings(Map<String, List<String>> imageWarnings) {
+      return new Options(title, run, worstCount, palette, imageWarnings);
     }
   }
 
@@ -65,7 +77,7 @@ public final class EvaluationReportWriter {
     Path csv = folder.resolve(ScoresCsv.FILE_NAME);
     Path html = folder.resolve(HTML_FILE_NAME);
     MetricsJson.write(json, summary, options.run());
-    ScoresCsv.write(csv, images, summary.thresholds());
+    ScoresCsv.write(csv, images, summary.thresholds(), options.warnings());
     AtomicFiles.writeString(html, HtmlReport.render(images, summary, options));
     return new Written(json, csv, html);
   }

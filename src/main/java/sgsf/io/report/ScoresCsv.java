@@ -140,6 +140,11 @@ public final class ScoresCsv {
 
     /** The row of an evaluated image under the thresholds. */
     public static Row evaluated(EvaluatedImage e, Thresholds thresholds) {
+      return evaluated(e, thresholds, List.of());
+    }
+
+    /** The row of an evaluated image with its warnings. */
+    public static Row evaluated(EvaluatedImage e, Thresholds thresholds, List<String> warnings) {
       return new Row(
           e.path(),
           e.defectType(),
@@ -150,7 +155,7 @@ public final class ScoresCsv {
           null,
           null,
           null,
-          null,
+          warnings,
           null);
     }
 
@@ -222,7 +227,21 @@ public final class ScoresCsv {
   /** Writes evaluated images under the thresholds atomically. */
   public static void write(Path file, List<EvaluatedImage> images, Thresholds thresholds)
       throws IOException {
-    AtomicFiles.writeString(file, format(images, thresholds));
+    write(file, images, thresholds, Map.of());
+  }
+
+  /** Writes evaluated images under the thresholds atomically, with each image's warnings. */
+  public static void write(
+      Path file,
+      List<EvaluatedImage> images,
+      Thresholds thresholds,
+      Map<String, List<String>> warnings)
+      throws IOException {
+    write(
+        file,
+        images.stream()
+            .map(e -> Row.evaluated(e, thresholds, warnings.getOrDefault(e.path(), List.of())))
+            .toList());
   }
 
   /**

@@ -703,7 +703,8 @@ public final class EvaluateViewModel {
                         folder,
                         images,
                         MetricsSummary.compute(images, t),
-                        EvaluationReportWriter.Options.titled(title, run))
+                        EvaluationReportWriter.Options.titled(title, run)
+                            .withWarnings(r.warningsByPath()))
                     .html())
         .lane(Lane.IO)
         .onSuccess(

@@ -45,6 +45,17 @@ public record EvaluationResult(
     return out;
   }
 
+  /** The warnings of the labelled images, by their {@link EvaluatedImage#path()}. */
+  public java.util.Map<String, List<String>> warningsByPath() {
+    java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    for (ImageResult r : images) {
+      if (r.evaluated() != null && !r.warnings().isEmpty()) {
+        out.put(r.evaluated().path(), r.warnings());
+      }
+    }
+    return out;
+  }
+
   public boolean hasGroundTruth() {
     return explorer != null;
   }
