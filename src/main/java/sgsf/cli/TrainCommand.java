@@ -439,10 +439,13 @@ public final class TrainCommand implements Callable<Integer> {
       String extra =
           String.format(
               Locale.ROOT,
-              "%s loss %.4f (self %.4f, seg %.4f) %.1f img/s ETA %ds",
+              "%s loss %.4f (%sseg %.4f) %.1f img/s ETA %ds",
               s.phase() == TrainingPhase.WARMUP ? "warm-up" : "main",
               s.loss(),
-              s.lossSelf(),
+              // without guidance there is no reconstruction loss to show
+              Double.isNaN(s.lossSelf())
+                  ? ""
+                  : String.format(Locale.ROOT, "self %.4f, ", s.lossSelf()),
               s.lossSeg(),
               s.samplesPerSecond(),
               Math.round(s.etaSeconds()));
