@@ -14,7 +14,8 @@ import java.util.Set;
  *   <li>{@code folder:DIR}: per image a JSON file (and the images asked for) plus a CSV per day;
  *   <li>{@code mqtt://HOST:PORT/TOPIC} or {@code mqtts://...} (TLS): one JSON message per image,
  *       QoS 1; user and password from the environment variables {@link #MQTT_USER_ENV} and {@link
- *       #MQTT_PASSWORD_ENV} when set;
+ *       #MQTT_PASSWORD_ENV} when set; for {@code mqtts}, the broker's certificate authority from
+ *       the PEM file named by {@link #MQTT_CA_ENV} when set (else the JVM's trust store);
  *   <li>{@code http://...} or {@code https://...}: a webhook, one POST of the JSON per image;
  *   <li>{@code review}: REVIEW and NG images into the workspace's review inbox.
  * </ul>
@@ -38,6 +39,12 @@ public record SinkSpec(
 
   /** Environment variable holding the MQTT password. */
   public static final String MQTT_PASSWORD_ENV = "SGSF_MQTT_PASSWORD";
+
+  /**
+   * Environment variable naming a PEM file with the certificate(s) an {@code mqtts} broker's
+   * certificate must chain to (a plant's own certificate authority).
+   */
+  public static final String MQTT_CA_ENV = "SGSF_MQTT_CA";
 
   /** The kinds of sink. */
   public enum Kind {
