@@ -285,6 +285,14 @@ public final class FileBrowser extends BorderPane {
                 navigate(b.folder());
               }
             });
+    // a click on the place already selected goes back to it too
+    view.setOnMouseClicked(
+        e -> {
+          Place p = view.getSelectionModel().getSelectedItem();
+          if (p != null) {
+            navigate(p.folder());
+          }
+        });
     BorderPane.setMargin(view, new Insets(0, 8, 0, 0));
     return view;
   }
