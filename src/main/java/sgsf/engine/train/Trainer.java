@@ -17,7 +17,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +74,7 @@ public final class Trainer {
 
   private SgsfNetwork network;
   private ContrastSets contrast;
-  private INDArray[][] guidanceCache;
+  private GuidanceCache guidanceCache;
   private final List<HistoryPoint> history = new ArrayList<>();
   private final Deque<Double> recentSteps = new ArrayDeque<>();
   private final LearningRateSchedule schedule;
@@ -435,32 +434,14 @@ public final class Trainer {
   }
 
   private void buildGuidanceCache() {
-    long perImage = 0;
-    for (int i = 1; i <= ModelConfig.SCALES; i++) {
-      long side = modelConfig.inputSize() >> (i - 1);
-      perImage += 4L * modelConfig.widthAt(i) * side * side;
-    }
-    if (perImage * data.size() > GUIDANCE_CACHE_BYTES) {
-      LOG.info(
-          "guidance cache would need {} MB; computing guidance per batch",
-          perImage * data.size() >> 20);
+    long bytes = GuidanceCache.bytesPerImage(modelConfig) * data.size();
+    if (bytes > GUIDANCE_CACHE_BYTES) {
+      LOG.info("guidance cache would need {} MB; computing guidance per batch", bytes >> 20);
       guidanceCache = null;
       return;
     }
-    guidanceCache = new INDArray[data.size()][];
-    for (int from = 0; from < data.size(); from += EMBED_BATCH) {
-      int to = Math.min(data.size(), from + EMBED_BATCH);
-      try (SgsfNetwork.Features f =
-          network.features(Tensors.batch(data.images().subList(from, to)))) {
-        for (int k = from; k < to; k++) {
-          INDArray[] g = new INDArray[ModelConfig.SCALES + 1];
-          for (int i = 1; i <= ModelConfig.SCALES; i++) {
-            g[i] = f.guidance()[i].get(NDArrayIndex.interval(k - from, k - from + 1)).dup();
-          }
-          guidanceCache[k] = g;
-        }
-      }
-    }
+    guidanceCache = GuidanceCache.build(network, data.images());
+    LOG.info("guidance cache: {} images, {} MB", guidanceCache.size(), bytes >> 20);
   }
 
   private double[] mainStep(int it, List<Forged> batch) {
@@ -518,12 +499,9 @@ public final class Trainer {
         if (preview) {
           prediction = g.output(false, in)[0];
         }
-        // the batch's guidance is built for this step (concatenated from the cache, or computed):
-        // free it now; only a batch of one borrows the cached arrays themselves
-        if (guidanceCache == null || contrastIdx.length > 1) {
-          for (int i = 1; i <= ModelConfig.SCALES; i++) {
-            release(guidance[i]);
-          }
+        // the batch's guidance is built for this step (widened from the cache, or computed)
+        for (int i = 1; i <= ModelConfig.SCALES; i++) {
+          release(guidance[i]);
         }
         if (in[0] != a) {
           release(in[0]);
@@ -582,14 +560,7 @@ public final class Trainer {
   private INDArray[] guidanceFor(int[] contrastIdx) {
     INDArray[] g = new INDArray[ModelConfig.SCALES + 1];
     if (guidanceCache != null) {
-      for (int i = 1; i <= ModelConfig.SCALES; i++) {
-        INDArray[] parts = new INDArray[contrastIdx.length];
-        for (int k = 0; k < contrastIdx.length; k++) {
-          parts[k] = guidanceCache[contrastIdx[k]][i];
-        }
-        g[i] = parts.length == 1 ? parts[0] : Nd4j.concat(0, parts);
-      }
-      return g;
+      return guidanceCache.batch(contrastIdx);
     }
     List<FloatImage> cs = new ArrayList<>(contrastIdx.length);
     for (int idx : contrastIdx) {
