@@ -3,6 +3,7 @@ package sgsf.workflow.line;
 import com.sun.net.httpserver.HttpServer;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthenticator;
 import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.messages.InterceptPublishMessage;
 import java.io.IOException;
@@ -92,6 +93,48 @@ final class LineFixtures {
     return c.getAsBoolean();
   }
 
+  /**
+   * Starts an embedded Moquette broker on 127.0.0.1 with {@code properties} (ports, TLS, anonymous
+   * access) over in-memory, telemetry-free defaults; every published payload is added to {@code
+   * received}.
+   *
+   * @param authenticator who may connect, or null for the properties' policy
+   */
+  static Server startBroker(
+      Properties properties, IAuthenticator authenticator, List<String> received)
+      throws IOException {
+    Properties p = new Properties();
+    p.setProperty("host", "127.0.0.1");
+    p.setProperty("persistence_enabled", "false");
+    p.setProperty("telemetry_enabled", "false");
+    p.setProperty("websocket_port", "disabled");
+    p.putAll(properties);
+    Server server = new Server();
+    server.startServer(
+        new MemoryConfig(p),
+        List.of(
+            new AbstractInterceptHandler() {
+              @Override
+              public String getID() {
+                return "line-test";
+              }
+
+              @Override
+              public void onSessionLoopError(Throwable error) {
+                // the test sees the outcome in what arrived
+              }
+
+              @Override
+              public void onPublish(InterceptPublishMessage m) {
+                received.add(m.getPayload().toString(StandardCharsets.UTF_8));
+              }
+            }),
+        null,
+        authenticator,
+        null);
+    return server;
+  }
+
   /** An embedded Moquette broker on a fixed port that can be stopped and started again. */
   static final class Broker implements AutoCloseable {
     final int port;
@@ -104,32 +147,9 @@ final class LineFixtures {
 
     Broker start() throws IOException {
       Properties p = new Properties();
-      p.setProperty("host", "127.0.0.1");
       p.setProperty("port", Integer.toString(port));
       p.setProperty("allow_anonymous", "true");
-      p.setProperty("persistence_enabled", "false");
-      p.setProperty("telemetry_enabled", "false");
-      p.setProperty("websocket_port", "disabled");
-      server = new Server();
-      server.startServer(
-          new MemoryConfig(p),
-          List.of(
-              new AbstractInterceptHandler() {
-                @Override
-                public String getID() {
-                  return "line-test";
-                }
-
-                @Override
-                public void onSessionLoopError(Throwable error) {
-                  // the test sees the outcome in what arrived
-                }
-
-                @Override
-                public void onPublish(InterceptPublishMessage m) {
-                  received.add(m.getPayload().toString(StandardCharsets.UTF_8));
-                }
-              }));
+      server = startBroker(p, null, received);
       return this;
     }
 

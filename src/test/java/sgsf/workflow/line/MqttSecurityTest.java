@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
-import io.moquette.interception.AbstractInterceptHandler;
-import io.moquette.interception.messages.InterceptPublishMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,7 +77,6 @@ class MqttSecurityTest {
         caPem.toString());
     port = LineFixtures.freePort();
     Properties p = new Properties();
-    p.setProperty("host", "127.0.0.1");
     p.setProperty("port", "disabled");
     p.setProperty("ssl_port", Integer.toString(port));
     p.setProperty("jks_path", keystore.toString());
@@ -88,35 +84,14 @@ class MqttSecurityTest {
     p.setProperty("key_store_password", "changeit");
     p.setProperty("key_manager_password", "changeit");
     p.setProperty("allow_anonymous", "false");
-    p.setProperty("persistence_enabled", "false");
-    p.setProperty("telemetry_enabled", "false");
-    p.setProperty("websocket_port", "disabled");
-    server = new Server();
-    server.startServer(
-        new MemoryConfig(p),
-        List.of(
-            new AbstractInterceptHandler() {
-              @Override
-              public String getID() {
-                return "security-test";
-              }
-
-              @Override
-              public void onSessionLoopError(Throwable error) {
-                // the test sees the outcome in what arrived
-              }
-
-              @Override
-              public void onPublish(InterceptPublishMessage m) {
-                received.add(m.getPayload().toString(StandardCharsets.UTF_8));
-              }
-            }),
-        null,
-        (clientId, user, password) ->
-            USER.equals(user)
-                && password != null
-                && Arrays.equals(password, PASSWORD.getBytes(StandardCharsets.UTF_8)),
-        null);
+    server =
+        LineFixtures.startBroker(
+            p,
+            (clientId, user, password) ->
+                USER.equals(user)
+                    && password != null
+                    && Arrays.equals(password, PASSWORD.getBytes(StandardCharsets.UTF_8)),
+            received);
   }
 
   @AfterAll
