@@ -14,7 +14,7 @@ import sgsf.engine.model.Tensors;
  * The frozen autoencoder's guidance features C_D^1..C_D^4 (METHOD.md, Eq. (5)) of every training
  * image, computed once when guidance is frozen, so that a training step reads its contrast images'
  * features instead of running the autoencoder. They are kept in half precision: half the memory
- * (0.75 instead of 1.5 GB for 761 images at lite) for a relative rounding of 2^-11, far below what
+ * (713 instead of 1,426 MiB for 761 images at lite) for a relative rounding of 2^-11, far below what
  * the segmentation network resolves; a batch's features are widened back to single precision.
  */
 final class GuidanceCache {
