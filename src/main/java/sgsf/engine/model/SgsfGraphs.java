@@ -23,6 +23,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.NoOp;
 import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
 
@@ -92,15 +93,39 @@ public final class SgsfGraphs {
   /** The reconstruction autoencoder alone, its loss weighted by {@code lambda}. */
   public static ComputationGraph autoencoder(
       ModelConfig m, long seed, IUpdater updater, double lambda) {
-    return init(autoencoderConfiguration(m, seed, updater, lambda));
+    return init(autoencoderConfiguration(m, seed, updater, lambda, Blocks.TRAINABLE));
+  }
+
+  /**
+   * The autoencoder for inference with every batch norm folded into its convolution ({@link
+   * Blocks#FOLDED}); its parameters come from {@link SgsfNetwork#foldedForInference()}.
+   */
+  static ComputationGraph foldedAutoencoder(ModelConfig m) {
+    return init(autoencoderConfiguration(m, 0, new NoOp(), 1.0, Blocks.FOLDED));
+  }
+
+  /** The segmentation network for inference with every batch norm folded into its convolution. */
+  static ComputationGraph foldedGuided(ModelConfig m) {
+    return init(guidedConfiguration(m, 0, new NoOp(), 2.0, Blocks.FOLDED));
+  }
+
+  /** How a conv block is built. */
+  enum Blocks {
+    /** conv 3x3 without bias, batch norm, ReLU: what is trained and saved. */
+    TRAINABLE,
+    /**
+     * conv 3x3 with bias and ReLU, the batch norm's inference transform folded into the kernel and
+     * bias: the same function at inference, in one layer instead of three.
+     */
+    FOLDED
   }
 
   private static ComputationGraphConfiguration.GraphBuilder autoencoderConfiguration(
-      ModelConfig m, long seed, IUpdater updater, double lambda) {
+      ModelConfig m, long seed, IUpdater updater, double lambda, Blocks blocks) {
     ComputationGraphConfiguration.GraphBuilder g = base(seed, updater).graphBuilder();
     g.addInputs(INPUT_CONTRAST);
     g.setInputTypes(InputType.convolutional(m.inputSize(), m.inputSize(), 3));
-    addAutoencoder(g, m, INPUT_CONTRAST, lambda);
+    addAutoencoder(g, m, INPUT_CONTRAST, lambda, blocks);
     g.setOutputs(RECONSTRUCTION);
     return g;
   }
@@ -116,7 +141,7 @@ public final class SgsfGraphs {
     g.setInputTypes(
         InputType.convolutional(m.inputSize(), m.inputSize(), m.segmentationInputChannels()),
         InputType.convolutional(m.inputSize(), m.inputSize(), 3));
-    addAutoencoder(g, m, INPUT_CONTRAST, lambda);
+    addAutoencoder(g, m, INPUT_CONTRAST, lambda, Blocks.TRAINABLE);
     String[] guidance = new String[ModelConfig.SCALES + 1];
     for (int i = 1; i <= ModelConfig.SCALES; i++) {
       guidance[i] = guidanceFeature(i);
@@ -125,7 +150,7 @@ public final class SgsfGraphs {
         guidance[i] = "stopgrad" + i;
       }
     }
-    addSegmentation(g, m, guidance, focalTau);
+    addSegmentation(g, m, guidance, focalTau, Blocks.TRAINABLE);
     g.setOutputs(RECONSTRUCTION, SEGMENTATION);
     return init(g);
   }
@@ -136,11 +161,11 @@ public final class SgsfGraphs {
    */
   public static ComputationGraph guided(
       ModelConfig m, long seed, IUpdater updater, double focalTau) {
-    return init(guidedConfiguration(m, seed, updater, focalTau));
+    return init(guidedConfiguration(m, seed, updater, focalTau, Blocks.TRAINABLE));
   }
 
   private static ComputationGraphConfiguration.GraphBuilder guidedConfiguration(
-      ModelConfig m, long seed, IUpdater updater, double focalTau) {
+      ModelConfig m, long seed, IUpdater updater, double focalTau, Blocks blocks) {
     ComputationGraphConfiguration.GraphBuilder g = base(seed, updater).graphBuilder();
     boolean withGuidance = m.guidance() != GuidanceMode.NONE;
     String[] guidance = new String[ModelConfig.SCALES + 1];
@@ -164,7 +189,7 @@ public final class SgsfGraphs {
           InputType.convolutional(m.inputSize(), m.inputSize(), m.segmentationInputChannels()));
       guidance = null;
     }
-    addSegmentation(g, m, guidance, focalTau);
+    addSegmentation(g, m, guidance, focalTau, blocks);
     g.setOutputs(SEGMENTATION);
     return g;
   }
@@ -179,8 +204,8 @@ public final class SgsfGraphs {
     IUpdater updater = new Adam(1e-3);
     for (ComputationGraphConfiguration c :
         new ComputationGraphConfiguration[] {
-          autoencoderConfiguration(m, 0, updater, 1.0).build(),
-          guidedConfiguration(m, 0, updater, 1.0).build()
+          autoencoderConfiguration(m, 0, updater, 1.0, Blocks.TRAINABLE).build(),
+          guidedConfiguration(m, 0, updater, 1.0, Blocks.TRAINABLE).build()
         }) {
       for (Map.Entry<String, GraphVertex> v : c.getVertices().entrySet()) {
         if (v.getValue() instanceof LayerVertex lv) {
@@ -211,9 +236,24 @@ public final class SgsfGraphs {
    * convolution and the batch norm; the ReLU runs as ND4J's native relu / relu_bp ops.
    */
   private static String convBnRelu(
-      ComputationGraphConfiguration.GraphBuilder g, String name, String input, int channels) {
-    String conv = name.replace("_relu", "_conv");
-    String bn = name.replace("_relu", "_bn");
+      ComputationGraphConfiguration.GraphBuilder g,
+      String name,
+      String input,
+      int channels,
+      Blocks blocks) {
+    if (blocks == Blocks.FOLDED) {
+      g.addLayer(
+          name,
+          new ConvolutionLayer.Builder(3, 3)
+              .nOut(channels)
+              .hasBias(true)
+              .activation(Activation.RELU)
+              .build(),
+          input);
+      return name;
+    }
+    String conv = convolutionOf(name);
+    String bn = batchNormOf(name);
     g.addLayer(
         conv,
         new ConvolutionLayer.Builder(3, 3)
@@ -227,11 +267,25 @@ public final class SgsfGraphs {
     return name;
   }
 
+  /** The convolution layer of the trainable conv block whose output is {@code block}. */
+  static String convolutionOf(String block) {
+    return block.replace("_relu", "_conv");
+  }
+
+  /** The batch norm layer of the trainable conv block whose output is {@code block}. */
+  static String batchNormOf(String block) {
+    return block.replace("_relu", "_bn");
+  }
+
   /** Two conv blocks named prefix_relu1 and prefix_relu2; returns prefix_relu2. */
   private static String doubleConv(
-      ComputationGraphConfiguration.GraphBuilder g, String prefix, String input, int channels) {
-    String first = convBnRelu(g, prefix + "_relu1", input, channels);
-    return convBnRelu(g, prefix + "_relu2", first, channels);
+      ComputationGraphConfiguration.GraphBuilder g,
+      String prefix,
+      String input,
+      int channels,
+      Blocks blocks) {
+    String first = convBnRelu(g, prefix + "_relu1", input, channels, blocks);
+    return convBnRelu(g, prefix + "_relu2", first, channels, blocks);
   }
 
   private static String maxPool(
@@ -250,16 +304,20 @@ public final class SgsfGraphs {
   }
 
   private static void addAutoencoder(
-      ComputationGraphConfiguration.GraphBuilder g, ModelConfig m, String input, double lambda) {
+      ComputationGraphConfiguration.GraphBuilder g,
+      ModelConfig m,
+      String input,
+      double lambda,
+      Blocks blocks) {
     String x = input;
     for (int i = 1; i <= ModelConfig.SCALES; i++) {
-      String e = doubleConv(g, "ae_e" + i, x, m.widthAt(i));
+      String e = doubleConv(g, "ae_e" + i, x, m.widthAt(i), blocks);
       x = maxPool(g, "ae_pool" + i, e);
     }
-    x = doubleConv(g, "ae_bott", x, m.widthAt(ModelConfig.SCALES));
+    x = doubleConv(g, "ae_bott", x, m.widthAt(ModelConfig.SCALES), blocks);
     for (int i = ModelConfig.SCALES; i >= 1; i--) {
       String up = upsample(g, "ae_d" + i + "_up", x);
-      x = doubleConv(g, "ae_d" + i, up, m.widthAt(i));
+      x = doubleConv(g, "ae_d" + i, up, m.widthAt(i), blocks);
     }
     g.addLayer(
         "ae_out",
@@ -276,25 +334,26 @@ public final class SgsfGraphs {
       ComputationGraphConfiguration.GraphBuilder g,
       ModelConfig m,
       String[] guidance,
-      double focalTau) {
+      double focalTau,
+      Blocks blocks) {
     String x = INPUT_IMAGE;
     String[] skips = new String[ModelConfig.SCALES + 1];
     for (int i = 1; i <= ModelConfig.SCALES; i++) {
-      String a = doubleConv(g, "seg_e" + i, x, m.widthAt(i));
+      String a = doubleConv(g, "seg_e" + i, x, m.widthAt(i), blocks);
       String fused = a;
       if (guidance != null) {
         fused = "seg_fuse" + i;
         g.addVertex(fused, new MergeVertex(), a, guidance[i]);
       }
-      skips[i] = convBnRelu(g, "seg_skip" + i + "_relu", fused, m.widthAt(i));
+      skips[i] = convBnRelu(g, "seg_skip" + i + "_relu", fused, m.widthAt(i), blocks);
       x = maxPool(g, "seg_pool" + i, fused);
     }
-    x = doubleConv(g, "seg_bott", x, m.widthAt(ModelConfig.SCALES));
+    x = doubleConv(g, "seg_bott", x, m.widthAt(ModelConfig.SCALES), blocks);
     for (int i = ModelConfig.SCALES; i >= 1; i--) {
       String up = upsample(g, "seg_d" + i + "_up", x);
       String cat = "seg_d" + i + "_cat";
       g.addVertex(cat, new MergeVertex(), up, skips[i]);
-      x = doubleConv(g, "seg_d" + i, cat, m.widthAt(i));
+      x = doubleConv(g, "seg_d" + i, cat, m.widthAt(i), blocks);
     }
     g.addLayer(
         "seg_logits",

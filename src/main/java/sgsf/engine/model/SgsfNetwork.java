@@ -5,10 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
 
@@ -66,6 +69,72 @@ public final class SgsfNetwork {
    */
   public static SgsfNetwork forInference(ModelConfig config) {
     return new SgsfNetwork(config, 0, new NoOp(), new NoOp(), UNUSED_LAMBDA, UNUSED_FOCAL_TAU);
+  }
+
+  private SgsfNetwork(
+      ModelConfig config, ComputationGraph autoencoder, ComputationGraph segmentation) {
+    this.config = config;
+    this.focalTau = UNUSED_FOCAL_TAU;
+    this.lambda = UNUSED_LAMBDA;
+    this.mainUpdater = new NoOp();
+    this.autoencoder = autoencoder;
+    this.segmentation = segmentation;
+  }
+
+  /**
+   * This network for inference with every batch norm folded into the convolution before it: for the
+   * batch norm's running mean mu, variance sigma^2, scale gamma and shift beta, the kernel becomes
+   * W * gamma / sqrt(sigma^2 + eps) and the bias beta - mu * gamma / sqrt(sigma^2 + eps), and the
+   * ReLU is the convolution's activation. It computes the same maps, embeddings and guidance
+   * features (to float rounding) with one layer per conv block instead of three. A snapshot: later
+   * training of this network does not reach it.
+   */
+  public SgsfNetwork foldedForInference() {
+    SgsfNetwork folded =
+        new SgsfNetwork(
+            config, SgsfGraphs.foldedAutoencoder(config), SgsfGraphs.foldedGuided(config));
+    fold(autoencoder, folded.autoencoder);
+    fold(segmentation, folded.segmentation);
+    return folded;
+  }
+
+  /** Sets {@code folded}'s parameters from the trainable graph {@code from}. */
+  private static void fold(ComputationGraph from, ComputationGraph folded) {
+    for (Layer l : folded.getLayers()) {
+      if (l.numParams() == 0) {
+        continue;
+      }
+      String name = l.conf().getLayer().getLayerName();
+      Layer same = from.getLayer(name);
+      if (same != null && same.numParams() == l.numParams()) {
+        l.setParams(same.params().dup());
+        continue;
+      }
+      Layer conv = from.getLayer(SgsfGraphs.convolutionOf(name));
+      Layer bn = from.getLayer(SgsfGraphs.batchNormOf(name));
+      BatchNormalization bnConf = (BatchNormalization) bn.conf().getLayer();
+      INDArray variance;
+      if (bnConf.isUseLogStd()) {
+        // DL4J keeps log10 of the standard deviation: sigma^2 = (10^log10(sigma))^2
+        INDArray std =
+            Transforms.pow(
+                Nd4j.valueArrayOf(bn.getParam("log10stdev").shape(), 10.0f),
+                bn.getParam("log10stdev"),
+                true);
+        variance = std.mul(std);
+      } else {
+        variance = bn.getParam("var").dup();
+      }
+      INDArray scale =
+          bn.getParam("gamma").div(Transforms.sqrt(variance.add(bnConf.getEps()), false));
+      INDArray kernel = conv.getParam("W");
+      long out = kernel.size(0);
+      INDArray foldedKernel =
+          kernel.reshape(out, kernel.length() / out).mulColumnVector(scale.reshape(out, 1));
+      INDArray bias = bn.getParam("beta").sub(bn.getParam("mean").mul(scale));
+      l.setParam("W", foldedKernel.reshape(kernel.shape()));
+      l.setParam("b", bias.reshape(l.getParam("b").shape()));
+    }
   }
 
   public ModelConfig config() {

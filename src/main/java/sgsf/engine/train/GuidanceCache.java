@@ -14,8 +14,8 @@ import sgsf.engine.model.Tensors;
  * The frozen autoencoder's guidance features C_D^1..C_D^4 (METHOD.md, Eq. (5)) of every training
  * image, computed once when guidance is frozen, so that a training step reads its contrast images'
  * features instead of running the autoencoder. They are kept in half precision: half the memory
- * (713 instead of 1,426 MiB for 761 images at lite) for a relative rounding of 2^-11, far below what
- * the segmentation network resolves; a batch's features are widened back to single precision.
+ * (713 instead of 1,426 MiB for 761 images at lite) for a relative rounding of 2^-11, far below
+ * what the segmentation network resolves; a batch's features are widened back to single precision.
  */
 final class GuidanceCache {
   /** The element type the features are kept in. */
