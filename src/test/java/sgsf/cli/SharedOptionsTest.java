@@ -2,12 +2,9 @@ package sgsf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import sgsf.app.SgsfCommand;
 
 /**
  * The option mixins of {@link CliOptions} parse the same on every command that mixes them in: the
@@ -15,16 +12,8 @@ import sgsf.app.SgsfCommand;
  */
 class SharedOptionsTest {
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new SgsfCommand());
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static <T> T parse(T command, String... args) {
@@ -43,7 +32,7 @@ class SharedOptionsTest {
   @Test
   void aBadRunCountIsOneLineNamingTheOptionOnBothCommands() {
     for (String bench : new String[] {"infer", "forge"}) {
-      Run r = run("bench", bench, "--runs", "0");
+      CliRun r = run("bench", bench, "--runs", "0");
       assertThat(r.code()).as(bench).isEqualTo(2);
       assertThat(r.err().lines().findFirst().orElseThrow())
           .as(bench)
@@ -55,7 +44,7 @@ class SharedOptionsTest {
 
   @Test
   void aRunCountThatIsNoNumberIsOneLineNamingTheOption() {
-    Run r = run("bench", "infer", "--runs", "many");
+    CliRun r = run("bench", "infer", "--runs", "many");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines().findFirst().orElseThrow())
         .contains("--runs")
@@ -95,7 +84,7 @@ class SharedOptionsTest {
 
   @Test
   void aMissingOutputFolderIsOneLineNamingTheOption() {
-    Run r = run("eval", "--model", "m.zip");
+    CliRun r = run("eval", "--model", "m.zip");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines().findFirst().orElseThrow())
         .isEqualTo("Missing required option: '--out=DIR'");
