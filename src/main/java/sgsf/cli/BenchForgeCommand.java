@@ -64,12 +64,7 @@ public final class BenchForgeCommand implements Callable<Integer> {
 
   @Mixin CliOptions.Strategy strategyOption = new CliOptions.Strategy();
 
-  @Option(
-      names = "--runs",
-      paramLabel = "N",
-      defaultValue = "5",
-      description = "Timed runs (default: ${DEFAULT-VALUE}).")
-  int runs;
+  @Mixin CliOptions.TimedRuns runsOption = new CliOptions.TimedRuns();
 
   @Option(
       names = "--samples",
@@ -115,10 +110,10 @@ public final class BenchForgeCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     requireRange("--size", size, 32, 2048);
-    requireRange("--runs", runs, 1, 1000);
     requireRange("--samples", samples, 1, 1_000_000);
     requireRange("--images", images, 1, 10_000);
     requireRange("--warmup", warmup, 0, 1_000_000);
+    int runs = runsOption.count();
     requireRange("--opencv-threads", opencvThreads, 1, 256);
     OpenCv.ensureLoaded();
     Core.setNumThreads(opencvThreads);

@@ -49,21 +49,14 @@ public final class BenchInferCommand implements Callable<Integer> {
       description = "Benchmark this trained model instead.")
   Path model;
 
-  @Option(
-      names = "--runs",
-      defaultValue = "5",
-      description = "Timed runs (default ${DEFAULT-VALUE}).")
-  int runs;
+  @Mixin CliOptions.TimedRuns runsOption = new CliOptions.TimedRuns();
 
   @Mixin CliOptions.Json jsonOption = new CliOptions.Json();
 
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
-    if (runs < 1 || runs > 1000) {
-      spec.commandLine().getErr().println("error: --runs must be in [1, 1000]");
-      return 1;
-    }
+    int runs = runsOption.count();
     String backend = Backend.describe();
     SgsfModel m;
     if (model != null) {

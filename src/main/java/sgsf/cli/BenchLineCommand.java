@@ -73,13 +73,7 @@ public final class BenchLineCommand implements Callable<Integer> {
       description = "Also deliver to this MQTT broker.")
   String mqtt;
 
-  @Option(
-      names = "--stable-ms",
-      defaultValue = "150",
-      description =
-          "The hot folder's stability wait (default ${DEFAULT-VALUE}, as sgsf line; 0 suits"
-              + " producers that rename complete files in).")
-  long stableMs;
+  @Mixin CliOptions.StableMillis stableOption = new CliOptions.StableMillis();
 
   @Mixin CliOptions.Json jsonOption = new CliOptions.Json();
 
@@ -152,7 +146,7 @@ public final class BenchLineCommand implements Callable<Integer> {
               new FolderSource(
                   hot,
                   new FolderSource.Options(
-                      false, true, stableMs, 10, FolderSource.After.KEEP, null)),
+                      false, true, stableOption.millis(), 10, FolderSource.After.KEEP, null)),
               sinks);
       run.listen(
           new LineListener() {
@@ -216,7 +210,7 @@ public final class BenchLineCommand implements Callable<Integer> {
       n.put("images", images);
       n.put(
           "sinks", String.join(" ", sinkTexts.stream().map(s -> s.replaceAll(":.*", "")).toList()));
-      n.put("stable_ms", stableMs);
+      n.put("stable_ms", stableOption.millis());
       n.put("predictor_b1_ms", predictorMs);
       n.put("predictor_images_per_s", predictorRate);
       n.put("line_images_per_s", throughput);
@@ -250,7 +244,7 @@ public final class BenchLineCommand implements Callable<Integer> {
           p50,
           p95,
           p95 / predictorMs,
-          stableMs);
+          stableOption.millis());
     }
     o.flush();
     return 0;

@@ -1,7 +1,10 @@
 package sgsf.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.TrainConfig;
 
@@ -121,6 +124,71 @@ public final class CliOptions {
     /** The preset's name. */
     public String name() {
       return preset;
+    }
+  }
+
+  /**
+   * {@code --out DIR}, required: the folder a command writes its results into (eval, infer, forge).
+   */
+  public static final class OutputFolder {
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    /** The output folder. */
+    public Path path() {
+      return out;
+    }
+  }
+
+  /**
+   * {@code --runs N}: how many timed runs a benchmark takes its median over (bench infer, bench
+   * forge), 1..{@value #MAX_RUNS}; a value outside is a parse error naming the option.
+   */
+  public static final class TimedRuns {
+    /** The most timed runs a benchmark takes. */
+    public static final int MAX_RUNS = 1000;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    private int runs;
+
+    @Option(
+        names = "--runs",
+        paramLabel = "N",
+        defaultValue = "5",
+        description = "Timed runs (default: ${DEFAULT-VALUE}).")
+    void setRuns(int value) {
+      if (value < 1 || value > MAX_RUNS) {
+        throw new ParameterException(
+            mixee.commandLine(), "--runs must be between 1 and " + MAX_RUNS + ", got " + value);
+      }
+      runs = value;
+    }
+
+    /** The number of timed runs. */
+    public int count() {
+      return runs;
+    }
+  }
+
+  /**
+   * {@code --stable-ms MS}: how long a file in a hot folder must stay unchanged before it counts as
+   * written (line, bench line).
+   */
+  public static final class StableMillis {
+    @Option(
+        names = "--stable-ms",
+        paramLabel = "MS",
+        defaultValue = "150",
+        description =
+            "A file counts as written when unchanged this long (default ${DEFAULT-VALUE}; 0 suits"
+                + " producers that rename complete files in).")
+    long stableMs;
+
+    /** The stability wait in milliseconds. */
+    public long millis() {
+      return stableMs;
     }
   }
 }

@@ -48,8 +48,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Mixin DatasetOptions dataset;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-  Path out;
+  @Mixin CliOptions.OutputFolder outOption;
 
   @Option(
       names = "--thresholds",
@@ -108,7 +107,7 @@ public final class EvalCommand implements Callable<Integer> {
       run.put("thresholds_origin", chosen.origin());
       EvaluationReportWriter.Written w =
           EvaluationReportWriter.write(
-              out,
+              outOption.path(),
               r.images(),
               summary,
               EvaluationReportWriter.Options.titled("SGSF evaluation: " + d.name(), run)

@@ -97,11 +97,11 @@ public final class ForgeCommand implements Callable<Integer> {
       description = "spectral | frequency-tuned (default: ${DEFAULT-VALUE}).")
   ForgeConfig.SaliencyMethod saliency;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
-  Path out;
+  @Mixin CliOptions.OutputFolder outOption;
 
   @Override
   public Integer call() {
+    Path out = outOption.path();
     long seed = seedOption.value();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();

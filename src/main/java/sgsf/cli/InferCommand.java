@@ -69,12 +69,12 @@ public final class InferCommand implements Callable<Integer> {
       description = "Folder of images (searched recursively).")
   Path images;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-  Path out;
+  @Mixin CliOptions.OutputFolder outOption;
 
   @Override
   public Integer call() throws Exception {
     Path model = modelOption.path();
+    Path out = outOption.path();
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isDirectory(images)) {
@@ -211,6 +211,7 @@ public final class InferCommand implements Callable<Integer> {
 
   private void writeImages(String name, FloatImage image, Prediction p, Thresholds t)
       throws IOException {
+    Path out = outOption.path();
     FloatImage full = PredictionImages.map(p);
     AtomicFiles.writeBytes(out.resolve("maps").resolve(name), ImageIo.encodePng16(full));
     FloatImage overlay = PredictionImages.overlay(image, full, t);

@@ -101,12 +101,7 @@ public final class LineCommand implements Callable<Integer> {
       description = "What happens to an inspected file (default ${DEFAULT-VALUE}).")
   String after;
 
-  @Option(
-      names = "--stable-ms",
-      paramLabel = "MS",
-      defaultValue = "150",
-      description = "A file counts as written when unchanged this long (default ${DEFAULT-VALUE}).")
-  long stableMs;
+  @Mixin CliOptions.StableMillis stableOption;
 
   @Option(
       names = "--every",
@@ -269,6 +264,7 @@ public final class LineCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--after takes keep, delete or move:DIR, got '" + after + "'");
     }
+    long stableMs = stableOption.millis();
     if (stableMs < 0) {
       throw new IllegalArgumentException("--stable-ms must be >= 0");
     }

@@ -2,16 +2,12 @@ package sgsf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import sgsf.app.SgsfCommand;
 import sgsf.engine.metrics.EvaluatedImage;
 import sgsf.engine.metrics.MetricsSummary;
 import sgsf.engine.metrics.Thresholds;
@@ -20,16 +16,8 @@ import sgsf.io.report.MetricsJson;
 class CompareCommandTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new SgsfCommand());
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path evaluated(String name, double defectiveScore) throws Exception {
@@ -52,7 +40,7 @@ class CompareCommandTest {
     Path b = evaluated("unguided", 0.3); // AUROC 0.5
     Path csv = dir.resolve("out/table.csv");
     Path html = dir.resolve("out/table.html");
-    Run r =
+    CliRun r =
         run(
             "compare",
             a.toString(),
@@ -69,7 +57,7 @@ class CompareCommandTest {
 
   @Test
   void aMissingRunIsAClearError() {
-    Run r = run("compare", dir.resolve("nope").toString());
+    CliRun r = run("compare", dir.resolve("nope").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("compare:").contains("nope").contains("no metrics.json here");
   }

@@ -2,8 +2,6 @@ package sgsf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -16,8 +14,6 @@ import org.opencv.core.Point;
 import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
-import picocli.CommandLine;
-import sgsf.app.SgsfCommand;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.image.OpenCv;
@@ -25,16 +21,8 @@ import sgsf.engine.image.OpenCv;
 class ForgeCommandTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new SgsfCommand());
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   /** An MVTec-layout part: train/good with 4 grey discs on dark backgrounds, 48x40 pixels. */
@@ -54,7 +42,7 @@ class ForgeCommandTest {
   @Test
   void writesAContactSheetAndAMaskPerSampleAndAnIndexLinkingThem() throws Exception {
     Path out = dir.resolve("out");
-    Run r =
+    CliRun r =
         run(
             "forge",
             "--data",
@@ -99,7 +87,7 @@ class ForgeCommandTest {
     Path data = dataset();
     for (String s : new String[] {"perlin", "cutpaste", "cutswap", "hard"}) {
       Path out = dir.resolve(s);
-      Run r =
+      CliRun r =
           run(
               "forge",
               "--data",
@@ -165,21 +153,21 @@ class ForgeCommandTest {
   void rejectsBadCountSizeAndStrategyWithClearMessages() {
     String data = dataset().toString();
     String out = dir.resolve("o").toString();
-    Run count = run("forge", "--data", data, "--count", "0", "--out", out);
+    CliRun count = run("forge", "--data", data, "--count", "0", "--out", out);
     assertThat(count.code()).isEqualTo(2);
     assertThat(count.err()).contains("--count must be between 1 and 10000, got 0");
-    Run size = run("forge", "--data", data, "--size", "8", "--out", out);
+    CliRun size = run("forge", "--data", data, "--size", "8", "--out", out);
     assertThat(size.code()).isEqualTo(2);
     assertThat(size.err()).contains("--size must be between 32 and 2048 pixels, got 8");
-    Run strategy = run("forge", "--data", data, "--strategy", "magic", "--out", out);
+    CliRun strategy = run("forge", "--data", data, "--strategy", "magic", "--out", out);
     assertThat(strategy.code()).isEqualTo(2);
     assertThat(strategy.err())
         .contains("--strategy")
         .contains("expected one of sam, perlin, cutpaste, cutswap, hard but was 'magic'");
-    Run noOut = run("forge", "--data", data);
+    CliRun noOut = run("forge", "--data", data);
     assertThat(noOut.code()).isEqualTo(2);
     assertThat(noOut.err()).contains("--out");
-    Run aux = run("forge", "--data", data, "--aux", "folder", "--out", out);
+    CliRun aux = run("forge", "--data", data, "--aux", "folder", "--out", out);
     assertThat(aux.code()).isEqualTo(2);
     assertThat(aux.err()).contains("--aux folder needs --textures DIR");
   }
@@ -187,14 +175,14 @@ class ForgeCommandTest {
   @Test
   void unusableDataIsAnErrorNamingTheFolder() throws Exception {
     Path empty = Files.createDirectories(dir.resolve("nothing-here"));
-    Run r = run("forge", "--data", empty.toString(), "--out", dir.resolve("o").toString());
+    CliRun r = run("forge", "--data", empty.toString(), "--out", dir.resolve("o").toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith("error: ").contains(empty.toString());
     Path missing = dir.resolve("missing");
-    Run m = run("forge", "--data", missing.toString(), "--out", dir.resolve("o").toString());
+    CliRun m = run("forge", "--data", missing.toString(), "--out", dir.resolve("o").toString());
     assertThat(m.code()).isEqualTo(1);
     assertThat(m.err()).contains(missing.toString());
-    Run t =
+    CliRun t =
         run(
             "forge",
             "--data",
@@ -211,7 +199,7 @@ class ForgeCommandTest {
   @Test
   void forgingParametersAreOptionsWithTheirRangeAndDefault() throws Exception {
     Path out = dir.resolve("tuned");
-    Run r =
+    CliRun r =
         run(
             "forge",
             "--data",
@@ -234,12 +222,12 @@ class ForgeCommandTest {
         .contains("b=0.3")
         .contains("alpha=0.2:0.9");
 
-    Run outside = run("forge", "--data", dataset().toString(), "--forge-a", "2", "--out", "x");
+    CliRun outside = run("forge", "--data", dataset().toString(), "--forge-a", "2", "--out", "x");
     assertThat(outside.code()).isEqualTo(2);
     assertThat(outside.err())
         .contains("--forge-a: expected a number within [0, 0.99], got '2'")
         .doesNotContain("Exception");
-    Run together =
+    CliRun together =
         run(
             "forge",
             "--data",
@@ -253,7 +241,7 @@ class ForgeCommandTest {
     assertThat(together.code()).isEqualTo(2);
     assertThat(together.err()).contains("forging options:").contains("a + b");
 
-    Run help = run("train", "--help");
+    CliRun help = run("train", "--help");
     assertThat(help.out().replaceAll("\\s+", " "))
         .contains("--forge-a=X")
         .contains("[0, 0.99], default 0.4")
@@ -265,7 +253,7 @@ class ForgeCommandTest {
   @Test
   void withoutDataTheDemoObjectCategoryIsUsed() {
     Path out = dir.resolve("demo-out");
-    Run r = run("forge", "--count", "6", "--size", "64", "--out", out.toString());
+    CliRun r = run("forge", "--count", "6", "--size", "64", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("demo/object");
     assertThat(r.out().lines().filter(l -> l.startsWith("sample "))).hasSize(6);

@@ -178,18 +178,7 @@ public record Parameter<C, G extends Enum<G>>(
       int decimals,
       ToDoubleFunction<C> get,
       BiFunction<C, Double, C> with) {
-    return new Parameter<>(
-        id,
-        group,
-        label,
-        help,
-        "",
-        Kind.NUMBER,
-        min,
-        max,
-        decimals,
-        c -> new double[] {get.applyAsDouble(c)},
-        (c, v) -> with.apply(c, v[0]));
+    return single(id, group, label, help, Kind.NUMBER, min, max, decimals, get, with);
   }
 
   /** A whole number in [min, max]. */
@@ -202,18 +191,17 @@ public record Parameter<C, G extends Enum<G>>(
       int max,
       ToIntFunction<C> get,
       BiFunction<C, Integer, C> with) {
-    return new Parameter<>(
+    return single(
         id,
         group,
         label,
         help,
-        "",
         Kind.INTEGER,
         min,
         max,
         0,
-        c -> new double[] {get.applyAsInt(c)},
-        (c, v) -> with.apply(c, (int) Math.round(v[0])));
+        get::applyAsInt,
+        (c, v) -> with.apply(c, (int) Math.round(v)));
   }
 
   /** A pair [low, high] inside [min, max], set in an order that keeps the record valid. */
@@ -265,17 +253,42 @@ public record Parameter<C, G extends Enum<G>>(
       String help,
       Predicate<C> get,
       BiFunction<C, Boolean, C> with) {
+    return single(
+        id,
+        group,
+        label,
+        help,
+        Kind.FLAG,
+        0,
+        1,
+        0,
+        c -> get.test(c) ? 1 : 0,
+        (c, v) -> with.apply(c, v != 0));
+  }
+
+  /** A parameter of one value (a number, a whole number or a flag), without a unit. */
+  private static <C, G extends Enum<G>> Parameter<C, G> single(
+      String id,
+      G group,
+      String label,
+      String help,
+      Kind kind,
+      double min,
+      double max,
+      int decimals,
+      ToDoubleFunction<C> get,
+      BiFunction<C, Double, C> with) {
     return new Parameter<>(
         id,
         group,
         label,
         help,
         "",
-        Kind.FLAG,
-        0,
-        1,
-        0,
-        c -> new double[] {get.test(c) ? 1 : 0},
-        (c, v) -> with.apply(c, v[0] != 0));
+        kind,
+        min,
+        max,
+        decimals,
+        c -> new double[] {get.applyAsDouble(c)},
+        (c, v) -> with.apply(c, v[0]));
   }
 }

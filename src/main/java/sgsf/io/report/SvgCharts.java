@@ -77,42 +77,14 @@ final class SvgCharts {
     for (int i = 0; i <= xTicks; i++) {
       double xv = x0 + (x1 - x0) * i / xTicks;
       double xp = px(xv, x0, x1);
-      b.append("<line x1=\"")
-          .append(num(xp))
-          .append("\" y1=\"")
-          .append(num(top))
-          .append("\" x2=\"")
-          .append(num(xp))
-          .append("\" y2=\"")
-          .append(num(bottom))
-          .append("\" class=\"grid\"/>");
-      b.append("<text x=\"")
-          .append(num(xp))
-          .append("\" y=\"")
-          .append(num(bottom + 14))
-          .append("\" text-anchor=\"middle\" class=\"tick\">")
-          .append(tick(xv))
-          .append("</text>");
+      line(b, xp, top, xp, bottom, "class=\"grid\"");
+      text(b, xp, bottom + 14, "text-anchor=\"middle\" class=\"tick\"", tick(xv));
     }
     for (int i = 0; i <= yTicks; i++) {
       double yv = y0 + (y1 - y0) * i / yTicks;
       double yp = py(yv, y0, y1);
-      b.append("<line x1=\"")
-          .append(num(left))
-          .append("\" y1=\"")
-          .append(num(yp))
-          .append("\" x2=\"")
-          .append(num(right))
-          .append("\" y2=\"")
-          .append(num(yp))
-          .append("\" class=\"grid\"/>");
-      b.append("<text x=\"")
-          .append(num(left - 4))
-          .append("\" y=\"")
-          .append(num(yp + 4))
-          .append("\" text-anchor=\"end\" class=\"tick\">")
-          .append(tick(yv))
-          .append("</text>");
+      line(b, left, yp, right, yp, "class=\"grid\"");
+      text(b, left - 4, yp + 4, "text-anchor=\"end\" class=\"tick\"", tick(yv));
     }
     b.append("<text x=\"")
         .append(num((left + right) / 2))
@@ -125,6 +97,35 @@ final class SvgCharts {
         .append(num((top + bottom) / 2))
         .append(") rotate(-90)\" text-anchor=\"middle\" class=\"al\">")
         .append(esc(yLabel))
+        .append("</text>");
+  }
+
+  /** A {@code <line>} from (x1, y1) to (x2, y2) with the given attributes (already escaped). */
+  private static void line(
+      StringBuilder b, double x1, double y1, double x2, double y2, String attributes) {
+    b.append("<line x1=\"")
+        .append(num(x1))
+        .append("\" y1=\"")
+        .append(num(y1))
+        .append("\" x2=\"")
+        .append(num(x2))
+        .append("\" y2=\"")
+        .append(num(y2))
+        .append("\" ")
+        .append(attributes)
+        .append("/>");
+  }
+
+  /** A {@code <text>} at (x, y) with the given attributes and content (both already escaped). */
+  private static void text(StringBuilder b, double x, double y, String attributes, String content) {
+    b.append("<text x=\"")
+        .append(num(x))
+        .append("\" y=\"")
+        .append(num(y))
+        .append("\" ")
+        .append(attributes)
+        .append(">")
+        .append(content)
         .append("</text>");
   }
 
@@ -158,15 +159,13 @@ final class SvgCharts {
     open(b, title);
     axes(b, xLabel, yLabel, x0, x1, y0, y1, 5, 5);
     if (diagonal) {
-      b.append("<line x1=\"")
-          .append(num(px(x0, x0, x1)))
-          .append("\" y1=\"")
-          .append(num(py(y0, y0, y1)))
-          .append("\" x2=\"")
-          .append(num(px(x1, x0, x1)))
-          .append("\" y2=\"")
-          .append(num(py(y1, y0, y1)))
-          .append("\" stroke=\"#bbb\" stroke-dasharray=\"4 4\"/>");
+      line(
+          b,
+          px(x0, x0, x1),
+          py(y0, y0, y1),
+          px(x1, x0, x1),
+          py(y1, y0, y1),
+          "stroke=\"#bbb\" stroke-dasharray=\"4 4\"");
     }
     markers(b, markers, x0, x1, y0, y1);
     double legendX = LEFT;
@@ -249,28 +248,22 @@ final class SvgCharts {
         continue;
       }
       double xp = px(m.x(), x0, x1);
-      b.append("<line x1=\"")
-          .append(num(xp))
-          .append("\" y1=\"")
-          .append(num(py(y0, y0, y1)))
-          .append("\" x2=\"")
-          .append(num(xp))
-          .append("\" y2=\"")
-          .append(num(py(y1, y0, y1)))
-          .append("\" stroke=\"")
-          .append(esc(m.colour()))
-          .append("\" stroke-width=\"1.5\"")
-          .append(m.dashed() ? " stroke-dasharray=\"5 3\"" : "")
-          .append("/>");
-      b.append("<text x=\"")
-          .append(num(xp + 3))
-          .append("\" y=\"")
-          .append(num(TOP + 11 + 12 * labelRow++))
-          .append("\" class=\"mk\" fill=\"")
-          .append(esc(m.colour()))
-          .append("\">")
-          .append(esc(m.label()))
-          .append("</text>");
+      line(
+          b,
+          xp,
+          py(y0, y0, y1),
+          xp,
+          py(y1, y0, y1),
+          "stroke=\""
+              + esc(m.colour())
+              + "\" stroke-width=\"1.5\""
+              + (m.dashed() ? " stroke-dasharray=\"5 3\"" : ""));
+      text(
+          b,
+          xp + 3,
+          TOP + 11 + 12 * labelRow++,
+          "class=\"mk\" fill=\"" + esc(m.colour()) + "\"",
+          esc(m.label()));
     }
   }
 

@@ -234,26 +234,26 @@ public final class ReviewStore implements AutoCloseable {
    */
   public synchronized Review save(ReviewInput in) throws ReviewStoreException {
     Instant now = now();
-    try {
-      connection.setAutoCommit(false);
-      try {
-        Instant created = now;
-        int revision = 1;
-        try (PreparedStatement q =
-            connection.prepareStatement(
-                "SELECT created_at, revision FROM reviews WHERE image_path = ? AND model_id = ?")) {
-          q.setString(1, in.imagePath());
-          q.setString(2, in.modelId());
-          try (ResultSet r = q.executeQuery()) {
-            if (r.next()) {
-              created = Instant.parse(r.getString(1));
-              revision = r.getInt(2) + 1;
+    return inTransaction(
+        "cannot save the review of " + in.imagePath(),
+        () -> {
+          Instant created = now;
+          int revision = 1;
+          try (PreparedStatement q =
+              connection.prepareStatement(
+                  "SELECT created_at, revision FROM reviews WHERE image_path = ? AND model_id = ?")) {
+            q.setString(1, in.imagePath());
+            q.setString(2, in.modelId());
+            try (ResultSet r = q.executeQuery()) {
+              if (r.next()) {
+                created = Instant.parse(r.getString(1));
+                revision = r.getInt(2) + 1;
+              }
             }
           }
-        }
-        try (PreparedStatement u =
-            connection.prepareStatement(
-                """
+          try (PreparedStatement u =
+              connection.prepareStatement(
+                  """
                 INSERT INTO reviews (image_path, model_id, defect_type, verdict, mask_png, note,
                                      reviewer, score, created_at, updated_at, revision)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -262,49 +262,39 @@ public final class ReviewStore implements AutoCloseable {
                   mask_png = excluded.mask_png, note = excluded.note,
                   reviewer = excluded.reviewer, score = excluded.score,
                   updated_at = excluded.updated_at, revision = excluded.revision""")) {
-          u.setString(1, in.imagePath());
-          u.setString(2, in.modelId());
-          u.setString(3, in.defectType());
-          u.setString(4, in.verdict().name());
-          if (in.maskPng() == null) {
-            u.setNull(5, Types.BLOB);
-          } else {
-            u.setBytes(5, in.maskPng());
+            u.setString(1, in.imagePath());
+            u.setString(2, in.modelId());
+            u.setString(3, in.defectType());
+            u.setString(4, in.verdict().name());
+            if (in.maskPng() == null) {
+              u.setNull(5, Types.BLOB);
+            } else {
+              u.setBytes(5, in.maskPng());
+            }
+            u.setString(6, in.note());
+            u.setString(7, in.reviewer());
+            if (Double.isNaN(in.score())) {
+              u.setNull(8, Types.REAL);
+            } else {
+              u.setDouble(8, in.score());
+            }
+            u.setString(9, text(created));
+            u.setString(10, text(now));
+            u.setInt(11, revision);
+            u.executeUpdate();
           }
-          u.setString(6, in.note());
-          u.setString(7, in.reviewer());
-          if (Double.isNaN(in.score())) {
-            u.setNull(8, Types.REAL);
-          } else {
-            u.setDouble(8, in.score());
-          }
-          u.setString(9, text(created));
-          u.setString(10, text(now));
-          u.setInt(11, revision);
-          u.executeUpdate();
-        }
-        appendHistory(
-            in.imagePath(),
-            in.modelId(),
-            ReviewHistoryEntry.Action.SAVED,
-            in.verdict(),
-            in.note(),
-            in.maskPng() != null,
-            in.reviewer(),
-            now,
-            revision);
-        connection.commit();
-        return new Review(in, created, now, revision);
-      } catch (SQLException | RuntimeException e) {
-        rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new ReviewStoreException(
-          file, "cannot save the review of " + in.imagePath() + " (" + describe(e) + ")", e);
-    }
+          appendHistory(
+              in.imagePath(),
+              in.modelId(),
+              ReviewHistoryEntry.Action.SAVED,
+              in.verdict(),
+              in.note(),
+              in.maskPng() != null,
+              in.reviewer(),
+              now,
+              revision);
+          return new Review(in, created, now, revision);
+        });
   }
 
   /**
@@ -316,42 +306,61 @@ public final class ReviewStore implements AutoCloseable {
       throws ReviewStoreException {
     ReviewInput.requireText(reviewer, "reviewer");
     Instant now = now();
+    return inTransaction(
+        "cannot delete the review of " + imagePath,
+        () -> {
+          int revision;
+          try (PreparedStatement q =
+              connection.prepareStatement(
+                  "SELECT revision FROM reviews WHERE image_path = ? AND model_id = ?")) {
+            q.setString(1, imagePath);
+            q.setString(2, modelId);
+            try (ResultSet r = q.executeQuery()) {
+              if (!r.next()) {
+                return false; // nothing written: the empty transaction commits
+              }
+              revision = r.getInt(1);
+            }
+          }
+          try (PreparedStatement d =
+              connection.prepareStatement(
+                  "DELETE FROM reviews WHERE image_path = ? AND model_id = ?")) {
+            d.setString(1, imagePath);
+            d.setString(2, modelId);
+            d.executeUpdate();
+          }
+          appendHistory(
+              imagePath,
+              modelId,
+              ReviewHistoryEntry.Action.DELETED,
+              null,
+              "",
+              false,
+              reviewer,
+              now,
+              revision);
+          return true;
+        });
+  }
+
+  /** A unit of work inside one transaction. */
+  @FunctionalInterface
+  private interface Transaction<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+   *
+   * @param failure what failed, for the {@link ReviewStoreException} naming the file
+   */
+  private <T> T inTransaction(String failure, Transaction<T> work) throws ReviewStoreException {
     try {
       connection.setAutoCommit(false);
       try {
-        int revision;
-        try (PreparedStatement q =
-            connection.prepareStatement(
-                "SELECT revision FROM reviews WHERE image_path = ? AND model_id = ?")) {
-          q.setString(1, imagePath);
-          q.setString(2, modelId);
-          try (ResultSet r = q.executeQuery()) {
-            if (!r.next()) {
-              connection.rollback();
-              return false;
-            }
-            revision = r.getInt(1);
-          }
-        }
-        try (PreparedStatement d =
-            connection.prepareStatement(
-                "DELETE FROM reviews WHERE image_path = ? AND model_id = ?")) {
-          d.setString(1, imagePath);
-          d.setString(2, modelId);
-          d.executeUpdate();
-        }
-        appendHistory(
-            imagePath,
-            modelId,
-            ReviewHistoryEntry.Action.DELETED,
-            null,
-            "",
-            false,
-            reviewer,
-            now,
-            revision);
+        T result = work.run();
         connection.commit();
-        return true;
+        return result;
       } catch (SQLException | RuntimeException e) {
         rollback();
         throw e;
@@ -359,8 +368,7 @@ public final class ReviewStore implements AutoCloseable {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new ReviewStoreException(
-          file, "cannot delete the review of " + imagePath + " (" + describe(e) + ")", e);
+      throw new ReviewStoreException(file, failure + " (" + describe(e) + ")", e);
     }
   }
 
@@ -487,17 +495,12 @@ public final class ReviewStore implements AutoCloseable {
   }
 
   private List<Review> query(String where, String... args) throws ReviewStoreException {
-    String sql =
+    return select(
         "SELECT image_path, model_id, defect_type, verdict, mask_png, note, reviewer, score,"
             + " created_at, updated_at, revision FROM reviews "
-            + where;
-    try (PreparedStatement q = connection.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        q.setString(i + 1, args[i]);
-      }
-      List<Review> out = new ArrayList<>();
-      try (ResultSet r = q.executeQuery()) {
-        while (r.next()) {
+            + where,
+        "review",
+        r -> {
           double score = r.getDouble(8);
           if (r.wasNull()) {
             score = Double.NaN;
@@ -512,52 +515,64 @@ public final class ReviewStore implements AutoCloseable {
                   r.getString(6),
                   r.getString(7),
                   score);
-          out.add(
-              new Review(
-                  in, Instant.parse(r.getString(9)), Instant.parse(r.getString(10)), r.getInt(11)));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new ReviewStoreException(file, describe(e), e);
-    } catch (RuntimeException e) {
-      throw new ReviewStoreException(file, "damaged review row (" + e.getMessage() + ")", e);
-    }
+          return new Review(
+              in, Instant.parse(r.getString(9)), Instant.parse(r.getString(10)), r.getInt(11));
+        },
+        args);
   }
 
   private List<ReviewHistoryEntry> historyQuery(String where, String... args)
       throws ReviewStoreException {
-    String sql =
+    return select(
         "SELECT id, image_path, model_id, action, verdict, note, has_mask, reviewer, at, revision"
             + " FROM review_history "
-            + where;
+            + where,
+        "history",
+        r -> {
+          String verdict = r.getString(5);
+          return new ReviewHistoryEntry(
+              r.getLong(1),
+              r.getString(2),
+              r.getString(3),
+              ReviewHistoryEntry.Action.valueOf(r.getString(4)),
+              verdict == null ? null : ReviewVerdict.valueOf(verdict),
+              r.getString(6),
+              r.getInt(7) != 0,
+              r.getString(8),
+              Instant.parse(r.getString(9)),
+              r.getInt(10));
+        },
+        args);
+  }
+
+  /** Reads one row of a result set into a value. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /**
+   * The rows of {@code sql} with {@code args} bound to its placeholders; a row that does not read
+   * (an unknown verdict, a bad time) is a {@link ReviewStoreException} naming the file and {@code
+   * what} kind of row was damaged.
+   */
+  private <T> List<T> select(String sql, String what, RowReader<T> reader, String... args)
+      throws ReviewStoreException {
     try (PreparedStatement q = connection.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         q.setString(i + 1, args[i]);
       }
-      List<ReviewHistoryEntry> out = new ArrayList<>();
+      List<T> out = new ArrayList<>();
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
-          String verdict = r.getString(5);
-          out.add(
-              new ReviewHistoryEntry(
-                  r.getLong(1),
-                  r.getString(2),
-                  r.getString(3),
-                  ReviewHistoryEntry.Action.valueOf(r.getString(4)),
-                  verdict == null ? null : ReviewVerdict.valueOf(verdict),
-                  r.getString(6),
-                  r.getInt(7) != 0,
-                  r.getString(8),
-                  Instant.parse(r.getString(9)),
-                  r.getInt(10)));
+          out.add(reader.read(r));
         }
       }
       return out;
     } catch (SQLException e) {
       throw new ReviewStoreException(file, describe(e), e);
     } catch (RuntimeException e) {
-      throw new ReviewStoreException(file, "damaged history row (" + e.getMessage() + ")", e);
+      throw new ReviewStoreException(file, "damaged " + what + " row (" + e.getMessage() + ")", e);
     }
   }
 

@@ -178,9 +178,7 @@ public final class LineRun {
       r =
           failed(
               claim.seq(),
-              item.key(),
-              item.name(),
-              item.appearedAtMs(),
+              item,
               0,
               "not inspected: the line stopped "
                   + (claim.attempts() - 1)
@@ -215,38 +213,20 @@ public final class LineRun {
           keep(claim.seq(), item, bytes, image, map);
         }
       } catch (ImageReadException e) {
-        image = null;
-        map = null;
-        r = failed(claim.seq(), item.key(), item.name(), item.appearedAtMs(), t0, e.reason());
+        r = failed(claim.seq(), item, t0, e.reason());
         if (keepArtifacts && bytes != null) {
           keep(claim.seq(), item, bytes, null, null);
         }
       } catch (IOException e) {
-        image = null;
-        map = null;
-        r =
-            failed(
-                claim.seq(),
-                item.key(),
-                item.name(),
-                item.appearedAtMs(),
-                t0,
-                "cannot read (" + e.getMessage() + ")");
+        r = failed(claim.seq(), item, t0, "cannot read (" + e.getMessage() + ")");
       } catch (RuntimeException e) {
         LOG.warn("inspecting {} failed", item.name(), e);
-        image = null;
-        map = null;
-        r =
-            failed(
-                claim.seq(),
-                item.key(),
-                item.name(),
-                item.appearedAtMs(),
-                t0,
-                "cannot inspect (" + e + ")");
+        r = failed(claim.seq(), item, t0, "cannot inspect (" + e + ")");
       }
     }
     if (r.error() != null) {
+      image = null; // listeners see a failed image without a picture or map
+      map = null;
       LOG.warn("{}: {}", item.name(), r.error());
     }
     List<String> to = sinksFor(r);
@@ -305,6 +285,11 @@ public final class LineRun {
       }
     }
     return keys;
+  }
+
+  /** The result of an image that could not be inspected; {@code t0} 0 when no time was spent. */
+  private LineResult failed(long seq, SourceItem item, long t0, String error) {
+    return failed(seq, item.key(), item.name(), item.appearedAtMs(), t0, error);
   }
 
   private LineResult failed(
