@@ -64,7 +64,7 @@ class InspectionScreenshotsTest {
             vm.modelChooser().modelProperty().get() != null && vm.runPane().canRunProperty().get());
     // each test opens a fresh workbench on the class's workspace, which shows the model's kept
     // last evaluation (maybe of another test's folder): wait for this run's own result
-    String source = onFx(vm::sourceDescription);
+    String source = onFx(vm.runPane()::sourceDescription);
     robot.clickOn("#evaluate-run");
     waitFor(
         "evaluation",
