@@ -57,10 +57,14 @@ class InspectionScreenshotsTest {
     EvaluateViewModel vm = window.workbench().evaluateViewModel();
     waitFor("dataset", 60_000, () -> window.workbench().session().getDataset() != null);
     robot.clickOn("#nav-evaluate");
-    waitFor("model", 30_000, () -> vm.modelProperty().get() != null && vm.canRunProperty().get());
+    waitFor(
+        "model",
+        30_000,
+        () ->
+            vm.modelChooser().modelProperty().get() != null && vm.runPane().canRunProperty().get());
     // each test opens a fresh workbench on the class's workspace, which shows the model's kept
     // last evaluation (maybe of another test's folder): wait for this run's own result
-    String source = onFx(vm::sourceDescription);
+    String source = onFx(vm.runPane()::sourceDescription);
     robot.clickOn("#evaluate-run");
     waitFor(
         "evaluation",
@@ -78,7 +82,7 @@ class InspectionScreenshotsTest {
           if (upper <= lower) {
             upper = lower + 0.02;
           }
-          vm.setImageBand(lower, upper);
+          vm.thresholdsPane().setImageBand(lower, upper);
         });
   }
 
@@ -90,12 +94,12 @@ class InspectionScreenshotsTest {
     ResultRow row =
         onFx(
             () ->
-                vm.rows().stream()
+                vm.resultsPane().rows().stream()
                     .filter(r -> r.groundTruth().equals("crack"))
                     .max(java.util.Comparator.comparingDouble(ResultRow::score))
                     .orElseThrow());
-    runFx(() -> vm.selectedRowProperty().set(row));
-    waitFor("detail", 20_000, () -> vm.detailProperty().get() != null);
+    runFx(() -> vm.resultsPane().selectedRowProperty().set(row));
+    waitFor("detail", 20_000, () -> vm.detailPane().detailProperty().get() != null);
     GuiTestSupport.settle();
     Path file = GuiTestSupport.snapshot(window.scene(), out("evaluate.png"));
     assertThat(Files.size(file)).isGreaterThan(10_000);
@@ -131,8 +135,12 @@ class InspectionScreenshotsTest {
     sgsf.engine.image.ImageIo.writePng(
         sgsf.engine.image.FloatImage.filled(96, 96, 0.5f), dir.resolve("a-blank.png"));
     robot.clickOn("#nav-evaluate");
-    waitFor("model", 30_000, () -> vm.modelProperty().get() != null && vm.canRunProperty().get());
-    runFx(() -> vm.folderProperty().set(dir));
+    waitFor(
+        "model",
+        30_000,
+        () ->
+            vm.modelChooser().modelProperty().get() != null && vm.runPane().canRunProperty().get());
+    runFx(() -> vm.runPane().folderProperty().set(dir));
     robot.clickOn("#evaluate-run");
     waitFor(
         "evaluation",
@@ -143,13 +151,13 @@ class InspectionScreenshotsTest {
     ResultRow tiny =
         onFx(
             () ->
-                vm.rows().stream()
+                vm.resultsPane().rows().stream()
                     .filter(r -> r.name().equals("a-tiny.png"))
                     .findFirst()
                     .orElseThrow());
     assertThat(tiny.result().warnings()).isNotEmpty();
-    runFx(() -> vm.selectedRowProperty().set(tiny));
-    waitFor("detail", 20_000, () -> vm.detailProperty().get() != null);
+    runFx(() -> vm.resultsPane().selectedRowProperty().set(tiny));
+    waitFor("detail", 20_000, () -> vm.detailPane().detailProperty().get() != null);
     GuiTestSupport.settle();
     GuiTestSupport.snapshot(window.scene(), out("evaluate-warnings.png"));
   }
@@ -161,11 +169,11 @@ class InspectionScreenshotsTest {
     ResultRow row =
         onFx(
             () ->
-                vm.rows().stream()
+                vm.resultsPane().rows().stream()
                     .filter(r -> r.groundTruth().equals("crack"))
                     .max(java.util.Comparator.comparingDouble(ResultRow::score))
                     .orElseThrow());
-    runFx(() -> vm.selectedRowProperty().set(row));
+    runFx(() -> vm.resultsPane().selectedRowProperty().set(row));
     robot.clickOn("#nav-neighbours");
     var nvm = window.workbench().neighboursViewModel();
     waitFor(

@@ -61,8 +61,8 @@ final class DetailPane {
     this.model = model;
     root = detailPane();
     model.detailProperty().addListener((o, a, d) -> showDetail());
-    model.colorMapProperty().addListener((o, a, c) -> showDetail());
-    model.opacityProperty().addListener((o, a, c) -> showOverlays());
+    model.heatmap().colorMapProperty().addListener((o, a, c) -> showDetail());
+    model.heatmap().opacityProperty().addListener((o, a, c) -> showOverlays());
     model.showRegionProperty().addListener((o, a, c) -> showDetail());
     model.showGroundTruthProperty().addListener((o, a, c) -> showDetail());
     thresholdsChanged();
@@ -71,10 +71,6 @@ final class DetailPane {
 
   Node node() {
     return root;
-  }
-
-  ImageViewer overlayViewer() {
-    return overlayViewer;
   }
 
   /** The thresholds moved: the legend's range and the overlays follow. */
@@ -88,7 +84,7 @@ final class DetailPane {
   private Node detailPane() {
     ChoiceBox<ColorMap> colors = new ChoiceBox<>();
     colors.getItems().addAll(ColorMap.INFERNO, ColorMap.VIRIDIS, ColorMap.JET, ColorMap.GREY);
-    colors.valueProperty().bindBidirectional(model.colorMapProperty());
+    colors.valueProperty().bindBidirectional(model.heatmap().colorMapProperty());
     colors.setConverter(
         new StringConverter<>() {
           @Override
@@ -101,9 +97,9 @@ final class DetailPane {
             return null;
           }
         });
-    Slider opacity = new Slider(0, 1, model.opacityProperty().get());
+    Slider opacity = new Slider(0, 1, model.heatmap().opacityProperty().get());
     opacity.setId("evaluate-opacity");
-    opacity.valueProperty().bindBidirectional(model.opacityProperty());
+    opacity.valueProperty().bindBidirectional(model.heatmap().opacityProperty());
     opacity.setPrefWidth(110);
     opacity.setTooltip(new Tooltip("Heatmap opacity"));
     CheckBox region = new CheckBox("Region");
@@ -145,10 +141,11 @@ final class DetailPane {
             ramp[i] = 1f - i / (float) (ramp.length - 1);
           }
           bar.setImage(
-              FxImages.heatmap(new FloatImage(1, 64, 1, ramp), model.colorMapProperty().get()));
+              FxImages.heatmap(
+                  new FloatImage(1, 64, 1, ramp), model.heatmap().colorMapProperty().get()));
         };
     paint.run();
-    model.colorMapProperty().addListener((o, a, c) -> paint.run());
+    model.heatmap().colorMapProperty().addListener((o, a, c) -> paint.run());
     bar.setFitWidth(10);
     bar.setFitHeight(120);
     bar.setSmooth(true);
@@ -178,11 +175,13 @@ final class DetailPane {
       baseImage = FxImages.toImage(d.image());
       shownColors = null;
     }
-    if (shownColors != model.colorMapProperty().get() || d != shownDetail) {
+    if (shownColors != model.heatmap().colorMapProperty().get() || d != shownDetail) {
       heatImage =
           HeatLayers.map(
-              d.result().map(), model.colorMapProperty().get(), model.thresholdsProperty().get());
-      shownColors = model.colorMapProperty().get();
+              d.result().map(),
+              model.heatmap().colorMapProperty().get(),
+              model.thresholdsProperty().get());
+      shownColors = model.heatmap().colorMapProperty().get();
       overlayFor = null;
     }
     shownDetail = d;
@@ -207,7 +206,7 @@ final class DetailPane {
       overlayThreshold = thr;
       overlayColors = shownColors;
     }
-    over.add(new Overlay.ImageLayer(overlayImage, model.opacityProperty().get()));
+    over.add(new Overlay.ImageLayer(overlayImage, model.heatmap().opacityProperty().get()));
     Overlay regionLayer = null;
     if (t != null && model.showRegionProperty().get()) {
       regionLayer =

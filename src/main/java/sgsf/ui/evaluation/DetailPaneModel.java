@@ -1,13 +1,10 @@
 package sgsf.ui.evaluation;
 
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.metrics.Thresholds;
@@ -24,9 +21,7 @@ public final class DetailPaneModel {
   private final EvaluationState state;
   private final ReadOnlyObjectWrapper<EvaluationDetail> detail =
       new ReadOnlyObjectWrapper<>(this, "detail");
-  private final ObjectProperty<ColorMap> colorMap =
-      new SimpleObjectProperty<>(this, "colorMap", ColorMap.INFERNO);
-  private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.55);
+  private final HeatmapStyle heatmap = new HeatmapStyle(ColorMap.INFERNO, 0.55);
   private final BooleanProperty showRegion = new SimpleBooleanProperty(this, "showRegion", true);
   private final BooleanProperty showGroundTruth =
       new SimpleBooleanProperty(this, "showGroundTruth", true);
@@ -68,13 +63,9 @@ public final class DetailPaneModel {
     return state.thresholdsProperty();
   }
 
-  public ObjectProperty<ColorMap> colorMapProperty() {
-    return colorMap;
-  }
-
-  /** Heatmap opacity over the image, 0..1. */
-  public DoubleProperty opacityProperty() {
-    return opacity;
+  /** The heatmap's colour map and opacity. */
+  public HeatmapStyle heatmap() {
+    return heatmap;
   }
 
   /** Outline the region at or above the pixel threshold. */

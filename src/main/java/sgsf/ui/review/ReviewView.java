@@ -43,7 +43,6 @@ import sgsf.engine.metrics.Thresholds;
 import sgsf.io.review.Review;
 import sgsf.io.review.ReviewHistoryEntry;
 import sgsf.io.review.ReviewVerdict;
-import sgsf.ui.common.ColorMap;
 import sgsf.ui.common.FileDialogs;
 import sgsf.ui.common.Icons;
 import sgsf.ui.evaluation.EvaluateView;
@@ -325,7 +324,9 @@ public final class ReviewView {
       return;
     }
     FloatImage map = v.item().result().map();
-    editor.setHeatmap(HeatLayers.overlay(map, ColorMap.INFERNO, vm.thresholds()), 0.7);
+    editor.setHeatmap(
+        HeatLayers.overlay(map, vm.heatmap().colorMapProperty().get(), vm.thresholds()),
+        vm.heatmap().opacityProperty().get());
   }
 
   // ---------------------------------------------------------------- side

@@ -37,10 +37,12 @@ import sgsf.io.review.ReviewStore;
 import sgsf.io.review.ReviewVerdict;
 import sgsf.io.workspace.Workspace;
 import sgsf.ui.WorkbenchSession;
+import sgsf.ui.common.ColorMap;
 import sgsf.ui.concurrent.Lane;
 import sgsf.ui.concurrent.LatestRequestScheduler;
 import sgsf.ui.evaluation.EvaluationResult;
 import sgsf.ui.evaluation.EvaluationState;
+import sgsf.ui.evaluation.HeatmapStyle;
 import sgsf.ui.evaluation.ImageResult;
 
 /**
@@ -89,6 +91,7 @@ public final class ReviewViewModel {
   private final IntegerProperty savesInFlight = new SimpleIntegerProperty(this, "savesInFlight");
   private final LatestRequestScheduler<LoadRequest, ReviewItemView> loader;
   private final StringBinding progressText;
+  private final HeatmapStyle heatmap = new HeatmapStyle(ColorMap.INFERNO, 0.7);
   private Path storeFile;
   private Thresholds queuedAt;
 
@@ -371,6 +374,11 @@ public final class ReviewViewModel {
   /** The current thresholds (for the heatmap colours), or null. */
   public Thresholds thresholds() {
     return state.getThresholds();
+  }
+
+  /** How the heatmap is drawn under the mask being edited. */
+  public HeatmapStyle heatmap() {
+    return heatmap;
   }
 
   /** The mask being edited (at the image's size), null while loading. */

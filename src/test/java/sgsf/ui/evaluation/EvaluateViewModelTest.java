@@ -54,13 +54,13 @@ class EvaluateViewModelTest {
   }
 
   private void evaluate() {
-    assertThat(vm.models()).containsExactly(copy);
-    assertThat(vm.modelFileProperty().get()).isEqualTo(copy);
-    assertThat(vm.modelProperty().get()).isNotNull();
-    assertThat(vm.canRunProperty().get()).isTrue();
-    vm.run();
+    assertThat(vm.modelChooser().models()).containsExactly(copy);
+    assertThat(vm.modelChooser().modelFileProperty().get()).isEqualTo(copy);
+    assertThat(vm.modelChooser().modelProperty().get()).isNotNull();
+    assertThat(vm.runPane().canRunProperty().get()).isTrue();
+    vm.runPane().run();
     assertThat(notifier.errors).isEmpty();
-    assertThat(vm.runningProperty().get()).isFalse();
+    assertThat(vm.runPane().runningProperty().get()).isFalse();
     assertThat(state.getResult()).isNotNull();
   }
 
@@ -70,7 +70,7 @@ class EvaluateViewModelTest {
     long fp = 0;
     long tn = 0;
     long fn = 0;
-    for (ResultRow r : vm.rows()) {
+    for (ResultRow r : vm.resultsPane().rows()) {
       boolean ng = r.score() >= upper;
       if (r.result().defective()) {
         if (ng) {
@@ -90,20 +90,20 @@ class EvaluateViewModelTest {
   @Test
   void evaluatingTheTestSplitFillsTheTableAndTheMetrics() {
     evaluate();
-    assertThat(vm.rows()).hasSize(50);
-    assertThat(vm.typeChoices())
-        .containsExactly(EvaluateViewModel.ALL_TYPES, "crack", "good", "scratch", "spot");
-    assertThat(vm.statusProperty().get()).startsWith("50 images evaluated");
-    assertThat(vm.metrics())
+    assertThat(vm.resultsPane().rows()).hasSize(50);
+    assertThat(vm.resultsPane().typeChoices())
+        .containsExactly(ResultsPaneModel.ALL_TYPES, "crack", "good", "scratch", "spot");
+    assertThat(vm.runPane().statusProperty().get()).startsWith("50 images evaluated");
+    assertThat(vm.thresholdsPane().metrics())
         .extracting(MetricLine::group, MetricLine::name)
         .contains(
             org.assertj.core.groups.Tuple.tuple("Image", "AUROC"),
             org.assertj.core.groups.Tuple.tuple("Pixel", "AUPRO@0.3"),
             org.assertj.core.groups.Tuple.tuple("Pixel at threshold", "IoU"));
     Thresholds t = state.getThresholds();
-    ThresholdView v = vm.thresholdViewProperty().get();
+    ThresholdView v = vm.thresholdsPane().thresholdViewProperty().get();
     assertThat(v.imageAtNg()).isEqualTo(countAtNg(t.imageUpper()));
-    for (ResultRow r : vm.rows()) {
+    for (ResultRow r : vm.resultsPane().rows()) {
       assertThat(r.verdict()).isEqualTo(t.verdict(r.score()));
     }
   }
@@ -115,28 +115,29 @@ class EvaluateViewModelTest {
   @Test
   void aModelThatFailsToOpenClearsThePreviousResultsAndSaysWhatFailed() throws Exception {
     evaluate();
-    assertThat(vm.rows()).isNotEmpty();
+    assertThat(vm.resultsPane().rows()).isNotEmpty();
     Path broken = Files.write(copy.resolveSibling("broken.zip"), new byte[] {1, 2, 3});
-    vm.modelFileProperty().set(broken);
-    assertThat(vm.modelProperty().get()).isNull();
-    assertThat(vm.rows()).isEmpty();
+    vm.modelChooser().modelFileProperty().set(broken);
+    assertThat(vm.modelChooser().modelProperty().get()).isNull();
+    assertThat(vm.resultsPane().rows()).isEmpty();
     assertThat(state.getResult()).isNull();
-    assertThat(vm.canRunProperty().get()).isFalse();
-    assertThat(vm.statusProperty().get()).contains("Could not open", "broken.zip");
+    assertThat(vm.runPane().canRunProperty().get()).isFalse();
+    assertThat(vm.runPane().statusProperty().get()).contains("Could not open", "broken.zip");
     assertThat(vm.modelChooser().errorProperty().get()).contains("broken.zip");
   }
 
   @Test
   void movingTheNgThresholdUpdatesVerdictsConfusionAndMetricsAtOnce() {
     evaluate();
-    double[] scores = vm.rows().stream().mapToDouble(ResultRow::score).sorted().toArray();
+    double[] scores =
+        vm.resultsPane().rows().stream().mapToDouble(ResultRow::score).sorted().toArray();
     double median = scores[scores.length / 2];
-    vm.setImageUpper(median);
-    ConfusionCounts atMedian = vm.thresholdViewProperty().get().imageAtNg();
+    vm.thresholdsPane().setImageUpper(median);
+    ConfusionCounts atMedian = vm.thresholdsPane().thresholdViewProperty().get().imageAtNg();
     assertThat(atMedian).isEqualTo(countAtNg(median));
     assertThat(atMedian.tp() + atMedian.fp()).isEqualTo(scores.length - scores.length / 2);
     // the table's normalised score follows the NG threshold: 0.5 exactly there, NG at >= 0.5
-    for (ResultRow r : vm.rows()) {
+    for (ResultRow r : vm.resultsPane().rows()) {
       double n = r.normalisedScoreProperty().get();
       assertThat(n >= 0.5)
           .as("%s: score %s, normalised %s", r.name(), r.score(), n)
@@ -146,57 +147,59 @@ class EvaluateViewModelTest {
       }
     }
     double above = scores[scores.length - 1] + 1e-3;
-    vm.setImageUpper(above);
-    ConfusionCounts none = vm.thresholdViewProperty().get().imageAtNg();
+    vm.thresholdsPane().setImageUpper(above);
+    ConfusionCounts none = vm.thresholdsPane().thresholdViewProperty().get().imageAtNg();
     assertThat(none.tp() + none.fp()).isZero();
-    assertThat(vm.rows()).noneMatch(r -> r.verdict() == Verdict.NG);
-    assertThat(vm.lastUpdateNanosProperty().get()).isPositive();
+    assertThat(vm.resultsPane().rows()).noneMatch(r -> r.verdict() == Verdict.NG);
+    assertThat(vm.thresholdsPane().lastUpdateNanosProperty().get()).isPositive();
     // an OK threshold moved above the NG threshold pushes it along, and the other way round
-    vm.setImageLower(above + 1);
+    vm.thresholdsPane().setImageLower(above + 1);
     assertThat(state.getThresholds().imageLower()).isEqualTo(above + 1);
     assertThat(state.getThresholds().imageUpper()).isEqualTo(above + 1);
-    vm.setImageUpper(median);
+    vm.thresholdsPane().setImageUpper(median);
     assertThat(state.getThresholds().imageLower()).isEqualTo(median);
-    vm.setImageBand(0.9, 0.1);
+    vm.thresholdsPane().setImageBand(0.9, 0.1);
     assertThat(state.getThresholds().imageLower()).isEqualTo(0.1);
     assertThat(state.getThresholds().imageUpper()).isEqualTo(0.9);
-    vm.resetThresholds();
+    vm.thresholdsPane().resetThresholds();
     assertThat(state.getThresholds()).isEqualTo(state.getResult().thresholds());
   }
 
   @Test
   void filtersCombineTextTypeAndVerdict() {
     evaluate();
-    vm.typeFilterProperty().set("crack");
-    assertThat(vm.filteredRows()).hasSize(10).allMatch(r -> r.groundTruth().equals("crack"));
-    vm.verdictFilterProperty().set(Verdict.NG);
-    assertThat(vm.filteredRows())
+    vm.resultsPane().typeFilterProperty().set("crack");
+    assertThat(vm.resultsPane().filteredRows())
+        .hasSize(10)
+        .allMatch(r -> r.groundTruth().equals("crack"));
+    vm.resultsPane().verdictFilterProperty().set(Verdict.NG);
+    assertThat(vm.resultsPane().filteredRows())
         .allMatch(r -> r.verdict() == Verdict.NG && r.groundTruth().equals("crack"));
-    vm.typeFilterProperty().set(EvaluateViewModel.ALL_TYPES);
-    vm.verdictFilterProperty().set(null);
-    String name = vm.rows().get(3).name();
-    vm.filterTextProperty().set(name.toUpperCase());
-    assertThat(vm.filteredRows()).extracting(ResultRow::name).contains(name);
-    assertThat(vm.filteredRows().size()).isLessThan(50);
+    vm.resultsPane().typeFilterProperty().set(ResultsPaneModel.ALL_TYPES);
+    vm.resultsPane().verdictFilterProperty().set(null);
+    String name = vm.resultsPane().rows().get(3).name();
+    vm.resultsPane().filterTextProperty().set(name.toUpperCase());
+    assertThat(vm.resultsPane().filteredRows()).extracting(ResultRow::name).contains(name);
+    assertThat(vm.resultsPane().filteredRows().size()).isLessThan(50);
   }
 
   @Test
   void thresholdsAreSavedIntoTheModelFileAndReadBack() throws Exception {
     evaluate();
-    assertThat(vm.thresholdsSavedProperty().get()).isFalse();
-    vm.setImageBand(0.2, 0.3);
-    vm.setPixelThreshold(0.4);
+    assertThat(vm.thresholdsPane().thresholdsSavedProperty().get()).isFalse();
+    vm.thresholdsPane().setImageBand(0.2, 0.3);
+    vm.thresholdsPane().setPixelThreshold(0.4);
     Thresholds t = state.getThresholds();
-    vm.saveThresholds();
+    vm.thresholdsPane().saveThresholds();
     assertThat(notifier.errors).isEmpty();
-    assertThat(vm.thresholdsSavedProperty().get()).isTrue();
+    assertThat(vm.thresholdsPane().thresholdsSavedProperty().get()).isTrue();
     LoadedModel back = LoadedModel.load(copy);
     assertThat(back.thresholds()).isEqualTo(t);
-    assertThat(back.id()).isEqualTo(vm.modelProperty().get().id());
-    vm.setImageUpper(0.35);
-    assertThat(vm.thresholdsSavedProperty().get()).isFalse();
+    assertThat(back.id()).isEqualTo(vm.modelChooser().modelProperty().get().id());
+    vm.thresholdsPane().setImageUpper(0.35);
+    assertThat(vm.thresholdsPane().thresholdsSavedProperty().get()).isFalse();
     // a new evaluation now starts from the stored thresholds
-    vm.run();
+    vm.runPane().run();
     assertThat(state.getResult().thresholdsOrigin()).isEqualTo("stored in the model");
     assertThat(state.getThresholds()).isEqualTo(t);
   }
@@ -204,11 +207,11 @@ class EvaluateViewModelTest {
   @Test
   void theHtmlReportIsWrittenForTheCurrentThresholds() throws Exception {
     evaluate();
-    Path folder = vm.defaultReportFolder();
+    Path folder = vm.report().defaultReportFolder();
     assertThat(folder.getParent()).isEqualTo(tmp.resolve("ws").resolve("runs"));
-    vm.exportReport(folder);
+    vm.report().exportReport(folder);
     assertThat(notifier.errors).isEmpty();
-    Path html = vm.lastReportProperty().get();
+    Path html = vm.report().lastReportProperty().get();
     assertThat(html).isEqualTo(folder.resolve("report.html"));
     String text = Files.readString(html);
     assertThat(text).contains("SGSF evaluation: texture.zip").contains("<svg");
@@ -220,18 +223,24 @@ class EvaluateViewModelTest {
   void selectingARowLoadsTheImageAndItsGroundTruth() {
     evaluate();
     ResultRow crack =
-        vm.rows().stream().filter(r -> r.groundTruth().equals("crack")).findFirst().orElseThrow();
-    vm.selectedRowProperty().set(crack);
-    EvaluationDetail d = vm.detailProperty().get();
+        vm.resultsPane().rows().stream()
+            .filter(r -> r.groundTruth().equals("crack"))
+            .findFirst()
+            .orElseThrow();
+    vm.resultsPane().selectedRowProperty().set(crack);
+    EvaluationDetail d = vm.detailPane().detailProperty().get();
     assertThat(d.result()).isSameAs(crack.result());
     assertThat(d.image().width()).isEqualTo(128);
     assertThat(d.groundTruth()).isNotNull();
     assertThat(d.groundTruth().mean()).isPositive();
     assertThat(state.selectedProperty().get()).isSameAs(crack.result());
     ResultRow good =
-        vm.rows().stream().filter(r -> r.groundTruth().equals("good")).findFirst().orElseThrow();
-    assertThat(vm.select(good.result())).isTrue();
-    assertThat(vm.detailProperty().get().groundTruth()).isNull();
+        vm.resultsPane().rows().stream()
+            .filter(r -> r.groundTruth().equals("good"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(vm.resultsPane().select(good.result())).isTrue();
+    assertThat(vm.detailPane().detailProperty().get().groundTruth()).isNull();
   }
 
   @Test
@@ -241,16 +250,16 @@ class EvaluateViewModelTest {
     for (int i = 0; i < some.size(); i++) {
       Files.copy(some.get(i), dir.resolve("part" + i + ".png"));
     }
-    vm.folderProperty().set(dir);
+    vm.runPane().folderProperty().set(dir);
     evaluate();
-    assertThat(vm.rows()).hasSize(3).allMatch(r -> r.groundTruth().equals("unknown"));
-    assertThat(vm.thresholdViewProperty().get()).isNull();
-    assertThat(vm.metrics())
+    assertThat(vm.resultsPane().rows()).hasSize(3).allMatch(r -> r.groundTruth().equals("unknown"));
+    assertThat(vm.thresholdsPane().thresholdViewProperty().get()).isNull();
+    assertThat(vm.thresholdsPane().metrics())
         .singleElement()
         .extracting(MetricLine::note)
         .asString()
         .contains("no ground truth");
-    vm.exportReport(tmp.resolve("r"));
+    vm.report().exportReport(tmp.resolve("r"));
     assertThat(notifier.infos).anyMatch(s -> s.contains("no ground truth"));
   }
 
@@ -282,23 +291,26 @@ class EvaluateViewModelTest {
   void theLastEvaluationOfAModelComesBackAfterARestart() throws Exception {
     evaluate();
     List<String> rowsBefore =
-        vm.rows().stream().map(r -> r.result().image() + " " + r.score()).toList();
-    List<MetricLine> metricsBefore = List.copyOf(vm.metrics());
+        vm.resultsPane().rows().stream().map(r -> r.result().image() + " " + r.score()).toList();
+    List<MetricLine> metricsBefore = List.copyOf(vm.thresholdsPane().metrics());
     Thresholds thresholdsBefore = state.getThresholds();
-    String id = vm.modelProperty().get().id();
+    String id = vm.modelChooser().modelProperty().get().id();
     assertThat(EvaluationArchive.fileFor(ws, id)).isRegularFile();
 
     Restarted after = Restarted.on(ws);
     try {
-      assertThat(after.vm().modelProperty().get()).isNotNull();
-      assertThat(after.vm().rows().stream().map(r -> r.result().image() + " " + r.score()))
+      assertThat(after.vm().modelChooser().modelProperty().get()).isNotNull();
+      assertThat(
+              after.vm().resultsPane().rows().stream()
+                  .map(r -> r.result().image() + " " + r.score()))
           .containsExactlyElementsOf(rowsBefore);
       assertThat(after.state().getThresholds()).isEqualTo(thresholdsBefore);
-      assertThat(after.vm().metrics()).containsExactlyElementsOf(metricsBefore);
-      assertThat(after.vm().rows().get(0).result().map().data())
-          .containsExactly(vm.rows().get(0).result().map().data());
+      assertThat(after.vm().thresholdsPane().metrics()).containsExactlyElementsOf(metricsBefore);
+      assertThat(after.vm().resultsPane().rows().get(0).result().map().data())
+          .containsExactly(vm.resultsPane().rows().get(0).result().map().data());
       assertThat(after.review().queue()).hasSize(rowsBefore.size());
-      assertThat(after.vm().statusProperty().get()).startsWith("Last evaluation restored: 50");
+      assertThat(after.vm().runPane().statusProperty().get())
+          .startsWith("Last evaluation restored: 50");
       assertThat(after.notifier().errors).isEmpty();
     } finally {
       after.review().close();
@@ -309,7 +321,7 @@ class EvaluateViewModelTest {
   @Test
   void aDamagedOrForeignKeptEvaluationDoesNotKeepTheModelFromOpening() throws Exception {
     evaluate();
-    LoadedModel m = vm.modelProperty().get();
+    LoadedModel m = vm.modelChooser().modelProperty().get();
     Path kept = EvaluationArchive.fileFor(ws, m.id());
     EvaluationResult r = state.getResult();
     LoadedModel other = new LoadedModel(m.file(), m.model(), m.thresholds(), "other.zip@1970");
@@ -337,9 +349,9 @@ class EvaluateViewModelTest {
       Files.write(kept, content);
       Restarted after = Restarted.on(ws);
       try {
-        assertThat(after.vm().modelProperty().get()).isNotNull();
-        assertThat(after.vm().canRunProperty().get()).isTrue();
-        assertThat(after.vm().rows()).isEmpty();
+        assertThat(after.vm().modelChooser().modelProperty().get()).isNotNull();
+        assertThat(after.vm().runPane().canRunProperty().get()).isTrue();
+        assertThat(after.vm().resultsPane().rows()).isEmpty();
         assertThat(after.review().queue()).isEmpty();
         assertThat(after.notifier().errors).isEmpty();
       } finally {

@@ -48,18 +48,22 @@ class EvaluateViewTest {
     // before any evaluation the empty histogram draws no threshold labels (issue 14 item 15)
     assertThat(onFx(() -> window.workbench().evaluateView().charts().markerLabels()))
         .containsExactly("", "");
-    waitFor("model", 30_000, () -> vm.modelProperty().get() != null && vm.canRunProperty().get());
+    waitFor(
+        "model",
+        30_000,
+        () ->
+            vm.modelChooser().modelProperty().get() != null && vm.runPane().canRunProperty().get());
     robot.clickOn("#evaluate-run");
     waitFor("evaluation", 120_000, () -> vm.state().getResult() != null);
     GuiTestSupport.settle();
-    assertThat(onFx(() -> vm.filteredRows().size())).isEqualTo(50);
+    assertThat(onFx(() -> vm.resultsPane().filteredRows().size())).isEqualTo(50);
     assertThat(onFx(() -> window.workbench().evaluateView().charts().markerLabels()))
         .doesNotHaveDuplicates();
 
     Thresholds before = onFx(() -> vm.state().getThresholds());
     int goodNgBefore = count(robot, "confusion-good-ng");
     int defectiveNgBefore = count(robot, "confusion-defective-ng");
-    ReviewCounts expected = onFx(() -> vm.thresholdViewProperty().get().review());
+    ReviewCounts expected = onFx(() -> vm.thresholdsPane().thresholdViewProperty().get().review());
     assertThat(goodNgBefore).isEqualTo(expected.goodNg());
     assertThat(defectiveNgBefore).isEqualTo(expected.defectiveNg());
     assertThat(
@@ -79,7 +83,9 @@ class EvaluateViewTest {
             () ->
                 canvas.localToScreen(charts.screenX(before.imageUpper()), canvas.getHeight() / 2));
     double minScore =
-        onFx(() -> vm.rows().stream().mapToDouble(ResultRow::score).min().orElseThrow());
+        onFx(
+            () ->
+                vm.resultsPane().rows().stream().mapToDouble(ResultRow::score).min().orElseThrow());
     Point2D target =
         onFx(() -> canvas.localToScreen(charts.screenX(minScore), canvas.getHeight() / 2));
     robot.drag(grab).dropTo(target);
@@ -88,14 +94,19 @@ class EvaluateViewTest {
     Thresholds after = onFx(() -> vm.state().getThresholds());
     assertThat(after.imageUpper()).isLessThan(before.imageUpper());
     assertThat(after.imageLower()).isLessThanOrEqualTo(after.imageUpper());
-    ReviewCounts now = onFx(() -> vm.thresholdViewProperty().get().review());
+    ReviewCounts now = onFx(() -> vm.thresholdsPane().thresholdViewProperty().get().review());
     assertThat(count(robot, "confusion-good-ng")).isEqualTo(now.goodNg());
     assertThat(count(robot, "confusion-defective-ng")).isEqualTo(now.defectiveNg());
     assertThat(now.goodNg() + now.defectiveNg())
         .as("more images are NG after lowering the NG threshold")
         .isGreaterThan(goodNgBefore + defectiveNgBefore);
     // the verdict counts equal a direct count over the rows at the dragged threshold
-    long ng = onFx(() -> vm.rows().stream().filter(r -> r.score() >= after.imageUpper()).count());
+    long ng =
+        onFx(
+            () ->
+                vm.resultsPane().rows().stream()
+                    .filter(r -> r.score() >= after.imageUpper())
+                    .count());
     assertThat(now.ng()).isEqualTo((int) ng);
     assertThat(onFx(() -> charts.upperMarkerValue())).isEqualTo(after.imageUpper());
 
@@ -108,9 +119,9 @@ class EvaluateViewTest {
     double hi = before.imageUpper();
     for (int i = 0; i < 40; i++) {
       double v = lo + (hi - lo) * i / 39.0;
-      GuiTestSupport.runFx(() -> vm.setImageUpper(v));
+      GuiTestSupport.runFx(() -> vm.thresholdsPane().setImageUpper(v));
       total.add(onFx(view::lastRefreshMillis));
-      metricsOnly.add(onFx(() -> vm.lastUpdateNanosProperty().get() / 1e6));
+      metricsOnly.add(onFx(() -> vm.thresholdsPane().lastUpdateNanosProperty().get() / 1e6));
     }
     total.sort(Double::compare);
     metricsOnly.sort(Double::compare);
@@ -136,26 +147,34 @@ class EvaluateViewTest {
     EvaluateViewModel vm = window.workbench().evaluateViewModel();
     waitFor("dataset", 60_000, () -> window.workbench().session().getDataset() != null);
     robot.clickOn("#nav-evaluate");
-    waitFor("model", 30_000, () -> vm.modelProperty().get() != null && vm.canRunProperty().get());
-    GuiTestSupport.runFx(() -> vm.folderProperty().set(folder));
+    waitFor(
+        "model",
+        30_000,
+        () ->
+            vm.modelChooser().modelProperty().get() != null && vm.runPane().canRunProperty().get());
+    GuiTestSupport.runFx(() -> vm.runPane().folderProperty().set(folder));
     java.util.concurrent.atomic.AtomicReference<Double> atCancel =
         new java.util.concurrent.atomic.AtomicReference<>();
     GuiTestSupport.runFx(
         () ->
-            vm.progressProperty()
+            vm.runPane()
+                .progressProperty()
                 .addListener(
                     (o, a, p) -> {
                       if (p.doubleValue() > 0 && atCancel.get() == null) {
                         atCancel.set(p.doubleValue());
-                        vm.cancel();
+                        vm.runPane().cancel();
                       }
                     }));
     robot.clickOn("#evaluate-run");
-    waitFor("cancelled", 120_000, () -> atCancel.get() != null && !vm.runningProperty().get());
+    waitFor(
+        "cancelled",
+        120_000,
+        () -> atCancel.get() != null && !vm.runPane().runningProperty().get());
     assertThat(atCancel.get()).isLessThan(1.0);
-    assertThat(onFx(() -> vm.statusProperty().get())).contains("cancelled");
+    assertThat(onFx(() -> vm.runPane().statusProperty().get())).contains("cancelled");
     assertThat(onFx(() -> vm.state().getResult())).isNull();
-    assertThat(onFx(() -> vm.rows().size())).isZero();
+    assertThat(onFx(() -> vm.resultsPane().rows().size())).isZero();
     assertThat(onFx(() -> robot.lookup("#evaluate-cancel").query().isDisabled())).isTrue();
   }
 }

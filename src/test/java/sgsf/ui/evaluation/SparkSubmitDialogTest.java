@@ -38,8 +38,8 @@ class SparkSubmitDialogTest {
     EvaluateViewModel vm = window.workbench().evaluateViewModel();
     waitFor("dataset", 60_000, () -> window.workbench().session().getDataset() != null);
     robot.clickOn("#nav-evaluate");
-    waitFor("model", 30_000, () -> vm.modelProperty().get() != null);
-    Path model = onFx(() -> vm.modelFileProperty().get());
+    waitFor("model", 30_000, () -> vm.modelChooser().modelProperty().get() != null);
+    Path model = onFx(() -> vm.modelChooser().modelFileProperty().get());
     Button spark = robot.lookup("#evaluate-spark-export").queryAs(Button.class);
     boolean disabled = onFx(() -> spark.isDisabled());
     assertThat(disabled).isFalse();

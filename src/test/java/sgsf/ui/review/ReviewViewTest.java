@@ -43,7 +43,9 @@ class ReviewViewTest {
     waitFor(
         "model",
         30_000,
-        () -> evaluate.modelProperty().get() != null && evaluate.canRunProperty().get());
+        () ->
+            evaluate.modelChooser().modelProperty().get() != null
+                && evaluate.runPane().canRunProperty().get());
     robot.clickOn("#evaluate-run");
     waitFor("evaluation", 120_000, () -> evaluate.state().getResult() != null);
     robot.clickOn("#nav-review");
