@@ -40,11 +40,13 @@ public record ModelConfig(
 
   /**
    * The default recipe's guidance mode, used by every preset and so by {@code sgsf train}, the
-   * Train view and the benchmarks: FROZEN trains the segmentation network alone after the
-   * autoencoder's warm-up, about twice as many iterations per hour as JOINT on a CPU, which at a
-   * fixed time budget measured better on the magnetic tiles (README, "Quality").
+   * Train view and the benchmarks. NONE trains the segmentation network without guidance: in 60
+   * minutes on a 2-core CPU it gets about a quarter more iterations than FROZEN (and about three
+   * times JOINT's), needs no guidance cache, and on the magnetic tiles measured the same image
+   * AUROC as FROZEN with better localisation (three seeds each: pixel AUROC 0.879 against 0.847,
+   * AUPRO 0.850 against 0.835; README, "Quality"). The guided modes stay one option away.
    */
-  public static final GuidanceMode DEFAULT_GUIDANCE = GuidanceMode.FROZEN;
+  public static final GuidanceMode DEFAULT_GUIDANCE = GuidanceMode.NONE;
 
   /** lite: 128x128, width 16, for CPU laptops, demos, tests. */
   public static ModelConfig lite() {

@@ -30,7 +30,10 @@ public final class Predictor {
   public static final int BATCH = 8;
 
   private final SgsfModel model;
-  private final SgsfNetwork network;
+
+  /** The model's network with its batch norms folded ({@link SgsfNetwork#foldedForInference}). */
+  private SgsfNetwork network;
+
   private final int neighbours;
   private final ImageScore.Rule scoring;
   private final Map<Integer, INDArray[]> guidanceCache;
@@ -48,7 +51,6 @@ public final class Predictor {
       throw new IllegalArgumentException("neighbours must be in [1, 16], got " + neighbours);
     }
     this.model = model;
-    this.network = model.network();
     this.neighbours = Math.min(neighbours, model.bank().size());
     this.scoring = ImageScore.Rule.DEFAULT;
     long perImage = 0;
@@ -92,6 +94,14 @@ public final class Predictor {
     return out;
   }
 
+  /** The folded network, built on the first prediction (preparing images needs none). */
+  private synchronized SgsfNetwork network() {
+    if (network == null) {
+      network = model.network().foldedForInference();
+    }
+    return network;
+  }
+
   private List<Prediction> predictBatch(List<FloatImage> images) {
     List<FloatImage> prepared = new ArrayList<>(images.size());
     for (FloatImage img : images) {
@@ -105,9 +115,9 @@ public final class Predictor {
       for (int k = 0; k < n; k++) {
         nn.add(List.of());
       }
-      sum = network.segment(x, null);
+      sum = network().segment(x, null);
     } else {
-      INDArray emb = network.embed(x);
+      INDArray emb = network().embed(x);
       for (int k = 0; k < n; k++) {
         nn.add(model.bank().nearest(emb.getRow(k).toFloatVector(), neighbours, -1));
       }
@@ -119,7 +129,7 @@ public final class Predictor {
           idx[k] = list.get(Math.min(r, list.size() - 1)).index();
         }
         INDArray[] g = guidance(idx);
-        INDArray o = network.segment(x, g);
+        INDArray o = network().segment(x, g);
         if (idx.length > 1) {
           // stacked for this batch; a batch of one borrows the cached arrays themselves
           closeAll(g);
@@ -175,7 +185,7 @@ public final class Predictor {
       for (int i : chunk) {
         imgs.add(model.bank().image(i));
       }
-      try (SgsfNetwork.Features f = network.features(Tensors.batch(imgs))) {
+      try (SgsfNetwork.Features f = network().features(Tensors.batch(imgs))) {
         for (int k = 0; k < chunk.size(); k++) {
           INDArray[] g = new INDArray[ModelConfig.SCALES + 1];
           for (int s = 1; s <= ModelConfig.SCALES; s++) {
