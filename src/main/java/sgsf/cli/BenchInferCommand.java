@@ -49,6 +49,16 @@ public final class BenchInferCommand implements Callable<Integer> {
       description = "Benchmark this trained model instead.")
   Path model;
 
+  @Option(
+      names = "--guidance",
+      defaultValue = "frozen",
+      description = {
+        "Guidance of the untrained network: joint, detached, frozen or none (default",
+        "${DEFAULT-VALUE}, the guided inference the PyTorch peer measures; the default recipe is",
+        "none)."
+      })
+  String guidance;
+
   @Mixin CliOptions.TimedRuns runsOption = new CliOptions.TimedRuns();
 
   @Mixin CliOptions.Json jsonOption = new CliOptions.Json();
@@ -63,7 +73,9 @@ public final class BenchInferCommand implements Callable<Integer> {
       m = ModelBundle.load(model).model();
     } else {
       try {
-        m = untrained(ModelConfig.preset(presetOption.name()));
+        m =
+            untrained(
+                ModelConfig.preset(presetOption.name()).withGuidance(CliEnums.guidance(guidance)));
       } catch (IllegalArgumentException e) {
         spec.commandLine().getErr().println("error: " + e.getMessage());
         return 1;
@@ -98,6 +110,7 @@ public final class BenchInferCommand implements Callable<Integer> {
     if (jsonOption.enabled()) {
       ObjectNode n = Json.mapper().createObjectNode();
       n.put("preset", m.config().preset());
+      n.put("guidance", m.config().guidance().name().toLowerCase(Locale.ROOT));
       n.put("input_size", s);
       n.put("backend", backend);
       n.put("params", m.network().parameterCount());

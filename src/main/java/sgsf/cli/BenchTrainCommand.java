@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sgsf.engine.backend.Backend;
-import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
 import sgsf.engine.data.Dataset;
 import sgsf.engine.data.DatasetException;
@@ -80,9 +79,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     }
     ModelConfig m;
     try {
-      m =
-          ModelConfig.preset(presetOption.name())
-              .withGuidance(GuidanceMode.valueOf(guidance.toUpperCase(Locale.ROOT)));
+      m = ModelConfig.preset(presetOption.name()).withGuidance(CliEnums.guidance(guidance));
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return 1;

@@ -10,6 +10,21 @@ final class CliEnums {
   private CliEnums() {}
 
   /** sam | perlin | cutpaste | cutswap | hard. */
+  /**
+   * The guidance mode named by {@code --guidance}, case-insensitive.
+   *
+   * @throws IllegalArgumentException in one line naming the modes, for any other text
+   */
+  static sgsf.engine.config.GuidanceMode guidance(String text) {
+    for (sgsf.engine.config.GuidanceMode m : sgsf.engine.config.GuidanceMode.values()) {
+      if (m.name().equalsIgnoreCase(text.trim())) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException(
+        "--guidance must be joint, detached, frozen or none, got '" + text + "'");
+  }
+
   static final class StrategyConverter implements ITypeConverter<ForgeConfig.Strategy> {
     @Override
     public ForgeConfig.Strategy convert(String value) {

@@ -20,7 +20,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import sgsf.engine.config.ForgeConfig;
-import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
 import sgsf.engine.config.Parameter;
 import sgsf.engine.config.TrainConfig;
@@ -173,10 +172,7 @@ public final class TrainCommand implements Callable<Integer> {
             model.withSize(
                 size == null ? model.inputSize() : size, width == null ? model.baseWidth() : width);
       }
-      model =
-          model
-              .withGuidance(GuidanceMode.valueOf(guidance.toUpperCase(Locale.ROOT)))
-              .withCoordinateChannels(coordinates);
+      model = model.withGuidance(CliEnums.guidance(guidance)).withCoordinateChannels(coordinates);
       train = trainConfig(batch, seed);
       forge =
           ForgeParameterOptions.apply(

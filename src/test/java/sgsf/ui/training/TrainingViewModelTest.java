@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sgsf.engine.config.ForgeConfig;
+import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.data.DatasetScanner;
 import sgsf.engine.train.IterationStats;
 import sgsf.io.ModelBundle;
@@ -50,6 +51,8 @@ class TrainingViewModelTest {
     f.inputSizeProperty().set("32");
     f.baseWidthProperty().set("4");
     f.iterationsProperty().set("6");
+    // a guided run: 2 warm-up iterations of the autoencoder, then 6 of the main phase
+    f.guidanceProperty().set(GuidanceMode.FROZEN);
     f.warmupProperty().set("2");
     f.batchSizeProperty().set("2");
     f.checkpointEveryProperty().set("3");
