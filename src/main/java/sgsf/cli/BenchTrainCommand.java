@@ -174,7 +174,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
       r.heapMbSeries().forEach(heap::add);
       n.put("rss_reference_index", r.referenceIndex());
       n.put("rss_growth_pct", r.growthPercent());
-      n.put("peak_rss_mb", NetworkBenchmark.peakRssMb());
+      n.put("peak_rss_mb", r.peakRssMb());
       o.println(n.toString());
     } else {
       o.printf(

@@ -42,6 +42,16 @@ record TrainingSoak(
     return 100.0 * (rssMbSeries.get(rssMbSeries.size() - 1) - ref) / ref;
   }
 
+  /**
+   * Peak resident memory in MB: the kernel's high-water mark (VmHWM), or the highest sample where
+   * that is higher. Linux updates the high-water mark only on some events (unmapping, exit), so
+   * memory returned with {@code madvise} can leave VmHWM below an earlier VmRSS reading.
+   */
+  long peakRssMb() {
+    long sampled = rssMbSeries.stream().mapToLong(Long::longValue).max().orElse(-1);
+    return Math.max(ProcessMemory.peakResidentBytes() >> 20, sampled);
+  }
+
   static TrainingSoak run(
       Dataset dataset, ModelConfig model, int batch, double minutes, double sampleSeconds)
       throws IOException {
