@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -193,6 +195,7 @@ public final class TrainCommand implements Callable<Integer> {
       if (resumeBudget == RESUME_REFUSED) {
         return 1;
       }
+      model = resumedModel;
     }
     if (!d.skipped().isEmpty()) {
       err.printf(
@@ -204,8 +207,47 @@ public final class TrainCommand implements Callable<Integer> {
       d.skipped().forEach(s -> err.println("  skipped " + s));
     }
     TrainingControl control = new TrainingControl();
-    Thread hook = new Thread(control::cancel, "sgsf-train-interrupt");
+    CountDownLatch reported = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              // Ctrl-C: the JVM exits once this hook returns, so wait for the run to stop, write
+              // its checkpoint and print how to continue
+              control.cancel();
+              try {
+                reported.await(CANCEL_GRACE_SECONDS, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "sgsf-train-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return train(d, model, train, forge, resumeBudget, control, err, o);
+    } finally {
+      err.flush();
+      o.flush();
+      reported.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting because of Ctrl-C: the hook is running and has been released
+      }
+    }
+  }
+
+  /** How long Ctrl-C waits for the current iteration and the checkpoint before the JVM exits. */
+  private static final int CANCEL_GRACE_SECONDS = 60;
+
+  private int train(
+      Dataset d,
+      ModelConfig model,
+      TrainConfig train,
+      ForgeConfig forge,
+      TrainingWorkflow.ResumeBudget resumeBudget,
+      TrainingControl control,
+      PrintWriter err,
+      PrintWriter o) {
     Path checkpoints = Path.of(out.toString() + ".checkpoints");
     err.printf(
         Locale.ROOT,
@@ -240,11 +282,6 @@ public final class TrainCommand implements Callable<Integer> {
       return 1;
     } finally {
       listener.close();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is exiting because of Ctrl-C: the hook has already run
-      }
     }
     result.data().skipped().forEach(s -> err.println("skipped while loading: " + s));
     TrainingOutcome outcome = result.outcome();
@@ -266,6 +303,9 @@ public final class TrainCommand implements Callable<Integer> {
     o.flush();
     return 0;
   }
+
+  /** The network of the checkpoint given to {@code --resume}: the one the run continues. */
+  private ModelConfig resumedModel;
 
   /** Marks a refused resume (the conflicts are already printed). */
   private static final TrainingWorkflow.ResumeBudget RESUME_REFUSED =
@@ -289,6 +329,7 @@ public final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           resume + ": damaged checkpoint configuration (" + e.getMessage() + ")");
     }
+    resumedModel = ckModel;
     ParseResult given = spec.commandLine().getParseResult();
     List<String> conflicts = new ArrayList<>();
     conflict(conflicts, given, "--size", model.inputSize(), ckModel.inputSize());

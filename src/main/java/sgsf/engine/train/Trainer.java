@@ -79,6 +79,7 @@ public final class Trainer {
   private final Deque<Double> recentSteps = new ArrayDeque<>();
   private final LearningRateSchedule schedule;
   private Path lastCheckpoint;
+  private int lastCheckpointIteration = -1;
   private int warmup;
   private int planned;
   private double elapsedBefore;
@@ -225,7 +226,7 @@ public final class Trainer {
       TrainingPhase announced = null;
       while (it < planned) {
         if (!control.awaitRunnable()) {
-          return cancelled(it);
+          return cancelled(it, startIteration, elapsedBefore + (System.nanoTime() - start) / 1e9);
         }
         boolean main = it >= warmup;
         TrainingPhase phase = main ? TrainingPhase.MAIN : TrainingPhase.WARMUP;
@@ -280,7 +281,7 @@ public final class Trainer {
         }
       }
       if (control.isCancelled()) {
-        return cancelled(it);
+        return cancelled(it, startIteration, elapsedBefore + (System.nanoTime() - start) / 1e9);
       }
       listener.onPhase(TrainingPhase.FEATURE_BANK, "embedding the training images");
       network.syncFromJoint();
@@ -299,7 +300,14 @@ public final class Trainer {
     }
   }
 
-  private TrainingOutcome cancelled(int it) {
+  /**
+   * Ends a cancelled run. With checkpoints on, the iterations since the last checkpoint are kept: a
+   * checkpoint is written at the cancelled iteration, so a resume loses none of them.
+   */
+  private TrainingOutcome cancelled(int it, int startIteration, double elapsed) {
+    if (cfg.checkpointEvery() > 0 && it > startIteration && it != lastCheckpointIteration) {
+      checkpoint(it, elapsed);
+    }
     String msg =
         "training cancelled after "
             + it
@@ -679,6 +687,7 @@ public final class Trainer {
       Path p = sink.save(state);
       if (p != null) {
         lastCheckpoint = p;
+        lastCheckpointIteration = nextIteration;
         listener.onCheckpoint(p, nextIteration);
       }
     } catch (IOException e) {
