@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import sgsf.engine.config.ForgeConfig;
+import sgsf.engine.config.ForgeParameters;
 import sgsf.engine.config.ModelConfig;
 import sgsf.engine.config.Parameter;
 import sgsf.engine.config.TrainConfig;
@@ -309,7 +311,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** Marks a refused resume (the conflicts are already printed). */
   private static final TrainingWorkflow.ResumeBudget RESUME_REFUSED =
-      new TrainingWorkflow.ResumeBudget(-1, -1.0);
+      new TrainingWorkflow.ResumeBudget(-1, -1.0, -1);
 
   /**
    * Compares the options given on the command line with the checkpoint's configuration: one that
@@ -373,6 +375,22 @@ public final class TrainCommand implements Callable<Integer> {
               + " but the checkpoint has "
               + storedForge.strategy().name().toLowerCase(Locale.ROOT));
     }
+    if (storedForge != null) {
+      ParameterOptions.given(spec, ForgeParameterOptions.PREFIX, ForgeParameters.all())
+          .keySet()
+          .forEach(
+              p -> {
+                if (!Arrays.equals(p.get().apply(forge), p.get().apply(storedForge))) {
+                  conflicts.add(
+                      ForgeParameterOptions.PREFIX
+                          + p.id()
+                          + " "
+                          + p.format(forge)
+                          + " but the checkpoint has "
+                          + p.format(storedForge));
+                }
+              });
+    }
     if (!conflicts.isEmpty()) {
       err.println(
           "error: "
@@ -388,11 +406,29 @@ public final class TrainCommand implements Callable<Integer> {
         budget.containsKey(param("iterations")) ? (int) budget.get(param("iterations"))[0] : null;
     Double newMinutes =
         budget.containsKey(param("minutes")) ? budget.get(param("minutes"))[0] : null;
-    if (newIterations == null && newMinutes == null) {
+    Integer newCheckpointEvery =
+        budget.containsKey(param("checkpoint-every"))
+            ? (int) budget.get(param("checkpoint-every"))[0]
+            : null;
+    if (newIterations == null && newMinutes == null && newCheckpointEvery == null) {
       return null;
     }
-    TrainingWorkflow.ResumeBudget b = new TrainingWorkflow.ResumeBudget(newIterations, newMinutes);
+    TrainingWorkflow.ResumeBudget b =
+        new TrainingWorkflow.ResumeBudget(newIterations, newMinutes, newCheckpointEvery);
     TrainConfig applied = b.applyTo(ckTrain);
+    if (newCheckpointEvery != null) {
+      err.println(
+          "resuming "
+              + resume
+              + " with a checkpoint every "
+              + applied.checkpointEvery()
+              + " iterations (was "
+              + ckTrain.checkpointEvery()
+              + ")");
+    }
+    if (newIterations == null && newMinutes == null) {
+      return b;
+    }
     err.println(
         "resuming "
             + resume

@@ -86,18 +86,21 @@ public final class TrainingWorkflow {
 
   /**
    * The part of a checkpoint's training configuration that may change when it is resumed: how long
-   * the run goes on. Everything else (network, batch, learning rate, ...) is the checkpoint's.
+   * the run goes on and how often it writes checkpoints. Everything else (network, batch, learning
+   * rate, forging, ...) is the checkpoint's.
    *
    * @param iterations main-phase iterations of the whole run, or null to keep the checkpoint's
    * @param minutes wall-clock budget of the whole run, or null to keep the checkpoint's
+   * @param checkpointEvery iterations between checkpoints, or null to keep the checkpoint's
    */
-  public record ResumeBudget(Integer iterations, Double minutes) {
+  public record ResumeBudget(Integer iterations, Double minutes, Integer checkpointEvery) {
     /** The checkpoint's training configuration with this budget. */
     public TrainConfig applyTo(TrainConfig t) {
+      TrainConfig c = checkpointEvery != null ? t.withCheckpointEvery(checkpointEvery) : t;
       if (minutes != null) {
-        return t.withMinutes(minutes).withIterations(iterations != null ? iterations : 1_000_000);
+        return c.withMinutes(minutes).withIterations(iterations != null ? iterations : 1_000_000);
       }
-      return iterations != null ? t.withIterations(iterations).withMinutes(0) : t;
+      return iterations != null ? c.withIterations(iterations).withMinutes(0) : c;
     }
 
     /**
@@ -108,8 +111,9 @@ public final class TrainingWorkflow {
      */
     TrainingState applyTo(TrainingState s, Path checkpoint) {
       TrainConfig t = applyTo(s.train());
-      int planned = s.warmupIterations() + t.iterations();
-      if (planned <= s.nextIteration()) {
+      boolean newLength = iterations != null || minutes != null;
+      int planned = newLength ? s.warmupIterations() + t.iterations() : s.plannedIterations();
+      if (newLength && planned <= s.nextIteration()) {
         throw new IllegalArgumentException(
             checkpoint
                 + " stopped after iteration "

@@ -274,6 +274,8 @@ class CliEndToEndTest {
             "64",
             "--guidance",
             "none",
+            "--forge-a",
+            "0.45",
             "--resume",
             ckpt.toString(),
             "--out",
@@ -284,7 +286,8 @@ class CliEndToEndTest {
     assertThat(errors.get(0))
         .contains(ckpt.getFileName().toString())
         .contains("--size 64 but the checkpoint has 32")
-        .contains("--guidance none but the checkpoint has joint");
+        .contains("--guidance none but the checkpoint has joint")
+        .contains("--forge-a 0.45 but the checkpoint has 0.4");
     assertThat(dir.resolve("conflict.zip")).doesNotExist();
 
     // the same good images plus two files the scan skips: the fingerprint still matches
@@ -317,15 +320,23 @@ class CliEndToEndTest {
             ckpt.toString(),
             "--iterations",
             "9",
+            "--checkpoint-every",
+            "3",
             "--out",
             longer.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err())
         .contains("--iterations 9 main iterations (was 6)")
+        .contains("with a checkpoint every 3 iterations (was 4)")
         .contains("2 files skipped by the scan")
         .contains("notes.png: not a decodable image")
         .contains("cut.png: truncated PNG");
     assertThat(sgsf.io.ModelBundle.load(longer).model().provenance().iterationsTrained())
         .isEqualTo(2 + 9);
+    // resumed at iteration 4 of 11: periodic checkpoints at 6 and 9 (every 3), then the final one
+    try (var s = Files.list(dir.resolve("longer.zip.checkpoints"))) {
+      assertThat(s.map(f -> f.getFileName().toString()).sorted().toList())
+          .containsExactly("ckpt-000006.sgsfckpt", "ckpt-000009.sgsfckpt", "ckpt-000011.sgsfckpt");
+    }
   }
 }
