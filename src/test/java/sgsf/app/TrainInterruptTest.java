@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sgsf.ChildJvm;
 import sgsf.engine.backend.Backend;
 import sgsf.engine.data.DemoDataset;
 
@@ -29,16 +29,9 @@ class TrainInterruptTest {
     Path data = DemoDataset.ensureCategory(dir.resolve("demo"), DemoDataset.OBJECT);
     Path model = dir.resolve("interrupted.zip");
     Path log = dir.resolve("train.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
-        new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path")));
-    for (String p : List.of("sgsf.demo.dir", "sgsf.config.dir", "sgsf.log.dir", "user.home")) {
-      if (System.getProperty(p) != null) {
-        cmd.add("-D" + p + "=" + System.getProperty(p));
-      }
-    }
-    cmd.addAll(
-        List.of(
+        ChildJvm.command(
+            "1g",
             "sgsf.app.Main",
             "train",
             "--data",
@@ -57,7 +50,7 @@ class TrainInterruptTest {
             "--checkpoint-every",
             "100000",
             "--out",
-            model.toString()));
+            model.toString());
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
