@@ -21,12 +21,12 @@ import sgsf.engine.data.DatasetException;
 import sgsf.engine.data.DatasetLayout;
 import sgsf.engine.data.DatasetScanner;
 import sgsf.engine.data.DemoDataset;
+import sgsf.engine.data.PathNames;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.task.CancellationToken;
 import sgsf.engine.task.ProgressListener;
 import sgsf.io.Json;
-import sgsf.io.PathNames;
 
 /**
  * {@code sgsf datasets inspect [DIR] [--layout L] [--json]}: what layout was found, counts per

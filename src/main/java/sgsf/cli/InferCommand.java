@@ -18,6 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import sgsf.engine.data.PathNames;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
@@ -28,7 +29,6 @@ import sgsf.engine.task.CancellationToken;
 import sgsf.io.AtomicFiles;
 import sgsf.io.Json;
 import sgsf.io.ModelBundle;
-import sgsf.io.PathNames;
 import sgsf.io.report.ScoresCsv;
 import sgsf.io.report.ThresholdsJson;
 import sgsf.workflow.InferenceWorkflow;
@@ -151,7 +151,7 @@ public final class InferCommand implements Callable<Integer> {
                   Double sim = p.neighbours().isEmpty() ? null : p.neighbours().get(0).similarity();
                   csv.add(
                       ScoresCsv.Row.scored(
-                          PathNames.lossless(file),
+                          PathNames.lossless(images.relativize(file)),
                           p.score(),
                           thresholds,
                           nn,
@@ -167,7 +167,9 @@ public final class InferCommand implements Callable<Integer> {
 
                 @Override
                 public void failed(SkippedFile f) throws IOException {
-                  csv.add(ScoresCsv.Row.failed(PathNames.lossless(f.path()), f.reason()));
+                  csv.add(
+                      ScoresCsv.Row.failed(
+                          PathNames.lossless(images.relativize(f.path())), f.reason()));
                 }
               });
     }

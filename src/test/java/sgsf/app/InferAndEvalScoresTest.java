@@ -47,10 +47,15 @@ class InferAndEvalScoresTest {
     assertThat(inferred).hasSize(50);
     assertThat(evaluated).hasSize(50);
     Map<String, ScoresCsv.Row> byPath = new HashMap<>();
-    inferred.forEach(r -> byPath.put(r.path(), r));
+    // infer names each image relative to --images (no user's folder layout in the results)
+    inferred.forEach(
+        r -> {
+          assertThat(Path.of(r.path())).as(r.path()).isRelative();
+          byPath.put(data.resolve("test").resolve(r.path()).toString(), r);
+        });
     assertThat(byPath.keySet()).isEqualTo(evaluated.keySet());
     for (ScoresCsv.Row r : inferred) {
-      ScoresCsv.Row ev = evaluated.get(r.path());
+      ScoresCsv.Row ev = evaluated.get(data.resolve("test").resolve(r.path()).toString());
       assertThat(r.score()).as(r.path()).isCloseTo(ev.score(), within(1e-5));
       assertThat(r.verdict()).as(r.path()).isEqualTo(ev.verdict());
       assertThat(ev.type()).isNotNull();
@@ -95,6 +100,33 @@ class InferAndEvalScoresTest {
     assertThat(i.code()).as(i.err()).isZero();
     assertThat(ScoresCsv.read(out.resolve("scores.csv")))
         .singleElement()
-        .satisfies(r -> assertThat(r.path()).isEqualTo(odd.toString()));
+        .satisfies(r -> assertThat(r.path()).isEqualTo(odd.getFileName().toString()));
+  }
+
+  /** Issue 14 item 3 in {@code sgsf eval}: names that are not UTF-8 stay distinct and lossless. */
+  @Test
+  void evalWritesNamesThatAreNotUtf8Losslessly() throws Exception {
+    Path data = DemoDataset.ensureCategory(dir.resolve("demo-raw"), DemoDataset.TEXTURE);
+    Path good = data.resolve("test").resolve("good");
+    Path first;
+    try (var s = Files.list(good)) {
+      first = s.sorted().findFirst().orElseThrow();
+    }
+    try {
+      for (String raw : List.of("bad%FF.png", "bad%FE.png")) {
+        Files.copy(first, Path.of(new java.net.URI(good.toUri() + raw)));
+      }
+    } catch (java.nio.file.InvalidPathException | java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(false, "no such names here: " + e);
+    }
+    Path out = dir.resolve("eval-raw");
+    Sgsf.Run e = Sgsf.eval(DemoModels.textureModel(), data, out);
+    assertThat(e.code()).as(e.err()).isZero();
+    List<String> paths =
+        ScoresCsv.read(out.resolve("scores.csv")).stream().map(ScoresCsv.Row::path).toList();
+    assertThat(paths).doesNotHaveDuplicates().noneMatch(p -> p.contains("\uFFFD"));
+    assertThat(paths)
+        .anyMatch(p -> p.endsWith("bad\\xFF.png"))
+        .anyMatch(p -> p.endsWith("bad\\xFE.png"));
   }
 }

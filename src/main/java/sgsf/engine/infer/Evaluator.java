@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import sgsf.engine.data.ImageShapes;
+import sgsf.engine.data.PathNames;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
@@ -78,7 +79,7 @@ public final class Evaluator {
         Prediction p = predictions.get(k);
         List<String> w = ImageWarnings.of(images.get(k), size, training);
         if (!w.isEmpty()) {
-          warnings.put(s.image().toString(), w);
+          warnings.put(PathNames.lossless(s.image()), w);
         }
         byte[] gt = masks.get(k);
         if (gt == null && !s.isDefective()) {
@@ -86,7 +87,7 @@ public final class Evaluator {
         }
         out.add(
             new EvaluatedImage(
-                s.image().toString(),
+                PathNames.lossless(s.image()),
                 s.defectType(),
                 s.label(),
                 p.score(),

@@ -1,6 +1,7 @@
 package sgsf.engine.metrics;
 
 import java.util.Objects;
+import sgsf.engine.data.PathNames;
 import sgsf.engine.data.Sample;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
@@ -100,7 +101,7 @@ public record EvaluatedImage(
    * @throws sgsf.engine.image.ImageReadException naming the mask file when it cannot be read
    */
   public static EvaluatedImage of(Sample sample, double score, FloatImage map) {
-    String path = sample.image().toString();
+    String path = PathNames.lossless(sample.image());
     if (map == null) {
       return scoreOnly(path, sample.defectType(), sample.label(), score);
     }

@@ -2,7 +2,6 @@ package sgsf.io.report;
 
 import static sgsf.io.report.Html.esc;
 
-import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import sgsf.engine.data.PathNames;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.Heatmaps;
 import sgsf.engine.image.ImageIo;
@@ -435,7 +435,7 @@ final class HtmlReport {
   /** The overlay as base64 PNG; the heatmap alone when the image file cannot be read. */
   private static String overlayPng(
       EvaluatedImage e, Thresholds t, EvaluationReportWriter.Options o) {
-    FloatImage image = ImageIo.read(Path.of(e.path()));
+    FloatImage image = ImageIo.read(PathNames.path(e.path()));
     if (!e.hasMap()) {
       return Base64.getEncoder().encodeToString(ImageIo.encodePng(image));
     }

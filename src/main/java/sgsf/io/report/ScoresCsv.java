@@ -32,8 +32,8 @@ import sgsf.io.Csv;
  *       {@code maps/}; {@code warnings}: why its score may mislead ({@code "; "}-separated), e.g. a
  *       uniform image; {@code error}: why an image was not scored (its score and verdict are then
  *       empty). Files written before these columns existed read back with them empty.
- *   <li>Paths are written losslessly ({@link sgsf.io.PathNames}): a name that is not valid UTF-8
- *       has its stray bytes as {@code \xNN}.
+ *   <li>Paths are written losslessly ({@link sgsf.engine.data.PathNames}): a name that is not valid
+ *       UTF-8 has its stray bytes as {@code \xNN}.
  * </ul>
  *
  * Numbers are written with full precision ({@link Double#toString}), so they read back exactly;

@@ -21,6 +21,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sgsf.engine.data.PathNames;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
@@ -106,9 +107,9 @@ public final class EvaluationArchive {
       EvaluatedImage e = i.evaluated();
       images.add(
           new StoredImage(
-              i.image().toString(),
+              PathNames.lossless(i.image()),
               i.defectType(),
-              i.mask() == null ? null : i.mask().toString(),
+              i.mask() == null ? null : PathNames.lossless(i.mask()),
               i.score(),
               map.width(),
               map.height(),
@@ -119,7 +120,7 @@ public final class EvaluationArchive {
     }
     List<StoredSkip> skipped = new ArrayList<>();
     for (SkippedFile s : r.skipped()) {
-      skipped.add(new StoredSkip(s.path().toString(), s.reason()));
+      skipped.add(new StoredSkip(PathNames.lossless(s.path()), s.reason()));
     }
     Stored doc =
         new Stored(
@@ -195,9 +196,9 @@ public final class EvaluationArchive {
       }
       results.add(
           new ImageResult(
-              Path.of(s.image()),
+              PathNames.path(s.image()),
               s.defectType(),
-              s.mask() == null ? null : Path.of(s.mask()),
+              s.mask() == null ? null : PathNames.path(s.mask()),
               s.score(),
               image,
               e,
@@ -206,7 +207,7 @@ public final class EvaluationArchive {
     List<SkippedFile> skipped = new ArrayList<>();
     if (doc.skipped() != null) {
       for (StoredSkip s : doc.skipped()) {
-        skipped.add(new SkippedFile(Path.of(s.file()), s.reason()));
+        skipped.add(new SkippedFile(PathNames.path(s.file()), s.reason()));
       }
     }
     String source = (doc.source() == null ? "" : doc.source()) + evaluatedAt(doc.evaluatedAt());

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import sgsf.engine.data.PathNames;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
 import sgsf.engine.data.Split;
@@ -60,7 +61,7 @@ public final class EvaluationJob {
     List<SkippedFile> skipped = new ArrayList<>();
     Map<String, Sample> byPath = new HashMap<>();
     for (Sample s : labelled) {
-      byPath.put(s.image().toString(), s);
+      byPath.put(PathNames.lossless(s.image()), s);
     }
     EvaluationWorkflow.Evaluated ev =
         EvaluationWorkflow.evaluate(
