@@ -1,7 +1,5 @@
 package sgsf.ui.common;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,13 +13,13 @@ import java.util.function.Consumer;
 import javafx.scene.image.Image;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfByte;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sgsf.engine.image.OpenCv;
+import sgsf.engine.image.ImageIo;
+import sgsf.engine.image.ImageReadException;
 import sgsf.ui.concurrent.FxTaskRunner;
 
 /**
@@ -150,33 +148,30 @@ public final class ThumbnailCache {
    * is unreadable (logged).
    */
   Image decode(Path file, int maxSide) {
-    OpenCv.ensureLoaded();
     byte[] bytes;
+    Mat raw;
     try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      LOG.warn("thumbnail {}: {}", file, e.toString());
+      bytes = ImageIo.readBytes(file);
+      // the one decode-and-validate path (a truncated frame gets no picture here either)
+      raw = ImageIo.decodeMat(bytes, file, reducedFlags(bytes.length));
+    } catch (ImageReadException e) {
+      LOG.warn("thumbnail: {}", e.getMessage());
       return null;
     }
-    int flags = Imgcodecs.IMREAD_COLOR;
-    if (bytes.length > 512 * 1024) {
-      flags = Imgcodecs.IMREAD_REDUCED_COLOR_4;
-    } else if (bytes.length > 128 * 1024) {
-      flags = Imgcodecs.IMREAD_REDUCED_COLOR_2;
-    }
-    MatOfByte buf = new MatOfByte(bytes);
-    Mat raw = Imgcodecs.imdecode(buf, flags);
-    buf.release();
     try {
-      if (raw.empty()) {
-        LOG.warn("thumbnail {}: not a readable image", file);
-        return null;
-      }
       decoded.incrementAndGet();
       return toThumbnail(raw, maxSide);
     } finally {
       raw.release();
     }
+  }
+
+  /** Reduced-resolution decoding for large files: a thumbnail needs no more. */
+  private static int reducedFlags(long fileBytes) {
+    if (fileBytes > 512 * 1024) {
+      return Imgcodecs.IMREAD_REDUCED_COLOR_4;
+    }
+    return fileBytes > 128 * 1024 ? Imgcodecs.IMREAD_REDUCED_COLOR_2 : Imgcodecs.IMREAD_COLOR;
   }
 
   /** An 8-bit BGR Mat scaled (area interpolation) to fit {@code maxSide}, as an image. */
