@@ -13,6 +13,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,6 +164,43 @@ class ArchitectureTest {
   @Test
   void engineSlicesAreFreeOfCycles() {
     slices().matching("sgsf.engine.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  /** sgsf.ui's own classes as one slice, and each of its sub-packages (with theirs) as one. */
+  private static final SliceAssignment UI_AND_ITS_PACKAGES =
+      new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+          String p = c.getPackageName();
+          if (p.equals("sgsf.ui")) {
+            return SliceIdentifier.of("sgsf.ui");
+          }
+          if (p.startsWith("sgsf.ui.")) {
+            return SliceIdentifier.of(
+                "sgsf.ui." + p.substring("sgsf.ui.".length()).split("\\.")[0]);
+          }
+          return SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+          return "sgsf.ui and each of its sub-packages";
+        }
+      };
+
+  @Test
+  void uiSlicesAreFreeOfCycles() {
+    slices().matching("sgsf.ui.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  /**
+   * Unlike {@link #uiSlicesAreFreeOfCycles()}, counts sgsf.ui's own classes as a slice: before the
+   * composition root moved to sgsf.ui.shell, sgsf.ui (Workbench) used every section package and
+   * each of them used sgsf.ui.WorkbenchSession, and this rule failed with one cycle per section.
+   */
+  @Test
+  void uiAndItsPackagesAreFreeOfCycles() {
+    slices().assignedFrom(UI_AND_ITS_PACKAGES).should().beFreeOfCycles().check(classes);
   }
 
   @Test

@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sgsf.cli.CliOptions;
-import sgsf.ui.ResponsivenessBenchmark;
-import sgsf.ui.ResponsivenessBenchmark.RunFigures;
+import sgsf.ui.shell.ResponsivenessBenchmark;
+import sgsf.ui.shell.ResponsivenessBenchmark.RunFigures;
 
 /**
  * {@code sgsf bench gui}: FX-thread stalls while the workbench trains (median over runs). Lives in

@@ -15,7 +15,7 @@ public final class Main {
     NativeNoiseFilter.install();
     if (args.length == 0) {
       // the GUI: skip building the CLI's command tree (about 0.7 s of class loading at start-up)
-      sgsf.ui.WorkbenchLauncher.launch(args);
+      sgsf.ui.shell.WorkbenchLauncher.launch(args);
       return;
     }
     CommandLine cli = new CommandLine(new SgsfCommand()).setCaseInsensitiveEnumValuesAllowed(true);

@@ -36,7 +36,7 @@ public final class SgsfCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    sgsf.ui.WorkbenchLauncher.launch(new String[0]);
+    sgsf.ui.shell.WorkbenchLauncher.launch(new String[0]);
     return GUI_STARTED;
   }
 }

@@ -3,9 +3,7 @@ package sgsf.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +21,6 @@ import sgsf.engine.metrics.ThresholdPolicy;
 import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.task.CancellationToken;
 import sgsf.io.ModelBundle;
-import sgsf.io.report.EvaluationReportWriter;
 import sgsf.io.report.ThresholdsJson;
 import sgsf.workflow.EvaluationWorkflow;
 import sgsf.workflow.ThresholdChoice;
@@ -53,7 +50,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(
       names = "--thresholds",
       paramLabel = "POLICY",
-      defaultValue = "model",
+      defaultValue = EvaluationWorkflow.THRESHOLDS_FROM_MODEL,
       description = {
         "How to set thresholds: model (those saved in the model, else the workbench's default:",
         "NG at F1-max with a review band down to a 5% miss rate), f1 (F1-max, no band),",
@@ -93,25 +90,24 @@ public final class EvalCommand implements Callable<Integer> {
           .forEach((image, w) -> err.println("warning: " + image + ": " + String.join("; ", w)));
       ThresholdChoice chosen = thresholds(loaded.thresholds(), r);
       Thresholds thresholds = chosen.thresholds();
-      MetricsSummary summary = MetricsSummary.compute(r.images(), thresholds);
-      Map<String, Object> run = new LinkedHashMap<>();
-      run.put("model", model.toAbsolutePath().toString());
-      run.put("preset", loaded.model().config().preset());
-      run.put("input_size", loaded.model().config().inputSize());
-      run.put("guidance", loaded.model().config().guidance().name());
-      run.put("forger", loaded.model().provenance().forger());
-      run.put("training_iterations", loaded.model().provenance().iterationsTrained());
-      run.put("training_seconds", loaded.model().provenance().trainingSeconds());
-      run.put("dataset", d.root().toString());
-      run.put("thresholds_from", thresholdPolicy);
-      run.put("thresholds_origin", chosen.origin());
-      EvaluationReportWriter.Written w =
-          EvaluationReportWriter.write(
-              outOption.path(),
-              r.images(),
-              summary,
-              EvaluationReportWriter.Options.titled("SGSF evaluation: " + d.name(), run)
-                  .withWarnings(r.warnings()));
+      EvaluationWorkflow.RunInfo run =
+          EvaluationWorkflow.RunInfo.of(
+              model.toAbsolutePath().toString(),
+              loaded.model(),
+              d.root().toString(),
+              thresholdPolicy,
+              chosen.origin());
+      EvaluationWorkflow.Report report =
+          EvaluationWorkflow.writeReport(
+              new EvaluationWorkflow.ReportRequest(
+                  outOption.path(),
+                  EvaluationWorkflow.ReportRequest.title(
+                      String.valueOf(model.getFileName()), d.name()),
+                  run,
+                  r.images(),
+                  thresholds,
+                  r.warnings()));
+      MetricsSummary summary = report.summary();
       if (saveThresholds) {
         ModelBundle.writeThresholds(model, ThresholdsJson.toJson(thresholds));
       }
@@ -128,7 +124,7 @@ public final class EvalCommand implements Callable<Integer> {
         printMetric(o, "pixel AP", summary.pixel().curves().averagePrecision());
         printMetric(o, "AUPRO@0.3", summary.pixel().curves().aupro());
       }
-      o.println("report: " + w.html());
+      o.println("report: " + report.files().html());
       o.flush();
       return 0;
     } catch (DatasetException | IllegalArgumentException e) {
@@ -156,7 +152,7 @@ public final class EvalCommand implements Callable<Integer> {
    */
   private ThresholdChoice thresholds(JsonNode saved, EvaluationWorkflow.Evaluated r) {
     String p = thresholdPolicy.toLowerCase(Locale.ROOT);
-    if (p.equals("model")) {
+    if (p.equals(EvaluationWorkflow.THRESHOLDS_FROM_MODEL)) {
       double[] scores = r.images().stream().mapToDouble(EvaluatedImage::score).toArray();
       return ThresholdChoice.choose(ThresholdsJson.fromJson(saved), r.images(), scores);
     }

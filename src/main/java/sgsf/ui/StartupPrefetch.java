@@ -27,7 +27,7 @@ public final class StartupPrefetch {
   private StartupPrefetch() {}
 
   /** Starts prefetching for the default settings location and default workspace folder. */
-  static void begin() {
+  public static void begin() {
     StartupPrefetch p = new StartupPrefetch();
     current = p;
     Thread t =
@@ -39,7 +39,7 @@ public final class StartupPrefetch {
   }
 
   /** The prefetch begun at launch, or null. */
-  static StartupPrefetch current() {
+  public static StartupPrefetch current() {
     return current;
   }
 

@@ -20,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import sgsf.io.workspace.DatasetReference;
 import sgsf.io.workspace.Workspace;
 import sgsf.ui.concurrent.FxTaskRunner;
+import sgsf.ui.shell.Workbench;
 
 /**
  * The GUI tests' one set-up, as a JUnit 5 extension: before each test a fresh temporary folder, a

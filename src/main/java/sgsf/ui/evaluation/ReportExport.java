@@ -3,18 +3,15 @@ package sgsf.ui.evaluation;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import sgsf.engine.metrics.EvaluatedImage;
-import sgsf.engine.metrics.MetricsSummary;
 import sgsf.engine.metrics.Thresholds;
-import sgsf.io.report.EvaluationReportWriter;
 import sgsf.io.workspace.Workspace;
 import sgsf.ui.WorkbenchSession;
 import sgsf.ui.concurrent.Lane;
+import sgsf.workflow.EvaluationWorkflow;
 
 /**
  * The Evaluate view's report export: the shared evaluation at the shared thresholds written as
@@ -67,27 +64,30 @@ public final class ReportExport {
       session.notifier().info("These images have no ground truth: there is nothing to report.");
       return;
     }
-    Map<String, Object> run = new LinkedHashMap<>();
     LoadedModel m = r.model();
-    run.put("model", m.file() == null ? m.id() : m.file().toAbsolutePath().toString());
-    run.put("preset", m.model().config().preset());
-    run.put("input_size", m.model().config().inputSize());
-    run.put("training_iterations", m.model().provenance().iterationsTrained());
-    run.put("data", r.source());
-    run.put("thresholds_from", r.thresholdsOrigin());
-    String title = "SGSF evaluation: " + m.name() + " on " + r.source();
+    boolean asStarted = t.equals(r.thresholds());
+    EvaluationWorkflow.RunInfo run =
+        EvaluationWorkflow.RunInfo.of(
+            m.file() == null ? m.id() : m.file().toAbsolutePath().toString(),
+            m.model(),
+            r.source(),
+            asStarted
+                ? EvaluationWorkflow.THRESHOLDS_FROM_MODEL
+                : EvaluationWorkflow.THRESHOLDS_FROM_EVALUATE_VIEW,
+            asStarted
+                ? r.thresholdsOrigin()
+                : "moved by hand from the starting thresholds (" + r.thresholdsOrigin() + ")");
+    EvaluationWorkflow.ReportRequest request =
+        new EvaluationWorkflow.ReportRequest(
+            folder,
+            EvaluationWorkflow.ReportRequest.title(m.name(), r.source()),
+            run,
+            images,
+            t,
+            r.warningsByPath());
     session
         .runner()
-        .task(
-            "Writing the report",
-            ctx ->
-                EvaluationReportWriter.write(
-                        folder,
-                        images,
-                        MetricsSummary.compute(images, t),
-                        EvaluationReportWriter.Options.titled(title, run)
-                            .withWarnings(r.warningsByPath()))
-                    .html())
+        .task("Writing the report", ctx -> EvaluationWorkflow.writeReport(request).files().html())
         .lane(Lane.IO)
         .onSuccess(
             html -> {

@@ -219,6 +219,34 @@ class EvaluateViewModelTest {
     assertThat(Files.readAllLines(folder.resolve("scores.csv"))).hasSize(51);
   }
 
+  /**
+   * Thresholds moved by hand are reported as such: the report's run says where they came from
+   * instead of repeating the starting thresholds' origin.
+   */
+  @Test
+  void aReportAtThresholdsMovedByHandSaysSo() throws Exception {
+    evaluate();
+    String started = state.getResult().thresholdsOrigin();
+    Path asStarted = tmp.resolve("as-started");
+    vm.report().exportReport(asStarted);
+    vm.thresholdsPane().setImageBand(0.2, 0.3);
+    Path moved = tmp.resolve("moved");
+    vm.report().exportReport(moved);
+    assertThat(notifier.errors).isEmpty();
+    com.fasterxml.jackson.databind.JsonNode first =
+        sgsf.io.Json.mapper().readTree(asStarted.resolve("metrics.json").toFile()).get("run");
+    com.fasterxml.jackson.databind.JsonNode second =
+        sgsf.io.Json.mapper().readTree(moved.resolve("metrics.json").toFile()).get("run");
+    assertThat(first.get("thresholds_from").asText())
+        .isEqualTo(sgsf.workflow.EvaluationWorkflow.THRESHOLDS_FROM_MODEL);
+    assertThat(first.get("thresholds_origin").asText()).isEqualTo(started);
+    assertThat(second.get("thresholds_from").asText())
+        .isEqualTo(sgsf.workflow.EvaluationWorkflow.THRESHOLDS_FROM_EVALUATE_VIEW);
+    assertThat(second.get("thresholds_origin").asText())
+        .startsWith("moved by hand")
+        .contains(started);
+  }
+
   @Test
   void selectingARowLoadsTheImageAndItsGroundTruth() {
     evaluate();

@@ -1,4 +1,4 @@
-package sgsf.ui;
+package sgsf.ui.shell;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import sgsf.ui.Section;
+import sgsf.ui.SettingsStore;
 import sgsf.ui.concurrent.FxCalls;
 import sgsf.ui.concurrent.FxStallMonitor;
 import sgsf.ui.concurrent.FxTaskRunner;

@@ -1,4 +1,4 @@
-package sgsf.ui;
+package sgsf.ui.shell;
 
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package sgsf.ui;
+package sgsf.ui.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -13,6 +13,11 @@ import javafx.scene.Scene;
 import sgsf.engine.config.ForgeConfig;
 import sgsf.io.workspace.TrainingSettings;
 import sgsf.io.workspace.Workspace;
+import sgsf.ui.MainViewModel;
+import sgsf.ui.MainWindow;
+import sgsf.ui.Section;
+import sgsf.ui.SettingsStore;
+import sgsf.ui.WorkbenchSession;
 import sgsf.ui.common.Notifier;
 import sgsf.ui.common.ThumbnailCache;
 import sgsf.ui.concurrent.Lane;

@@ -1,6 +1,7 @@
-package sgsf.ui;
+package sgsf.ui.shell;
 
 import javafx.application.Application;
+import sgsf.ui.StartupPrefetch;
 
 /** Starts the JavaFX workbench. */
 public final class WorkbenchLauncher {

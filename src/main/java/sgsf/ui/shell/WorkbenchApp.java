@@ -1,4 +1,4 @@
-package sgsf.ui;
+package sgsf.ui.shell;
 
 import java.lang.management.ManagementFactory;
 import javafx.animation.PauseTransition;
@@ -11,6 +11,9 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sgsf.ui.SettingsStore;
+import sgsf.ui.StartupPrefetch;
+import sgsf.ui.WorkbenchLog;
 import sgsf.ui.concurrent.FxTaskRunner;
 
 /**

@@ -1,4 +1,4 @@
-package sgsf.ui;
+package sgsf.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
