@@ -129,6 +129,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void imageFilesAreDecodedOnlyThroughImageIo() {
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("sgsf.engine.image.ImageIo")
+        .should()
+        .callMethod(org.opencv.imgcodecs.Imgcodecs.class, "imread", String.class, int.class)
+        .orShould()
+        .callMethod(org.opencv.imgcodecs.Imgcodecs.class, "imread", String.class)
+        .orShould()
+        .callMethod(
+            org.opencv.imgcodecs.Imgcodecs.class, "imdecode", org.opencv.core.Mat.class, int.class)
+        .because(
+            "ImageIo.decodeMat is the one decode-and-validate path: a truncated camera frame must"
+                + " fail everywhere (issue 14 item 2)")
+        .check(classes);
+  }
+
+  @Test
   void progressIsDeclaredOnce() {
     List<String> progressTypes =
         classes.stream()
