@@ -38,7 +38,8 @@ final class WindowNotifier implements Notifier {
     toasts.setAlignment(Pos.TOP_RIGHT);
     toasts.setPadding(new Insets(12));
     toasts.setPickOnBounds(false);
-    toasts.setMaxWidth(420);
+    // as wide as the widest toast (each sized by toastWidth), so none is squeezed to wrap
+    toasts.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
   }
 
