@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,30 +67,43 @@ public final class InferenceWorkflow {
     List<SkippedFile> skipped = new ArrayList<>();
     int input = predictor.model().config().inputSize();
     ImageShapes training = ImageWarnings.trainingShapes(predictor.model());
-    for (int from = 0; from < files.size(); from += Predictor.BATCH) {
+    long budget = batchBytesBudget();
+    int from = 0;
+    while (from < files.size()) {
       cancellation.throwIfCancelled("inference");
-      List<Path> chunk = files.subList(from, Math.min(files.size(), from + Predictor.BATCH));
-      List<Path> read = new ArrayList<>(chunk.size());
-      List<FloatImage> images = new ArrayList<>(chunk.size());
-      for (Path p : chunk) {
+      // a batch of up to Predictor.BATCH images, fewer when they are large: the decoded images of
+      // one batch stay under a share of the heap, so a folder of camera frames never exhausts it
+      List<Path> read = new ArrayList<>(Predictor.BATCH);
+      List<FloatImage> images = new ArrayList<>(Predictor.BATCH);
+      long bytes = 0;
+      int next = from;
+      while (next < files.size() && images.size() < Predictor.BATCH && bytes < budget) {
+        Path p = files.get(next++);
         try {
-          images.add(ImageIo.read(p));
+          FloatImage image = ImageIo.read(p);
+          images.add(image);
           read.add(p);
+          bytes += 4L * image.data().length;
         } catch (ImageReadException e) {
           SkippedFile s = new SkippedFile(p, e.reason());
           skipped.add(s);
           sink.failed(s);
+        } catch (OutOfMemoryError e) {
+          SkippedFile s = new SkippedFile(p, outOfMemory());
+          skipped.add(s);
+          sink.failed(s);
         }
       }
+      int done = next;
       List<Prediction> predictions;
       try {
         predictions = predict(predictor, images, lock);
-      } catch (RuntimeException batchFailed) {
+      } catch (RuntimeException | OutOfMemoryError batchFailed) {
         predictions = new ArrayList<>(images.size());
         for (int k = 0; k < images.size(); k++) {
           try {
             predictions.add(predict(predictor, List.of(images.get(k)), lock).get(0));
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | OutOfMemoryError e) {
             LOG.warn("prediction of {} failed", read.get(k), e);
             predictions.add(null);
           }
@@ -102,13 +116,34 @@ public final class InferenceWorkflow {
           skipped.add(s);
           sink.failed(s);
         } else {
-          sink.accept(
-              read.get(k), images.get(k), p, ImageWarnings.of(images.get(k), input, training));
+          try {
+            sink.accept(
+                read.get(k), images.get(k), p, ImageWarnings.of(images.get(k), input, training));
+          } catch (OutOfMemoryError e) {
+            SkippedFile s = new SkippedFile(read.get(k), outOfMemory());
+            skipped.add(s);
+            sink.failed(s);
+          }
         }
+        images.set(k, null); // written: its pixels may go before the next batch is read
       }
-      progress.update(from + chunk.size(), files.size());
+      progress.update(done, files.size());
+      from = done;
     }
     return skipped;
+  }
+
+  /** The share of the heap the decoded images of one batch may take: an eighth. */
+  static long batchBytesBudget() {
+    return Runtime.getRuntime().maxMemory() / 8;
+  }
+
+  private static String outOfMemory() {
+    return String.format(
+        Locale.ROOT,
+        "not enough memory to score this image (the program may use %d MB; give it more with"
+            + " -Xmx or use smaller images)",
+        Runtime.getRuntime().maxMemory() >> 20);
   }
 
   private static List<Prediction> predict(
