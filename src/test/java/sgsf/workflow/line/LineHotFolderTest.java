@@ -1,0 +1,267 @@
+package sgsf.workflow.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sgsf.engine.image.FloatImage;
+import sgsf.engine.task.CancellationToken;
+
+/** The hot folder's options (those of {@code sgsf line}) and sink rate limits, on real files. */
+class LineHotFolderTest {
+  @TempDir Path dir;
+
+  /** Writes {@code image} to {@code target} beside it under a temporary name and renames it in. */
+  static Path dropAt(Path image, Path target) throws Exception {
+    Files.createDirectories(target.getParent());
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+    Files.copy(image, tmp, StandardCopyOption.REPLACE_EXISTING);
+    return Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Collects what the line inspected and when each result had reached every sink. */
+  static final class Recorder implements LineListener {
+    final List<LineResult> inspected = new CopyOnWriteArrayList<>();
+    final List<Long> deliveredAtMs = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void inspected(LineResult r, FloatImage image, FloatImage map, double latencyMs) {
+      inspected.add(r);
+    }
+
+    @Override
+    public void deliveredEverywhere(LineResult r, double latencyMs) {
+      deliveredAtMs.add(System.currentTimeMillis());
+    }
+
+    List<String> names() {
+      return inspected.stream().map(r -> Path.of(r.source()).getFileName().toString()).toList();
+    }
+  }
+
+  private static List<String> imagesIn(Path d) throws Exception {
+    try (Stream<Path> s = Files.walk(d)) {
+      return s.filter(Files::isRegularFile)
+          .map(p -> d.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private Recorder runUntil(Path workspace, Path model, FolderSource source, long n, String sink)
+      throws Exception {
+    Recorder rec = new Recorder();
+    try (LineWorkspace ws = LineWorkspace.open(workspace)) {
+      LineSink s = ws.sink(SinkSpec.parse(sink));
+      s.connect();
+      ws.run(LineModel.load(model), source, List.of(s))
+          .listen(rec)
+          .stopAfter(n)
+          .run(CancellationToken.none());
+    }
+    return rec;
+  }
+
+  @Test
+  void aFileStillGrowingSlowlyIsNotTakenUntilItStoppedGrowing() throws Exception {
+    Path image = LineFixtures.images(dir, 1).get(0);
+    byte[] png = Files.readAllBytes(image);
+    Path hot = Files.createDirectories(dir.resolve("hot"));
+    FolderSource source =
+        new FolderSource(
+            hot, new FolderSource.Options(false, true, 300, 25, FolderSource.After.KEEP, null));
+    source.attach(LineJournal.open(dir.resolve("j").resolve(LineJournal.FILE_NAME)));
+    Path target = hot.resolve("growing.png");
+    AtomicLong finishedAt = new AtomicLong();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    // written in place under its final name, a slice every 100 ms (less than the 300 ms window)
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                int slices = 10;
+                for (int i = 0; i < slices; i++) {
+                  int from = png.length * i / slices;
+                  int to = png.length * (i + 1) / slices;
+                  Files.write(
+                      target,
+                      Arrays.copyOfRange(png, from, to),
+                      StandardOpenOption.CREATE,
+                      StandardOpenOption.APPEND);
+                  Thread.sleep(100);
+                }
+                finishedAt.set(System.currentTimeMillis());
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            });
+    writer.start();
+    SourceItem item = null;
+    long end = System.currentTimeMillis() + 10_000;
+    while (item == null && System.currentTimeMillis() < end) {
+      item = source.next(50);
+      if (item != null) {
+        assertThat(finishedAt.get()).as("taken while still growing").isPositive();
+      }
+    }
+    writer.join();
+    assertThat(failure.get()).isNull();
+    assertThat(item).isNotNull();
+    assertThat(item.bytes()).isEqualTo(png);
+    assertThat(source.next(400)).as("taken once").isNull();
+  }
+
+  @Test
+  void recursiveTakesImagesInSubFoldersAndTheTopFolderOnlyWithoutIt() throws Exception {
+    Path image = LineFixtures.images(dir, 1).get(0);
+    Path hot = Files.createDirectories(dir.resolve("hot"));
+    dropAt(image, hot.resolve("top.png"));
+    dropAt(image, hot.resolve("a").resolve("b").resolve("deep.png"));
+    for (boolean recursive : new boolean[] {true, false}) {
+      FolderSource source =
+          new FolderSource(
+              hot,
+              new FolderSource.Options(recursive, true, 150, 25, FolderSource.After.KEEP, null));
+      source.attach(LineJournal.open(dir.resolve("j" + recursive).resolve(LineJournal.FILE_NAME)));
+      List<String> taken = new ArrayList<>();
+      SourceItem item;
+      while ((item = source.next(600)) != null) {
+        taken.add(hot.relativize(item.file()).toString().replace('\\', '/'));
+      }
+      if (recursive) {
+        assertThat(taken).containsExactlyInAnyOrder("top.png", "a/b/deep.png");
+      } else {
+        assertThat(taken).containsExactly("top.png");
+      }
+    }
+  }
+
+  @Test
+  void afterMoveKeepsTheSubFolderPathAndAfterDeleteRemovesTheInspectedFiles() throws Exception {
+    List<Path> images = LineFixtures.images(dir, 2);
+    Path model = LineFixtures.modelWithThresholds(dir, images);
+    Path hot = Files.createDirectories(dir.resolve("hot"));
+    Path done = dir.resolve("done");
+    dropAt(images.get(0), hot.resolve("top.png"));
+    dropAt(images.get(1), hot.resolve("sub").resolve("s.png"));
+    Recorder moved =
+        runUntil(
+            dir.resolve("ws1"),
+            model,
+            new FolderSource(
+                hot, new FolderSource.Options(true, true, 150, 25, FolderSource.After.MOVE, done)),
+            2,
+            "folder:" + dir.resolve("out1"));
+    assertThat(moved.names()).containsExactlyInAnyOrder("top.png", "s.png");
+    assertThat(imagesIn(hot)).isEmpty();
+    assertThat(imagesIn(done)).containsExactly("sub/s.png", "top.png");
+    assertThat(done.resolve("top.png")).hasSameBinaryContentAs(images.get(0));
+
+    Path hot2 = Files.createDirectories(dir.resolve("hot2"));
+    dropAt(images.get(0), hot2.resolve("x.png"));
+    dropAt(images.get(1), hot2.resolve("y.png"));
+    Recorder deleted =
+        runUntil(
+            dir.resolve("ws2"),
+            model,
+            new FolderSource(
+                hot2,
+                new FolderSource.Options(false, true, 150, 25, FolderSource.After.DELETE, null)),
+            2,
+            "folder:" + dir.resolve("out2"));
+    assertThat(deleted.names()).containsExactlyInAnyOrder("x.png", "y.png");
+    assertThat(deleted.inspected).allSatisfy(r -> assertThat(r.error()).isNull());
+    assertThat(imagesIn(hot2)).isEmpty();
+  }
+
+  @Test
+  void ignoreExistingLeavesTheFirstStartsFilesAloneAlsoAfterARestart() throws Exception {
+    List<Path> images = LineFixtures.images(dir, 4);
+    Path model = LineFixtures.modelWithThresholds(dir, images);
+    Path hot = Files.createDirectories(dir.resolve("hot"));
+    Path done = dir.resolve("done");
+    dropAt(images.get(0), hot.resolve("existing1.png"));
+    dropAt(images.get(1), hot.resolve("existing2.png"));
+    FolderSource.Options options =
+        new FolderSource.Options(false, false, 150, 25, FolderSource.After.MOVE, done);
+    Path workspace = dir.resolve("ws");
+    Path out = dir.resolve("out");
+
+    // first start: only the image that arrives while the line runs
+    Recorder first = new Recorder();
+    CancellationToken stop = new CancellationToken();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    try (LineWorkspace ws = LineWorkspace.open(workspace)) {
+      LineSink s = ws.sink(SinkSpec.parse("folder:" + out));
+      s.connect();
+      LineRun run = ws.run(LineModel.load(model), new FolderSource(hot, options), List.of(s));
+      run.listen(first);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  run.run(stop);
+                } catch (Throwable e) {
+                  failure.set(e);
+                }
+              });
+      t.start();
+      Thread.sleep(500); // the line has listed the folder
+      dropAt(images.get(2), hot.resolve("new1.png"));
+      assertThat(LineFixtures.await(() -> first.deliveredAtMs.size() == 1, 30_000)).isTrue();
+      stop.cancel();
+      t.join(30_000);
+    }
+    assertThat(failure.get()).isNull();
+    assertThat(first.names()).containsExactly("new1.png");
+
+    // restart, with an image that arrived while the line was down
+    dropAt(images.get(3), hot.resolve("new2.png"));
+    Recorder second =
+        runUntil(workspace, model, new FolderSource(hot, options), 1, "folder:" + out);
+    assertThat(second.names()).containsExactly("new2.png");
+    assertThat(imagesIn(hot))
+        .as("the first start's images are neither inspected nor moved")
+        .containsExactly("existing1.png", "existing2.png");
+    assertThat(imagesIn(done)).containsExactly("new1.png", "new2.png");
+    try (LineJournal j =
+        LineJournal.open(workspace.resolve("line").resolve(LineJournal.FILE_NAME))) {
+      assertThat(j.doneCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aSinkRateLimitSpacesTheDeliveries() throws Exception {
+    List<Path> images = LineFixtures.images(dir, 6);
+    Path model = LineFixtures.modelWithThresholds(dir, images);
+    Path hot = Files.createDirectories(dir.resolve("hot"));
+    for (int i = 0; i < images.size(); i++) {
+      dropAt(images.get(i), hot.resolve(String.format("r%02d.png", i)));
+    }
+    Recorder rec =
+        runUntil(
+            dir.resolve("ws"),
+            model,
+            new FolderSource(hot, FolderSource.Options.defaults()),
+            images.size(),
+            "folder:" + dir.resolve("out") + "#rate=4");
+    List<Long> at = rec.deliveredAtMs;
+    assertThat(at).hasSize(images.size());
+    for (int i = 1; i < at.size(); i++) {
+      assertThat(at.get(i) - at.get(i - 1))
+          .as("gap before delivery %d at 4 per second", i)
+          .isGreaterThanOrEqualTo(240);
+    }
+  }
+}
