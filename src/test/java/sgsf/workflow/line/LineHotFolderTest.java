@@ -83,7 +83,7 @@ class LineHotFolderTest {
             hot, new FolderSource.Options(false, true, 300, 25, FolderSource.After.KEEP, null));
     source.attach(LineJournal.open(dir.resolve("j").resolve(LineJournal.FILE_NAME)));
     Path target = hot.resolve("growing.png");
-    AtomicLong finishedAt = new AtomicLong();
+    AtomicLong finishedAt = new AtomicLong(); // set as the last slice is written
     AtomicReference<Throwable> failure = new AtomicReference<>();
     // written in place under its final name, a slice every 100 ms (less than the 300 ms window)
     Thread writer =
@@ -92,6 +92,9 @@ class LineHotFolderTest {
               try {
                 int slices = 10;
                 for (int i = 0; i < slices; i++) {
+                  if (i == slices - 1) {
+                    finishedAt.set(System.currentTimeMillis()); // the last slice comes now
+                  }
                   int from = png.length * i / slices;
                   int to = png.length * (i + 1) / slices;
                   Files.write(
@@ -101,7 +104,6 @@ class LineHotFolderTest {
                       StandardOpenOption.APPEND);
                   Thread.sleep(100);
                 }
-                finishedAt.set(System.currentTimeMillis());
               } catch (Throwable e) {
                 failure.set(e);
               }
@@ -263,5 +265,103 @@ class LineHotFolderTest {
           .as("gap before delivery %d at 4 per second", i)
           .isGreaterThanOrEqualTo(240);
     }
+  }
+
+  private static FolderSource watching(Path hot, long stableMs, Path journalDir) throws Exception {
+    FolderSource source =
+        new FolderSource(
+            hot,
+            new FolderSource.Options(false, true, stableMs, 10, FolderSource.After.KEEP, null));
+    source.attach(LineJournal.open(journalDir.resolve(LineJournal.FILE_NAME)));
+    return source;
+  }
+
+  private static byte[] jpeg() throws Exception {
+    java.awt.image.BufferedImage im =
+        new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 48; y++) {
+      for (int x = 0; x < 64; x++) {
+        im.setRGB(x, y, (x * 4) << 16 | (y * 5) << 8 | ((x * y) & 0xff));
+      }
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    assertThat(javax.imageio.ImageIO.write(im, "jpg", out)).isTrue();
+    return out.toByteArray();
+  }
+
+  @Test
+  void aWholePngRenamedInIsTakenAtOnceWithoutTheStabilityWait() throws Exception {
+    Path image = LineFixtures.images(dir, 1).get(0);
+    Path hot = Files.createDirectories(dir.resolve("hot"));
+    FolderSource source = watching(hot, 5_000, dir.resolve("j"));
+    assertThat(source.next(100)).isNull();
+    long t0 = System.currentTimeMillis();
+    dropAt(image, hot.resolve("renamed.png")); // fresh modification time
+    SourceItem item = source.next(2_000);
+    assertThat(item).as("taken before the 5 s window").isNotNull();
+    assertThat(System.currentTimeMillis() - t0).isLessThan(2_000);
+    assertThat(item.bytes()).isEqualTo(Files.readAllBytes(image));
+  }
+
+  @Test
+  void aTruncatedPngOrJpegWaitsForTheStabilityWindowAndIsTakenOnceWhole() throws Exception {
+    Path image = LineFixtures.images(dir, 1).get(0);
+    byte[] png = Files.readAllBytes(image);
+    byte[] jpg = jpeg();
+    // a JPEG whose EXIF segment carries a thumbnail ending in its own end-of-image marker,
+    // cut right after that marker: it ends with FF D9 but is not whole
+    byte[] app1Payload = {
+      'E', 'x', 'i', 'f', 0, 0, (byte) 0xFF, (byte) 0xD8, 1, 2, 3, (byte) 0xFF, (byte) 0xD9
+    };
+    java.io.ByteArrayOutputStream withThumb = new java.io.ByteArrayOutputStream();
+    withThumb.write(jpg, 0, 2);
+    withThumb.write(new byte[] {(byte) 0xFF, (byte) 0xE1, 0, (byte) (app1Payload.length + 2)});
+    withThumb.write(app1Payload);
+    withThumb.write(jpg, 2, jpg.length - 2);
+    byte[] thumbJpg = withThumb.toByteArray();
+    int cutAfterThumb = 2 + 4 + app1Payload.length;
+    assertThat(thumbJpg[cutAfterThumb - 1] & 0xff).isEqualTo(0xD9);
+
+    Path hot = Files.createDirectories(dir.resolve("hot"));
+    Files.write(hot.resolve("a.png"), Arrays.copyOf(png, png.length - 1));
+    Files.write(hot.resolve("b.jpg"), Arrays.copyOf(jpg, jpg.length / 2));
+    Files.write(hot.resolve("c.jpg"), Arrays.copyOf(thumbJpg, cutAfterThumb));
+    assertThat(FolderSource.completeByFormat(hot.resolve("a.png"), png.length - 1)).isFalse();
+    FolderSource source = watching(hot, 3_000, dir.resolve("j"));
+    assertThat(source.next(800)).as("incomplete files wait for the window").isNull();
+
+    Files.write(hot.resolve("a.png"), png);
+    Files.write(hot.resolve("b.jpg"), jpg);
+    Files.write(hot.resolve("c.jpg"), thumbJpg);
+    List<String> taken = new ArrayList<>();
+    long t0 = System.currentTimeMillis();
+    while (taken.size() < 3 && System.currentTimeMillis() - t0 < 2_000) {
+      SourceItem item = source.next(100);
+      if (item != null) {
+        taken.add(item.file().getFileName().toString());
+      }
+    }
+    assertThat(taken)
+        .as("whole files are taken at once")
+        .containsExactlyInAnyOrder("a.png", "b.jpg", "c.jpg");
+    assertThat(FolderSource.completeByFormat(hot.resolve("c.jpg"), thumbJpg.length)).isTrue();
+  }
+
+  @Test
+  void otherFormatsWaitForTheStabilityWindow() throws Exception {
+    Path hot = Files.createDirectories(dir.resolve("hot"));
+    java.awt.image.BufferedImage im =
+        new java.awt.image.BufferedImage(32, 32, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    Path tmp = hot.resolve(".x.bmp.tmp");
+    assertThat(javax.imageio.ImageIO.write(im, "bmp", tmp.toFile())).isTrue();
+    FolderSource source = watching(hot, 1_000, dir.resolve("j"));
+    long t0 = System.currentTimeMillis();
+    Files.move(tmp, hot.resolve("x.bmp"), StandardCopyOption.ATOMIC_MOVE);
+    SourceItem item = null;
+    while (item == null && System.currentTimeMillis() - t0 < 5_000) {
+      item = source.next(50);
+    }
+    assertThat(item).isNotNull();
+    assertThat(System.currentTimeMillis() - t0).isGreaterThanOrEqualTo(900);
   }
 }
