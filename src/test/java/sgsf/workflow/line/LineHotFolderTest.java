@@ -364,4 +364,96 @@ class LineHotFolderTest {
     assertThat(item).isNotNull();
     assertThat(System.currentTimeMillis() - t0).isGreaterThanOrEqualTo(900);
   }
+
+  /** A sink that refuses every delivery, counting the attempts. */
+  static final class RefusingSink implements LineSink {
+    final SinkSpec spec = SinkSpec.parse("http://127.0.0.1:9/refuses");
+    final java.util.concurrent.atomic.AtomicInteger attempts =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public SinkSpec spec() {
+      return spec;
+    }
+
+    @Override
+    public void connect() {}
+
+    @Override
+    public void deliver(LineResult r, Artifacts a) throws java.io.IOException {
+      attempts.incrementAndGet();
+      throw new java.io.IOException("503 from the test");
+    }
+  }
+
+  /**
+   * A sink that keeps failing is retried with growing backoff (not in a busy loop), reported down
+   * with its error, keeps every result in its outbox (the line never gives a result up) and does
+   * not hold up the other sinks.
+   */
+  @Test
+  void aSinkThatKeepsFailingBacksOffKeepsItsOutboxAndDoesNotHoldUpTheOthers() throws Exception {
+    List<Path> images = LineFixtures.images(dir, 3);
+    Path model = LineFixtures.modelWithThresholds(dir, images);
+    Path hot = Files.createDirectories(dir.resolve("hot"));
+    for (int i = 0; i < images.size(); i++) {
+      dropAt(images.get(i), hot.resolve(String.format("f%02d.png", i)));
+    }
+    RefusingSink refusing = new RefusingSink();
+    Recorder rec = new Recorder();
+    List<SinkHealth> health = new CopyOnWriteArrayList<>();
+    CancellationToken stop = new CancellationToken();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    try (LineWorkspace ws = LineWorkspace.open(dir.resolve("ws"))) {
+      LineSink folder = ws.sink(SinkSpec.parse("folder:" + dir.resolve("out")));
+      folder.connect();
+      LineRun run =
+          ws.run(
+                  LineModel.load(model),
+                  new FolderSource(hot, FolderSource.Options.defaults()),
+                  List.of(folder, refusing))
+              .listen(rec)
+              .listen(
+                  new LineListener() {
+                    @Override
+                    public void sinkHealth(SinkHealth h) {
+                      health.add(h);
+                    }
+                  });
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  run.run(stop);
+                } catch (Throwable e) {
+                  failure.set(e);
+                }
+              });
+      t.start();
+      assertThat(LineFixtures.await(() -> rec.inspected.size() == 3, 30_000)).isTrue();
+      long t0 = System.currentTimeMillis();
+      Thread.sleep(3_000);
+      long seconds = System.currentTimeMillis() - t0;
+      // backoff 100, 200, 400, 800, 1600 ms...: a handful of attempts in 3 s, not thousands
+      assertThat(refusing.attempts.get()).isBetween(2, 12);
+      assertThat(seconds).isGreaterThanOrEqualTo(3_000);
+      try (Stream<Path> json = Files.walk(dir.resolve("out"))) {
+        assertThat(json.filter(p -> p.toString().endsWith(".json")).count())
+            .as("the folder sink has everything")
+            .isEqualTo(3);
+      }
+      assertThat(ws.journal().outboxSizes()).containsEntry(refusing.spec.key(), 3);
+      assertThat(health)
+          .anySatisfy(
+              h -> {
+                assertThat(h.sink()).isEqualTo(refusing.spec.key());
+                assertThat(h.connected()).isFalse();
+                assertThat(h.lastError()).contains("503 from the test");
+              });
+      stop.cancel();
+      t.join(30_000);
+    }
+    assertThat(failure.get()).isNull();
+    assertThat(rec.deliveredAtMs).as("not delivered everywhere").isEmpty();
+  }
 }
