@@ -538,16 +538,19 @@ public final class LineViewModel {
     latestCaption.set("");
   }
 
-  private static String caption(LineResult r) {
+  static String caption(LineResult r) {
+    String name = shortName(r.source());
     if (r.error() != null) {
-      return r.source() + ": " + r.error();
+      return name + ": " + r.error();
     }
     return String.format(
-        Locale.ROOT,
-        "%s   score %.4f (normalised %.2f)",
-        r.source(),
-        r.score(),
-        r.normalisedScore());
+        Locale.ROOT, "%s   score %.4f (normalised %.2f)", name, r.score(), r.normalisedScore());
+  }
+
+  /** A source's image without its folders (the hot folder is in the status line). */
+  static String shortName(String source) {
+    int cut = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+    return cut >= 0 && cut < source.length() - 1 ? source.substring(cut + 1) : source;
   }
 
   private Thread ticker(LineStats stats, LineWorkspace lws) {
