@@ -182,8 +182,9 @@ public final class CliOptions {
         paramLabel = "MS",
         defaultValue = "150",
         description =
-            "A file counts as written when unchanged this long (default ${DEFAULT-VALUE}; 0 suits"
-                + " producers that rename complete files in).")
+            "A file counts as written when unchanged this long (default ${DEFAULT-VALUE}); a whole"
+                + " PNG or JPEG (by its end marker) is taken at once; 0 takes every file when"
+                + " first seen.")
     long stableMs;
 
     /** The stability wait in milliseconds. */

@@ -28,7 +28,8 @@ import org.sqlite.SQLiteConfig;
  * <p>Schema (versioned with {@code PRAGMA user_version}, marked with {@code PRAGMA
  * application_id}): {@code reviews} holds the latest review per (image, model); {@code
  * review_history} is append-only (triggers refuse updates and deletes) and records who saved or
- * deleted what, and when.
+ * deleted what, and when; {@code review_requests} holds the images a machine (the line's review
+ * sink) asked a human to review, open until the image has a review under the same model.
  *
  * <p>Thread-safe: one connection, every method synchronised. Several processes may open the same
  * file; writers wait for each other up to {@link #BUSY_TIMEOUT_MS}.
@@ -37,13 +38,31 @@ public final class ReviewStore implements AutoCloseable {
   /** The database's usual file name inside a workspace's reviews folder. */
   public static final String FILE_NAME = "reviews.db";
 
-  /** The schema version this build writes and reads. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * The schema version this build writes and reads (2 added {@code review_requests}; a version 1
+   * database is upgraded when opened).
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   /** Marks the file as an SGSF review database ("SGSF"). */
   public static final int APPLICATION_ID = 0x53475346;
 
   static final int BUSY_TIMEOUT_MS = 10_000;
+
+  /** Added in schema version 2. */
+  private static final String REQUESTS_TABLE =
+      """
+      CREATE TABLE IF NOT EXISTS review_requests (
+        image_path   TEXT NOT NULL,
+        model_id     TEXT NOT NULL,
+        model_file   TEXT,
+        prediction   TEXT NOT NULL,
+        score        REAL,
+        map_path     TEXT,
+        origin       TEXT NOT NULL DEFAULT '',
+        requested_at TEXT NOT NULL,
+        PRIMARY KEY (image_path, model_id)
+      )""";
 
   private static final String[] SCHEMA = {
     """
@@ -82,6 +101,7 @@ public final class ReviewStore implements AutoCloseable {
     """
     CREATE TRIGGER review_history_no_delete BEFORE DELETE ON review_history
     BEGIN SELECT RAISE(ABORT, 'review_history is append-only'); END""",
+    REQUESTS_TABLE,
   };
 
   private final Path file;
@@ -197,6 +217,18 @@ public final class ReviewStore implements AutoCloseable {
                 + SCHEMA_VERSION
                 + ")",
             null);
+      } else if (version < SCHEMA_VERSION) {
+        connection.setAutoCommit(false);
+        try {
+          s.execute(REQUESTS_TABLE);
+          s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+          connection.commit();
+        } catch (SQLException e) {
+          connection.rollback();
+          throw e;
+        } finally {
+          connection.setAutoCommit(true);
+        }
       }
     }
   }
@@ -408,6 +440,74 @@ public final class ReviewStore implements AutoCloseable {
     } catch (SQLException ignored) {
       // the connection reports the original failure
     }
+  }
+
+  /**
+   * Files a request to review an image (the line's review sink). Repeating it is harmless: an image
+   * already requested under the same model keeps its first request.
+   *
+   * @return true when the request is new
+   */
+  public synchronized boolean request(ReviewRequest q) throws ReviewStoreException {
+    return inTransaction(
+        "cannot file the review request of " + q.imagePath(),
+        () -> {
+          try (PreparedStatement i =
+              connection.prepareStatement(
+                  """
+                  INSERT OR IGNORE INTO review_requests (image_path, model_id, model_file,
+                      prediction, score, map_path, origin, requested_at)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            i.setString(1, q.imagePath());
+            i.setString(2, q.modelId());
+            i.setString(3, q.modelFile());
+            i.setString(4, q.prediction());
+            if (Double.isNaN(q.score())) {
+              i.setNull(5, Types.REAL);
+            } else {
+              i.setDouble(5, q.score());
+            }
+            i.setString(6, q.mapPath());
+            i.setString(7, q.origin());
+            i.setString(8, text(q.requestedAt()));
+            return i.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** Every review request, oldest first (reviewed or not). */
+  public synchronized List<ReviewRequest> requests() throws ReviewStoreException {
+    return requestQuery("ORDER BY q.requested_at, q.image_path");
+  }
+
+  /** The review requests whose image has no review under the model yet, oldest first. */
+  public synchronized List<ReviewRequest> openRequests() throws ReviewStoreException {
+    return requestQuery(
+        "LEFT JOIN reviews r ON r.image_path = q.image_path AND r.model_id = q.model_id"
+            + " WHERE r.image_path IS NULL ORDER BY q.requested_at, q.image_path");
+  }
+
+  private List<ReviewRequest> requestQuery(String rest) throws ReviewStoreException {
+    return select(
+        "SELECT q.image_path, q.model_id, q.model_file, q.prediction, q.score, q.map_path,"
+            + " q.origin, q.requested_at FROM review_requests q "
+            + rest,
+        "review request",
+        r -> {
+          double score = r.getDouble(5);
+          if (r.wasNull()) {
+            score = Double.NaN;
+          }
+          return new ReviewRequest(
+              r.getString(1),
+              r.getString(2),
+              r.getString(3),
+              r.getString(4),
+              score,
+              r.getString(6),
+              r.getString(7),
+              Instant.parse(r.getString(8)));
+        });
   }
 
   /** The current review of an image under a model. */

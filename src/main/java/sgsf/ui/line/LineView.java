@@ -207,29 +207,32 @@ public final class LineView {
         null);
 
     NumberAxis x = new NumberAxis();
-    x.setLabel("seconds");
+    x.setLabel("seconds since start");
     x.setForceZeroInRange(false);
     NumberAxis y = new NumberAxis();
     LineChart<Number, Number> chart = new LineChart<>(x, y);
     chart.setId("line-chart");
     chart.setCreateSymbols(false);
     chart.setAnimated(false);
-    chart.setTitle("Throughput and latency");
+    chart.setTitle(null); // the legend names both series: room for it in the line's height
     chart.getData().add(vm.rateSeries());
     chart.getData().add(vm.latencySeries());
     chart.setPrefHeight(150);
     chart.setMinHeight(140);
+    chart.setLegendVisible(true);
+    chart.setLegendSide(javafx.geometry.Side.RIGHT); // beside the plot: the height is scarce
 
     TableView<LineViewModel.SinkRow> table = new TableView<>(vm.sinkRows());
     table.setId("line-sinks-table");
     table.setPlaceholder(new Label("Sinks appear here once the line runs."));
-    table.getColumns().add(column("Sink", LineViewModel.SinkRow::sink, 200));
-    table.getColumns().add(column("State", LineViewModel.SinkRow::state, 90));
-    table.getColumns().add(column("Queued", r -> Integer.toString(r.queued()), 70));
-    table.getColumns().add(column("Delivered", r -> Long.toString(r.delivered()), 80));
-    table.getColumns().add(column("Last error", LineViewModel.SinkRow::lastError, 200));
+    table.getColumns().add(column("Sink", LineViewModel.SinkRow::sink, 150));
+    table.getColumns().add(fixed(column("State", LineViewModel.SinkRow::state, 90)));
+    table.getColumns().add(fixed(column("Queued", r -> Integer.toString(r.queued()), 90)));
+    table.getColumns().add(fixed(column("Delivered", r -> Long.toString(r.delivered()), 105)));
+    table.getColumns().add(column("Last error", LineViewModel.SinkRow::lastError, 120));
+    table.setFixedCellSize(28);
     table.setPrefHeight(120);
-    table.setMinHeight(100);
+    table.setMinHeight(100); // the header and two sinks
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
     VBox right = new VBox(6, verdict, caption, counters, chart, table);
@@ -270,6 +273,13 @@ public final class LineView {
         d -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(d.getValue())));
     c.setPrefWidth(width);
     c.setMinWidth(Math.min(width, 70));
+    return c;
+  }
+
+  /** A column that keeps its width (its title and values are short). */
+  private static TableColumn<LineViewModel.SinkRow, String> fixed(
+      TableColumn<LineViewModel.SinkRow, String> c) {
+    c.setMinWidth(c.getPrefWidth());
     return c;
   }
 

@@ -24,17 +24,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
 import javafx.scene.image.Image;
-import sgsf.engine.data.SkippedFile;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
-import sgsf.engine.metrics.Thresholds;
 import sgsf.engine.task.CancellationToken;
+import sgsf.io.review.ReviewRequest;
+import sgsf.io.review.ReviewStore;
 import sgsf.io.workspace.Workspace;
 import sgsf.ui.WorkbenchSession;
 import sgsf.ui.common.FxImages;
 import sgsf.ui.evaluation.EvaluationResult;
-import sgsf.ui.evaluation.ImageResult;
 import sgsf.ui.evaluation.LoadedModel;
+import sgsf.ui.review.LineFindings;
 import sgsf.workflow.line.Capture;
 import sgsf.workflow.line.FolderSource;
 import sgsf.workflow.line.FramePacer;
@@ -278,9 +278,9 @@ public final class LineViewModel {
   }
 
   /**
-   * Opens the review inbox (the REVIEW and NG images the review sink filed) in the Review section,
-   * at the given image; a message in {@link #statusProperty()} when it was not filed (no review
-   * sink, or not yet delivered).
+   * Opens the review inbox (the REVIEW and NG images the review sink filed in the workspace's
+   * review database) in the Review section, at the given image; a message in {@link
+   * #statusProperty()} when it was not filed (no review sink, or not yet delivered).
    */
   public void openInReview(StripItem item) {
     Workspace ws = session.getWorkspace();
@@ -293,8 +293,11 @@ public final class LineViewModel {
             () -> {
               try {
                 List<LineJournal.ReviewEntry> inbox;
-                try (LineWorkspace lws = LineWorkspace.open(ws.dir())) {
+                List<ReviewRequest> requests;
+                try (LineWorkspace lws = LineWorkspace.open(ws.dir());
+                    ReviewStore store = ReviewStore.open(lws.reviewStoreFile())) {
                   inbox = lws.journal().reviewInbox();
+                  requests = store.requests();
                 }
                 Path image = null;
                 for (LineJournal.ReviewEntry e : inbox) {
@@ -312,7 +315,8 @@ public final class LineViewModel {
                                   + " line images."));
                   return;
                 }
-                EvaluationResult r = reviewInbox(LoadedModel.load(Path.of(modelFile)), inbox);
+                EvaluationResult r =
+                    LineFindings.result(LoadedModel.load(Path.of(modelFile)), requests);
                 Path selected = image;
                 Platform.runLater(() -> openInReview.accept(r, selected));
               } catch (IOException | RuntimeException e) {
@@ -323,37 +327,6 @@ public final class LineViewModel {
             "line-review-inbox");
     t.setDaemon(true);
     t.start();
-  }
-
-  /** The review inbox as an evaluation without ground truth, under the model's thresholds. */
-  static EvaluationResult reviewInbox(LoadedModel m, List<LineJournal.ReviewEntry> inbox) {
-    int s = m.model().config().inputSize();
-    List<ImageResult> images = new ArrayList<>();
-    List<SkippedFile> skipped = new ArrayList<>();
-    for (LineJournal.ReviewEntry e : inbox) {
-      if (!java.nio.file.Files.isRegularFile(e.image())) {
-        skipped.add(new SkippedFile(e.image(), "no longer on disk"));
-        continue;
-      }
-      FloatImage map =
-          e.map() != null && java.nio.file.Files.isRegularFile(e.map())
-              ? ImageIo.resize(ImageIo.read(e.map()), s, s)
-              : new FloatImage(1, s, s, new float[s * s]);
-      images.add(new ImageResult(e.image(), null, null, e.score(), map, null));
-    }
-    LineModel thresholds;
-    Thresholds t = m.thresholds();
-    String origin = "stored in the model";
-    if (t == null) {
-      try {
-        thresholds = LineModel.load(m.file());
-        t = thresholds.thresholds();
-        origin = thresholds.thresholdOrigin();
-      } catch (IOException ex) {
-        throw new java.io.UncheckedIOException(ex);
-      }
-    }
-    return new EvaluationResult(m, "line review inbox", images, skipped, null, t, origin, 0);
   }
 
   /**
@@ -565,16 +538,19 @@ public final class LineViewModel {
     latestCaption.set("");
   }
 
-  private static String caption(LineResult r) {
+  static String caption(LineResult r) {
+    String name = shortName(r.source());
     if (r.error() != null) {
-      return r.source() + ": " + r.error();
+      return name + ": " + r.error();
     }
     return String.format(
-        Locale.ROOT,
-        "%s   score %.4f (normalised %.2f)",
-        r.source(),
-        r.score(),
-        r.normalisedScore());
+        Locale.ROOT, "%s   score %.4f (normalised %.2f)", name, r.score(), r.normalisedScore());
+  }
+
+  /** A source's image without its folders (the hot folder is in the status line). */
+  static String shortName(String source) {
+    int cut = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+    return cut >= 0 && cut < source.length() - 1 ? source.substring(cut + 1) : source;
   }
 
   private Thread ticker(LineStats stats, LineWorkspace lws) {

@@ -207,7 +207,13 @@ public final class ReviewView {
     Button rebuild = new Button("Rebuild", Icons.of(MaterialDesignU.UPDATE));
     rebuild.setTooltip(new Tooltip("Queue again at the current thresholds"));
     rebuild.setOnAction(e -> vm.rebuildQueue());
-    HBox tools = new HBox(8, ok, rebuild);
+    Button line = new Button();
+    line.textProperty()
+        .bind(Bindings.concat("Line findings (", vm.lineFindingsProperty().asString(), ")"));
+    line.setTooltip(
+        new Tooltip("Queue the REVIEW and NG images the line's review sink filed (Line section)"));
+    line.setOnAction(e -> vm.openLineFindings());
+    HBox tools = new HBox(8, ok, rebuild, line);
     tools.setAlignment(Pos.CENTER_LEFT);
     VBox box = new VBox(6, list, tools);
     box.setPadding(new Insets(8));

@@ -33,6 +33,7 @@ import sgsf.io.review.Review;
 import sgsf.io.review.ReviewExport;
 import sgsf.io.review.ReviewHistoryEntry;
 import sgsf.io.review.ReviewInput;
+import sgsf.io.review.ReviewRequest;
 import sgsf.io.review.ReviewStore;
 import sgsf.io.review.ReviewVerdict;
 import sgsf.io.workspace.Workspace;
@@ -44,6 +45,7 @@ import sgsf.ui.evaluation.EvaluationResult;
 import sgsf.ui.evaluation.EvaluationState;
 import sgsf.ui.evaluation.HeatmapStyle;
 import sgsf.ui.evaluation.ImageResult;
+import sgsf.ui.evaluation.LoadedModel;
 
 /**
  * The Review section: a queue of the latest evaluation's predictions (review band first, see {@link
@@ -89,6 +91,8 @@ public final class ReviewViewModel {
   private final ObservableList<ReviewHistoryEntry> history = FXCollections.observableArrayList();
   private final ObservableList<String> defectTypes = FXCollections.observableArrayList();
   private final IntegerProperty savesInFlight = new SimpleIntegerProperty(this, "savesInFlight");
+  private final ReadOnlyIntegerWrapper lineFindings =
+      new ReadOnlyIntegerWrapper(this, "lineFindings");
   private final LatestRequestScheduler<LoadRequest, ReviewItemView> loader;
   private final StringBinding progressText;
   private final HeatmapStyle heatmap = new HeatmapStyle(ColorMap.INFERNO, 0.7);
@@ -166,6 +170,7 @@ public final class ReviewViewModel {
               if (file.equals(storeFile)) {
                 store.set(s);
                 loadReviews();
+                refreshLineFindings();
               } else {
                 closeQuietly(s);
               }
@@ -217,6 +222,76 @@ public final class ReviewViewModel {
               }
             })
         .onFailure(e -> session.notifier().error("Reading the reviews", e))
+        .start();
+  }
+
+  // ---------------------------------------------------------------- line findings
+
+  /**
+   * How many images the line's review sink filed that have no review yet (read from the review
+   * database when it opens, by {@link #refreshLineFindings()} and after each save).
+   */
+  public ReadOnlyIntegerProperty lineFindingsProperty() {
+    return lineFindings.getReadOnlyProperty();
+  }
+
+  /** Counts the open line findings again. */
+  public void refreshLineFindings() {
+    ReviewStore s = store.get();
+    if (s == null) {
+      lineFindings.set(0);
+      return;
+    }
+    session
+        .runner()
+        .task("Counting the line findings", ctx -> s.openRequests().size())
+        .lane(Lane.IO)
+        .quiet()
+        .onSuccess(n -> lineFindings.set(n))
+        .onFailure(e -> session.notifier().error("Reading the line findings", e))
+        .start();
+  }
+
+  /**
+   * Queues the line's findings: the images the review sink filed under the model of the newest one
+   * still waiting (reviewed ones included, so the progress counts them), published as the
+   * evaluation to review. A message when there is none or its model file is gone.
+   */
+  public void openLineFindings() {
+    ReviewStore s = store.get();
+    if (s == null) {
+      session.notifier().info("Open a workspace to review the line's findings.");
+      return;
+    }
+    session
+        .runner()
+        .task(
+            "Opening the line findings",
+            ctx -> {
+              List<ReviewRequest> open = s.openRequests();
+              if (open.isEmpty()) {
+                return null;
+              }
+              Path model = LineFindings.newestModel(open);
+              if (model == null) {
+                throw new IOException(
+                    "the model of the line findings is no longer on disk ("
+                        + open.get(open.size() - 1).modelId()
+                        + ")");
+              }
+              return LineFindings.result(LoadedModel.load(model), s.requests());
+            })
+        .lane(Lane.IO)
+        .onSuccess(
+            r -> {
+              if (r == null) {
+                session.notifier().info("No line findings wait for review.");
+              } else {
+                state.publish(r);
+              }
+              refreshLineFindings();
+            })
+        .onFailure(e -> session.notifier().error("Opening the line findings", e))
         .start();
   }
 
@@ -272,6 +347,7 @@ public final class ReviewViewModel {
    * so that it follows the current review band.
    */
   public void activate() {
+    refreshLineFindings();
     Thresholds t = state.getThresholds();
     if (t != null && !t.equals(queuedAt)) {
       rebuildQueue();
@@ -615,6 +691,7 @@ public final class ReviewViewModel {
               if (current.get() == item) {
                 loadHistory();
               }
+              refreshLineFindings();
             })
         .onFailure(e -> session.notifier().error("Saving the review of " + r.image(), e))
         .onFinished(() -> savesInFlight.set(savesInFlight.get() - 1))

@@ -2,12 +2,16 @@ package sgsf.workflow.line;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -18,11 +22,13 @@ import sgsf.engine.image.ImageIo;
 
 /**
  * A hot folder: every new image file (png, jpg, bmp, tif) in a folder, optionally in its
- * sub-folders, taken once it is completely written: its size and modification time stayed the same
- * for {@link Options#stableMs()}, or it was already that old when first seen (a file written
- * elsewhere and renamed in). Hidden files and names ending in .tmp, .part or .partial are left
- * alone. An image is identified by its path, size and modification time, so a file written again
- * under the same name is inspected again.
+ * sub-folders, taken once it is completely written: at once when it is a whole PNG or JPEG by its
+ * own structure ({@link #completeByFormat}; the usual case of a camera that writes a temporary name
+ * and renames the file in), else once its size and modification time stayed the same for {@link
+ * Options#stableMs()}, or when it was already that old when first seen. With {@code stableMs} 0
+ * every file is taken when first seen. Hidden files and names ending in .tmp, .part or .partial are
+ * left alone. An image is identified by its path, size and modification time, so a file written
+ * again under the same name is inspected again.
  *
  * <p>On the first start on a folder the images already there are inspected or, with {@code
  * processExisting} false, left alone (remembered in the journal, so that on a restart after a crash
@@ -71,7 +77,12 @@ public final class FolderSource implements LineSource {
     }
   }
 
-  private record Seen(long size, long mtime, long firstSeenMs, long stableSinceMs) {}
+  private record Seen(
+      long size, long mtime, long firstSeenMs, long stableSinceMs, boolean complete) {
+    Seen withComplete(boolean c) {
+      return new Seen(size, mtime, firstSeenMs, stableSinceMs, c);
+    }
+  }
 
   private final Path dir;
   private final Options options;
@@ -168,10 +179,14 @@ public final class FolderSource implements LineSource {
       Seen s = candidates.get(p);
       boolean changed = s == null || s.size() != a.size() || s.mtime() != mtime;
       if (changed) {
-        s = new Seen(a.size(), mtime, s == null ? now : s.firstSeenMs(), now);
+        s = new Seen(a.size(), mtime, s == null ? now : s.firstSeenMs(), now, false);
+      }
+      if (changed) {
+        s = s.withComplete(options.stableMs() > 0 && completeByFormat(p, a.size()));
       }
       boolean settled =
-          now - mtime >= options.stableMs()
+          s.complete()
+              || now - mtime >= options.stableMs()
               || (!changed && now - s.stableSinceMs() >= options.stableMs());
       if (!settled) {
         still.put(p, s);
@@ -207,6 +222,81 @@ public final class FolderSource implements LineSource {
         && !n.endsWith(".part")
         && !n.endsWith(".partial")
         && ImageIo.isImageFile(p);
+  }
+
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+  /** A PNG's last chunk: length 0, type IEND, its CRC. */
+  private static final byte[] PNG_IEND = {
+    0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82
+  };
+
+  /**
+   * True when the file of {@code size} bytes is a whole PNG or JPEG by its own structure, so that
+   * it can be taken without waiting for the stability window: a PNG ends with its IEND chunk (the
+   * last thing a PNG writer writes; 12 fixed bytes that cannot end a truncated file by chance); a
+   * JPEG's segments, followed by their lengths from the start (so that an embedded EXIF thumbnail,
+   * which has an end marker of its own, is skipped), reach the start of scan, and the file ends
+   * with the end-of-image marker (which cannot occur in the entropy-coded data). Other formats, and
+   * a file whose size changes while it is read, are not.
+   */
+  static boolean completeByFormat(Path p, long size) {
+    if (size < 16) {
+      return false;
+    }
+    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+      byte[] head = read(ch, 0, 8);
+      boolean complete;
+      if (Arrays.equals(head, PNG_SIGNATURE)) {
+        complete = Arrays.equals(read(ch, size - PNG_IEND.length, PNG_IEND.length), PNG_IEND);
+      } else if ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8) {
+        complete = jpegComplete(ch, size);
+      } else {
+        complete = false;
+      }
+      return complete && ch.size() == size;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean jpegComplete(FileChannel ch, long size) throws IOException {
+    long pos = 2;
+    for (int segments = 0; segments < 10_000 && pos + 4 <= size; segments++) {
+      byte[] b = read(ch, pos, 4);
+      if ((b[0] & 0xff) != 0xFF) {
+        return false;
+      }
+      int marker = b[1] & 0xff;
+      if (marker == 0xFF) {
+        pos++; // fill byte before a marker
+        continue;
+      }
+      if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
+        pos += 2; // markers without a length
+        continue;
+      }
+      if (marker == 0xD9) {
+        return false; // end of image before any scan
+      }
+      long end = pos + 2 + (((b[2] & 0xff) << 8) | (b[3] & 0xff));
+      if (marker == 0xDA) {
+        byte[] tail = read(ch, size - 2, 2);
+        return end < size - 2 && (tail[0] & 0xff) == 0xFF && (tail[1] & 0xff) == 0xD9;
+      }
+      pos = end;
+    }
+    return false;
+  }
+
+  private static byte[] read(FileChannel ch, long pos, int n) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(n);
+    while (buf.hasRemaining()) {
+      if (ch.read(buf, pos + buf.position()) < 0) {
+        throw new java.io.EOFException();
+      }
+    }
+    return buf.array();
   }
 
   private static BasicFileAttributes attributes(Path p) {

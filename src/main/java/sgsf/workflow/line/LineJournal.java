@@ -92,9 +92,15 @@ public final class LineJournal implements AutoCloseable {
    *
    * @param seq its number
    * @param state whether it still needs inspecting
-   * @param attempts how often it has been taken up (1 the first time)
+   * @param attempts how often it has been taken up (1 the first time; 0 for an image {@link
+   *     #ignore}d on the first start)
    */
-  public record Claim(long seq, State state, int attempts) {}
+  public record Claim(long seq, State state, int attempts) {
+    /** True for an image that was already there on the first start and is left alone. */
+    public boolean ignored() {
+      return state == State.DONE && attempts == 0;
+    }
+  }
 
   /**
    * A result waiting in a sink's outbox.

@@ -166,6 +166,9 @@ public final class LineRun {
   private void inspect(SourceItem item, Predictor predictor, boolean keepArtifacts)
       throws IOException {
     LineJournal.Claim claim = journal.claim(item.key(), item.name(), item.appearedAtMs());
+    if (claim.ignored()) {
+      return; // there on the first start and left alone: not moved or deleted either
+    }
     if (claim.state() == LineJournal.State.DONE) {
       source.processed(item); // done before a crash; the file may still need moving
       return;

@@ -3,27 +3,44 @@ package sgsf.workflow.line;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import sgsf.io.AtomicFiles;
+import sgsf.io.review.ReviewRequest;
+import sgsf.io.review.ReviewStore;
 
 /**
- * Files REVIEW and NG images in the workspace's review inbox (the journal's {@code review_inbox},
- * with a copy of the image and its anomaly map under {@code <workspace>/line/review/}), for a human
- * to decide on. OK results and errors are passed over. Filing and clearing the outbox row happen in
- * one transaction, so an image is filed exactly once.
+ * Files REVIEW and NG images for a human to decide on: a copy of the image and its anomaly map
+ * under {@code <workspace>/line/review/}, a review request in the workspace's review database
+ * ({@code <workspace>/reviews/reviews.db}, {@link ReviewStore#request}), which the Review section
+ * lists after a restart, and the journal's {@code review_inbox}. OK results and errors are passed
+ * over. The request is idempotent (keyed by image and model) and the inbox row is written in the
+ * transaction that clears the outbox row, so a crash between the two files the image once.
  */
 public final class ReviewSink implements LineSink {
   private final SinkSpec spec;
   private final Path dir;
   private final LineJournal journal;
+  private final ReviewStore store;
+  private volatile LineModel model;
 
   /**
    * @param dir where the copies go ({@code <workspace>/line/review})
+   * @param store the workspace's review database (not closed by this sink)
    */
-  public ReviewSink(SinkSpec spec, Path dir, LineJournal journal) {
+  public ReviewSink(SinkSpec spec, Path dir, LineJournal journal, ReviewStore store) {
     this.spec = spec;
     this.dir = dir;
     this.journal = journal;
+    this.store = store;
+  }
+
+  /**
+   * The model the line runs: its file is recorded with the requests of its results, so that the
+   * Review section can load it (results left over from a run of another model get none).
+   */
+  void runs(LineModel m) {
+    this.model = m;
   }
 
   @Override
@@ -65,6 +82,21 @@ public final class ReviewSink implements LineSink {
       map = dir.resolve(base + "_map.png");
       AtomicFiles.copy(a.map(), map);
     }
+    LineModel m = model;
+    String modelFile =
+        m != null && m.id().equals(r.modelId()) && m.file() != null
+            ? m.file().toAbsolutePath().normalize().toString()
+            : null;
+    store.request(
+        new ReviewRequest(
+            image.toAbsolutePath().normalize().toString(),
+            r.modelId(),
+            modelFile,
+            r.verdict(),
+            r.score() == null ? Double.NaN : r.score(),
+            map == null ? null : map.toAbsolutePath().normalize().toString(),
+            "line " + r.source(),
+            r.time() == null ? Instant.now() : Instant.parse(r.time())));
     return journal.fileForReview(
         spec.key(),
         new LineJournal.ReviewEntry(

@@ -235,4 +235,59 @@ class ReviewStoreTest {
                     "/a", "m", null, ReviewVerdict.TRUE_DEFECT, new byte[] {1, 2, 3}, "", "a", 0))
         .hasMessageContaining("not PNG");
   }
+
+  static ReviewRequest request(String image, String model) {
+    return new ReviewRequest(
+        image,
+        model,
+        "/models/" + model + ".zip",
+        "NG",
+        0.9,
+        null,
+        "line folder:/hot " + image,
+        java.time.Instant.parse("2026-12-07T10:00:00Z"));
+  }
+
+  @Test
+  void reviewRequestsAreFiledOnceAndCloseWhenTheImageIsReviewed() throws Exception {
+    try (ReviewStore store = ReviewStore.open(db())) {
+      assertThat(store.request(request("/a.png", "m"))).isTrue();
+      assertThat(store.request(request("/a.png", "m"))).as("filed again after a crash").isFalse();
+      assertThat(store.request(request("/b.png", "m"))).isTrue();
+    }
+    try (ReviewStore store = ReviewStore.open(db())) {
+      assertThat(store.openRequests())
+          .extracting(ReviewRequest::imagePath)
+          .containsExactly("/a.png", "/b.png");
+      ReviewRequest a = store.openRequests().get(0);
+      assertThat(a.modelFile()).isEqualTo("/models/m.zip");
+      assertThat(a.score()).isEqualTo(0.9);
+      assertThat(a.mapPath()).isNull();
+      store.save(input("/a.png", "m", ReviewVerdict.FALSE_ALARM, ""));
+      assertThat(store.openRequests())
+          .extracting(ReviewRequest::imagePath)
+          .containsExactly("/b.png");
+      assertThat(store.requests()).hasSize(2);
+    }
+  }
+
+  @Test
+  void aVersionOneDatabaseIsUpgradedAndKeepsItsReviews() throws Exception {
+    try (ReviewStore store = ReviewStore.open(db())) {
+      store.save(input("/old.png", "m", ReviewVerdict.TRUE_DEFECT, "before the upgrade"));
+    }
+    // make it what a version 1 workbench wrote: no review_requests
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE review_requests");
+      s.execute("PRAGMA user_version = 1");
+    }
+    try (ReviewStore store = ReviewStore.open(db())) {
+      assertThat(store.schemaVersion()).isEqualTo(2);
+      assertThat(store.find("/old.png", "m").orElseThrow().note()).isEqualTo("before the upgrade");
+      assertThat(store.request(request("/new.png", "m"))).isTrue();
+      assertThat(store.openRequests()).hasSize(1);
+      assertThat(store.integrityCheck()).isEqualTo("ok");
+    }
+  }
 }

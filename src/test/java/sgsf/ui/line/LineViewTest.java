@@ -26,7 +26,8 @@ import sgsf.workflow.line.LineSettings;
 /**
  * Runs a line from the Line section in a real (headless) window: images copied into a hot folder
  * while it runs show up with their verdict, counters and REVIEW/NG strip; a screenshot goes to
- * {@code target/screenshots/line.png}.
+ * {@code line.png} in {@code target/screenshots} or the folder of the system property {@code
+ * sgsf.screenshots.dir} (as the other screenshot tests).
  */
 @Tag("gui")
 class LineViewTest {
@@ -40,7 +41,7 @@ class LineViewTest {
   @Test
   void hotFolderRunShowsVerdictsCountersStripAndSinks(FxRobot robot) throws Exception {
     Path tmp = Files.createDirectories(window.tmp().resolve("line"));
-    List<Path> images = LineFixturesAccess.images(tmp, 10);
+    List<Path> images = LineFixturesAccess.images(tmp, 16);
     Path model = LineFixturesAccess.modelWithThresholds(tmp, images);
     Path hot = Files.createDirectories(tmp.resolve("hot"));
     LineViewModel vm = window.workbench().lineViewModel();
@@ -56,27 +57,35 @@ class LineViewTest {
         });
     robot.clickOn("#line-start");
     waitFor("running", 30_000, () -> vm.statusProperty().get().startsWith("Running"));
+    // paced like a line (and so that the charts have a few seconds to show)
     for (int i = 0; i < images.size(); i++) {
       LineFixturesAccess.drop(images.get(i), hot, String.format("part%02d.png", i));
+      Thread.sleep(400);
     }
-    waitFor("ten images", 60_000, () -> vm.imagesProperty().get() == 10);
+    waitFor("every image", 60_000, () -> vm.imagesProperty().get() == images.size());
     waitFor("sinks", 10_000, () -> vm.sinkRows().size() == 2);
     assertThat(vm.okProperty().get() + vm.reviewProperty().get() + vm.ngProperty().get())
-        .isEqualTo(10);
+        .isEqualTo(images.size());
     assertThat(vm.reviewProperty().get() + vm.ngProperty().get()).isPositive();
     assertThat(onFx(() -> vm.strip().size()))
-        .isEqualTo((int) (vm.reviewProperty().get() + vm.ngProperty().get()));
+        .isEqualTo(
+            (int) Math.min(LineViewModel.STRIP, vm.reviewProperty().get() + vm.ngProperty().get()));
+    assertThat(onFx(() -> vm.rateSeries().getData().size())).isGreaterThan(2);
     assertThat(onFx(() -> ((Label) robot.lookup("#line-verdict").query()).getText()))
         .isIn("OK", "REVIEW", "NG");
     assertThat(vm.sinkRows()).allSatisfy(r -> assertThat(r.state()).isEqualTo("connected"));
     GuiTestSupport.settle();
+    String shots = System.getProperty("sgsf.screenshots.dir");
     Path shot =
-        GuiTestSupport.snapshot(window.scene(), Path.of("target", "screenshots", "line.png"));
+        GuiTestSupport.snapshot(
+            window.scene(),
+            (shots == null || shots.isBlank() ? Path.of("target", "screenshots") : Path.of(shots))
+                .resolve("line.png"));
     assertThat(shot).isRegularFile();
 
-    // images 0 and 5 captured, and the current one on request
+    // images 0, 5, 10 and 15 captured, and the current one on request
     robot.clickOn("#line-capture-now");
-    waitFor("three captures", 10_000, () -> count(tmp.resolve("captures")) == 3);
+    waitFor("five captures", 10_000, () -> count(tmp.resolve("captures")) == 5);
 
     // a strip image shows large when clicked
     LineViewModel.StripItem oldest = onFx(() -> vm.strip().get(vm.strip().size() - 1));
@@ -95,7 +104,7 @@ class LineViewTest {
     ReviewViewModel review = window.workbench().reviewViewModel();
     waitFor(
         "review section at the image",
-        30_000,
+        90_000,
         () ->
             window.workbench().mainViewModel().sectionProperty().get() == Section.REVIEW
                 && review.currentProperty().get() != null
@@ -107,7 +116,8 @@ class LineViewTest {
                     .getFileName()
                     .toString()
                     .endsWith(FileNames.stem(oldest.result().source()) + ".png"));
-    assertThat(onFx(() -> review.queue().size())).isEqualTo(onFx(() -> vm.strip().size()));
+    assertThat(onFx(() -> review.queue().size()))
+        .isEqualTo((int) (vm.reviewProperty().get() + vm.ngProperty().get()));
     robot.clickOn("#nav-line");
 
     robot.clickOn("#line-stop");
@@ -130,7 +140,7 @@ class LineViewTest {
     robot.clickOn("#line-start");
     waitFor("capturing", 30_000, () -> vm.statusProperty().get().startsWith("Capturing"));
     LineFixturesAccess.drop(images.get(0), hot2, "extra.png");
-    waitFor("one more capture", 30_000, () -> count(tmp.resolve("captures")) == 4);
+    waitFor("one more capture", 30_000, () -> count(tmp.resolve("captures")) == 6);
     robot.clickOn("#line-stop");
     waitFor("stopped again", 30_000, () -> !vm.runningProperty().get());
   }

@@ -17,6 +17,7 @@ import sgsf.engine.task.CancellationToken;
 import sgsf.io.Json;
 import sgsf.io.review.ConfirmedGoodList;
 import sgsf.io.review.Review;
+import sgsf.io.review.ReviewRequest;
 import sgsf.io.review.ReviewStore;
 import sgsf.io.review.ReviewVerdict;
 import sgsf.io.workspace.DatasetReference;
@@ -214,6 +215,51 @@ class ReviewViewModelTest {
     assertThat(vm.history()).singleElement().extracting(h -> h.reviewer()).isEqualTo("tester");
     vm.nextUnreviewed();
     assertThat(vm.indexProperty().get()).isEqualTo(3);
+  }
+
+  @Test
+  void lineFindingsFiledByAnEarlierProcessAreQueuedAfterARestart() throws Exception {
+    vm.close();
+    // the line's model: the demo model with the test band as its thresholds
+    Path modelFile =
+        Files.copy(
+            DemoModels.textureModel(),
+            Files.createDirectories(ws.modelsDir())
+                .resolve(DemoModels.textureModel().getFileName()));
+    sgsf.io.ModelBundle.writeThresholds(
+        modelFile, sgsf.io.report.ThresholdsJson.toJson(result.thresholds()));
+    LoadedModel m = LoadedModel.load(modelFile);
+    Thresholds t = m.thresholds();
+    List<ImageResult> flagged =
+        result.images().stream().filter(i -> t.verdict(i.score()) != Verdict.OK).limit(3).toList();
+    assertThat(flagged).isNotEmpty();
+    // what the line's review sink files (tested in LineRunTest), here written directly
+    try (ReviewStore s = ReviewStore.open(ws.reviewsDir().resolve(ReviewStore.FILE_NAME))) {
+      for (ImageResult i : flagged) {
+        s.request(
+            new ReviewRequest(
+                i.image().toString(),
+                m.id(),
+                m.file().toAbsolutePath().toString(),
+                t.verdict(i.score()).name(),
+                i.score(),
+                null,
+                "line folder:/hot " + i.fileName(),
+                java.time.Instant.now()));
+      }
+    }
+
+    vm = newViewModel();
+    assertThat(vm.lineFindingsProperty().get()).isEqualTo(flagged.size());
+    vm.openLineFindings();
+    assertThat(notifier.errors).isEmpty();
+    assertThat(state.getResult().source()).isEqualTo(LineFindings.SOURCE);
+    assertThat(vm.queue())
+        .extracting(q -> q.result().image())
+        .containsExactlyInAnyOrderElementsOf(flagged.stream().map(ImageResult::image).toList());
+    vm.decide(ReviewVerdict.FALSE_ALARM);
+    assertThat(notifier.errors).isEmpty();
+    assertThat(vm.lineFindingsProperty().get()).isEqualTo(flagged.size() - 1);
   }
 
   @Test

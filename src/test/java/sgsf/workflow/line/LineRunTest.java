@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sgsf.engine.task.CancellationToken;
 import sgsf.io.Csv;
+import sgsf.io.review.ReviewRequest;
+import sgsf.io.review.ReviewStore;
 
 class LineRunTest {
   @TempDir Path dir;
@@ -170,6 +172,49 @@ class LineRunTest {
       }
       try (Stream<Path> kept = Files.list(ws.artifactsDir())) {
         assertThat(kept.toList()).as("images of OK results no sink takes").isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void reviewFindingsLandInTheWorkspacesReviewStoreAndAreStillThereAfterARestart()
+      throws Exception {
+    List<Path> images = LineFixtures.images(dir, 6);
+    Path model = LineFixtures.modelWithThresholds(dir, images);
+    Path hot = Files.createDirectories(dir.resolve("hot"));
+    for (int i = 0; i < images.size(); i++) {
+      LineFixtures.drop(images.get(i), hot, String.format("r%02d.png", i));
+    }
+    Path workspace = dir.resolve("ws");
+    LineStats stats = new LineStats();
+    List<Long> attention;
+    try (LineWorkspace ws = LineWorkspace.open(workspace)) {
+      LineSink sink = ws.sink(SinkSpec.parse("review"));
+      sink.connect();
+      ws.run(
+              LineModel.load(model),
+              new FolderSource(hot, FolderSource.Options.defaults()),
+              List.of(sink))
+          .listen(stats)
+          .stopAfter(images.size())
+          .run(CancellationToken.none());
+      attention = ws.journal().reviewInbox().stream().map(LineJournal.ReviewEntry::seq).toList();
+    }
+    LineStats.Snapshot s = stats.snapshot();
+    assertThat(s.review() + s.ng()).isPositive();
+    assertThat(attention).hasSize((int) (s.review() + s.ng()));
+    // a new process (the workbench after a restart) opens the workspace's review database
+    try (ReviewStore store =
+        ReviewStore.open(workspace.resolve("reviews").resolve(ReviewStore.FILE_NAME))) {
+      List<ReviewRequest> open = store.openRequests();
+      assertThat(open).hasSize(attention.size());
+      for (ReviewRequest q : open) {
+        assertThat(Path.of(q.imagePath())).isRegularFile();
+        assertThat(Path.of(q.mapPath())).isRegularFile();
+        assertThat(q.modelId()).startsWith("model.sgsf@");
+        assertThat(q.modelFile()).isEqualTo(model.toAbsolutePath().toString());
+        assertThat(q.prediction()).isIn("REVIEW", "NG");
+        assertThat(q.origin()).contains("r0");
       }
     }
   }
