@@ -13,6 +13,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sgsf.ChildJvm;
 import sgsf.io.Csv;
 
 /**
@@ -27,16 +28,9 @@ class LineCrashTest {
   @TempDir Path dir;
 
   private Process start(Path model, Path hot, Path out, Path ws, String mqtt) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
-        new ArrayList<>(List.of(java, "-Xmx2g", "-cp", System.getProperty("java.class.path")));
-    for (String p : List.of("sgsf.demo.dir", "sgsf.config.dir", "sgsf.log.dir")) {
-      if (System.getProperty(p) != null) {
-        cmd.add("-D" + p + "=" + System.getProperty(p));
-      }
-    }
-    cmd.addAll(
-        List.of(
+        ChildJvm.command(
+            "2g",
             "sgsf.app.Main",
             "line",
             "--model",
@@ -48,7 +42,7 @@ class LineCrashTest {
             "--sink",
             mqtt + "#rate=40",
             "--workspace",
-            ws.toString()));
+            ws.toString());
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.redirectErrorStream(true);
     pb.redirectOutput(dir.resolve("line-" + System.nanoTime() + ".log").toFile());
