@@ -70,6 +70,7 @@ class InferenceWorkflowTest {
                       cancellation.cancel();
                     }))
         .isInstanceOf(CancellationException.class);
-    assertThat(beforeCancel).hasSize(Predictor.BATCH - 1); // the first batch held the broken file
+    // one whole batch, then the cancel: the broken file took no place in it
+    assertThat(beforeCancel).hasSize(Predictor.BATCH);
   }
 }
