@@ -18,6 +18,9 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import sgsf.engine.forge.AuxiliarySource;
+import sgsf.engine.forge.Forger;
+import sgsf.engine.forge.SaliencyCache;
 import sgsf.engine.infer.Evaluator;
 import sgsf.engine.task.ProgressListener;
 import sgsf.engine.train.Trainer;
@@ -112,6 +115,22 @@ class ArchitectureTest {
         .because(
             "sgsf eval and the Evaluate view share sgsf.workflow; sgsf train and the Train view"
                 + " share sgsf.workflow.TrainingWorkflow")
+        .check(classes);
+  }
+
+  @Test
+  void userInterfacesForgeOnlyThroughTheWorkflows() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("sgsf.cli..", "sgsf.ui..")
+        .and()
+        .doNotHaveFullyQualifiedName("sgsf.cli.BenchForgeCommand")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(Forger.class, SaliencyCache.class, AuxiliarySource.class)
+        .because(
+            "sgsf forge and the Forge view share sgsf.workflow.ForgeGalleryWorkflow (sgsf bench"
+                + " forge times the engine's Forger itself)")
         .check(classes);
   }
 

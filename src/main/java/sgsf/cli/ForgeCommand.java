@@ -5,9 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,14 +19,10 @@ import sgsf.engine.data.DatasetException;
 import sgsf.engine.data.DatasetScanner;
 import sgsf.engine.data.Sample;
 import sgsf.engine.data.SkippedFile;
-import sgsf.engine.forge.ForgeResult;
-import sgsf.engine.forge.Forger;
-import sgsf.engine.forge.SaliencyCache;
-import sgsf.engine.forge.SaliencyMap;
-import sgsf.engine.image.FloatImage;
-import sgsf.engine.image.ImageIo;
 import sgsf.engine.image.ImageReadException;
+import sgsf.engine.task.CancellationToken;
 import sgsf.io.forge.ForgeGalleryWriter;
+import sgsf.workflow.ForgeGalleryWorkflow;
 
 /** {@code sgsf forge}: forge anomalies into normal images and write contact sheets to look at. */
 @Command(
@@ -134,51 +128,21 @@ public final class ForgeCommand implements Callable<Integer> {
                   .withTextureSource(source, textures));
       Dataset d = dataset.resolve();
       Path root = d.root();
-      List<Path> images = d.trainGood().stream().map(Sample::image).sorted().toList();
-      if (images.isEmpty()) {
-        throw new DatasetException(root, "no normal training images (train/good) found");
-      }
       String origin = (dataset.data != null ? "" : "demo dataset ") + root;
       stdout.println("forging the train/good images of " + dataset.describe() + " (" + root + ")");
-      List<Path> order = new ArrayList<>(images);
-      Collections.shuffle(order, new Random(seed));
-      ImageLoader loader = new ImageLoader(order, size);
-      Forger forger = Forger.create(config, new SaliencyCache(), order.size(), loader::goodImage);
-      ForgeGalleryWriter gallery = new ForgeGalleryWriter(out, config, origin);
-      int written = 0;
-      int next = 0;
-      int attemptsLeft = order.size();
-      while (written < count) {
-        Path p = order.get(next % order.size());
-        next++;
-        FloatImage a;
-        try {
-          a = loader.load(p);
-        } catch (ImageReadException e) {
-          stderr.println("skipping unreadable image " + e.getMessage());
-          if (--attemptsLeft <= 0) {
-            throw new DatasetException(root, "none of the training images could be read");
-          }
-          continue;
-        }
-        ForgeResult r = forger.forge(a, p, written);
-        SaliencyMap s = forger.saliency(a, p);
-        gallery.add(written, displayName(root, p), a, s, r);
-        stdout.printf(
-            "sample %d: %s  %s, mask %.2f %%%n",
-            written,
-            displayName(root, p),
-            r.forged() ? "forged" : "not forged",
-            100 * r.maskFraction());
-        written++;
-      }
-      Path index = gallery.writeIndex();
-      List<SkippedFile> skipped = forger.auxiliarySource().skipped();
-      for (SkippedFile f : skipped) {
+      GallerySink gallery = new GallerySink(out, config, origin, root, stdout, stderr);
+      ForgeGalleryWorkflow.Result result =
+          new ForgeGalleryWorkflow()
+              .forge(
+                  ForgeGalleryWorkflow.Request.gallery(config, d, size, count),
+                  gallery,
+                  CancellationToken.none());
+      Path index = gallery.writer().writeIndex();
+      for (SkippedFile f : result.skippedTextures()) {
         stderr.println("skipped texture " + f);
       }
       stdout.println(
-          "wrote " + written + " contact sheets and masks; open " + index.toAbsolutePath());
+          "wrote " + result.count() + " contact sheets and masks; open " + index.toAbsolutePath());
       stdout.flush();
       return 0;
     } catch (DatasetException
@@ -228,22 +192,56 @@ public final class ForgeCommand implements Callable<Integer> {
     }
   }
 
-  /** Reads and resizes images; the good-image source for B reads them on demand. */
-  private static final class ImageLoader {
-    private final List<Path> paths;
-    private final int size;
+  /**
+   * Writes each sample's contact sheet and mask as it is made and reports it; the folder is created
+   * with the first sample, so a run that fails before forging leaves nothing behind.
+   */
+  private static final class GallerySink implements ForgeGalleryWorkflow.Sink {
+    private final Path out;
+    private final ForgeConfig config;
+    private final String origin;
+    private final Path root;
+    private final PrintWriter stdout;
+    private final PrintWriter stderr;
+    private ForgeGalleryWriter writer;
 
-    ImageLoader(List<Path> paths, int size) {
-      this.paths = paths;
-      this.size = size;
+    GallerySink(
+        Path out,
+        ForgeConfig config,
+        String origin,
+        Path root,
+        PrintWriter stdout,
+        PrintWriter stderr) {
+      this.out = out;
+      this.config = config;
+      this.origin = origin;
+      this.root = root;
+      this.stdout = stdout;
+      this.stderr = stderr;
     }
 
-    FloatImage load(Path p) {
-      return ImageIo.resize(ImageIo.read(p, 3), size, size);
+    ForgeGalleryWriter writer() throws IOException {
+      if (writer == null) {
+        writer = new ForgeGalleryWriter(out, config, origin);
+      }
+      return writer;
     }
 
-    FloatImage goodImage(int i) {
-      return load(paths.get(i));
+    @Override
+    public void accept(ForgeGalleryWorkflow.Forged f) throws IOException {
+      String name = displayName(root, f.image());
+      writer().add(f.number(), name, f.normal(), f.saliency(), f.result());
+      stdout.printf(
+          "sample %d: %s  %s, mask %.2f %%%n",
+          f.number(),
+          name,
+          f.result().forged() ? "forged" : "not forged",
+          100 * f.result().maskFraction());
+    }
+
+    @Override
+    public void unreadable(ImageReadException e) {
+      stderr.println("skipping unreadable image " + e.getMessage());
     }
   }
 }

@@ -1,18 +1,22 @@
 package sgsf.ui;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the workbench remembers between sessions ({@code settings.json} in the configuration
- * folder).
+ * folder). The with-ers of single fields ({@code withDarkTheme} and the like) are generated at
+ * compile time by RecordBuilder into {@code WorkbenchSettingsBuilder.With}.
  *
  * @param darkTheme true for PrimerDark, false for PrimerLight
  * @param recentWorkspaces most recent first, at most {@link #MAX_RECENT}
  * @param lastWorkspace the workspace open when the workbench last closed, reopened at start
  */
+@RecordBuilder
 public record WorkbenchSettings(
-    boolean darkTheme, List<String> recentWorkspaces, String lastWorkspace) {
+    boolean darkTheme, List<String> recentWorkspaces, String lastWorkspace)
+    implements WorkbenchSettingsBuilder.With {
   public static final int MAX_RECENT = 8;
 
   public WorkbenchSettings {
@@ -21,10 +25,6 @@ public record WorkbenchSettings(
 
   public static WorkbenchSettings defaults() {
     return new WorkbenchSettings(false, List.of(), null);
-  }
-
-  public WorkbenchSettings withDarkTheme(boolean dark) {
-    return new WorkbenchSettings(dark, recentWorkspaces, lastWorkspace);
   }
 
   /** Moves {@code dir} to the front of the recent list and makes it the last workspace. */

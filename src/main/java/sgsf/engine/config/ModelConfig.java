@@ -1,9 +1,12 @@
 package sgsf.engine.config;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.util.Locale;
 
 /**
- * The network's shape (METHOD.md section 3).
+ * The network's shape (METHOD.md section 3). The with-ers of single fields ({@code withGuidance},
+ * {@code withCoordinateChannels} and the like) are generated at compile time by RecordBuilder into
+ * {@code ModelConfigBuilder.With}.
  *
  * @param preset the preset it came from ("lite", "standard", "paper" or "custom")
  * @param inputSize square input side in pixels; a multiple of 16 (four 2x poolings + bottleneck)
@@ -12,12 +15,10 @@ import java.util.Locale;
  *     the segmentation network
  * @param guidance how guidance features flow (joint by default, as in the paper)
  */
+@RecordBuilder
 public record ModelConfig(
-    String preset,
-    int inputSize,
-    int baseWidth,
-    boolean coordinateChannels,
-    GuidanceMode guidance) {
+    String preset, int inputSize, int baseWidth, boolean coordinateChannels, GuidanceMode guidance)
+    implements ModelConfigBuilder.With {
 
   /** Number of encoder scales (C_D^1..C_D^4 in the paper). */
   public static final int SCALES = 4;
@@ -75,16 +76,9 @@ public record ModelConfig(
     };
   }
 
+  /** An own size: the input side and base width, the preset then "custom". */
   public ModelConfig withSize(int inputSize, int baseWidth) {
     return new ModelConfig("custom", inputSize, baseWidth, coordinateChannels, guidance);
-  }
-
-  public ModelConfig withGuidance(GuidanceMode mode) {
-    return new ModelConfig(preset, inputSize, baseWidth, coordinateChannels, mode);
-  }
-
-  public ModelConfig withCoordinateChannels(boolean on) {
-    return new ModelConfig(preset, inputSize, baseWidth, on, guidance);
   }
 
   /** Channels of the segmentation network's input (3, or 5 with coordinate channels). */

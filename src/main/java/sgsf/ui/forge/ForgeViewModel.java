@@ -37,13 +37,7 @@ import sgsf.engine.config.ForgeParameters;
 import sgsf.engine.config.Parameter;
 import sgsf.engine.data.Dataset;
 import sgsf.engine.data.Sample;
-import sgsf.engine.data.SampleLoader;
-import sgsf.engine.forge.AuxiliarySource;
 import sgsf.engine.forge.ForgeResult;
-import sgsf.engine.forge.Forger;
-import sgsf.engine.forge.SaliencyCache;
-import sgsf.engine.forge.SaliencyMap;
-import sgsf.engine.image.FloatImage;
 import sgsf.engine.image.ImageIo;
 import sgsf.io.AtomicFiles;
 import sgsf.io.forge.ForgeContactSheet;
@@ -52,6 +46,7 @@ import sgsf.ui.common.ErrorMessages;
 import sgsf.ui.common.FxImages;
 import sgsf.ui.concurrent.Lane;
 import sgsf.ui.concurrent.LatestRequestScheduler;
+import sgsf.workflow.ForgeGalleryWorkflow;
 
 /**
  * The forge preview: every {@link ForgeConfig} parameter as a property, the image and sample index
@@ -109,12 +104,10 @@ public final class ForgeViewModel {
   private final LatestRequestScheduler<GridRequest, List<GridTile>> gridScheduler;
   private boolean suspended;
 
-  // compute-thread state (the COMPUTE lane has one thread)
-  private final SaliencyCache saliencyCache = new SaliencyCache(64L << 20);
-  private final Map<Integer, SampleLoader> loaders = new java.util.HashMap<>();
-  private AuxiliarySource aux;
-  private List<Object> auxKey;
-  private List<Sample> auxImages = List.of();
+  // the dataset whose images are forged, read on the compute thread
+  private volatile Dataset dataset;
+  // compute-thread state (the COMPUTE lane has one thread): images, saliency maps, B's source
+  private final ForgeGalleryWorkflow forging = new ForgeGalleryWorkflow();
 
   public ForgeViewModel(WorkbenchSession session) {
     this.session = Objects.requireNonNull(session);
@@ -156,6 +149,7 @@ public final class ForgeViewModel {
   private void datasetChanged(Dataset ds) {
     List<Sample> good = ds == null ? List.of() : ds.trainGood();
     suspended = true;
+    dataset = ds;
     images.setAll(good);
     image.set(good.isEmpty() ? null : good.get(0));
     suspended = false;
@@ -314,30 +308,32 @@ public final class ForgeViewModel {
 
   // ---------------------------------------------------------------- background computation
 
-  private SampleLoader loader(int px) {
-    return loaders.computeIfAbsent(px, k -> new SampleLoader(k, k, 96L << 20));
-  }
-
-  private Forger forger(ForgeConfig c, int px) {
-    List<Sample> good = List.copyOf(images);
-    List<Object> key =
-        List.of(c.textureSource(), String.valueOf(c.textureFolder()), c.seed(), px, good.size());
-    if (aux == null || !key.equals(auxKey) || !good.equals(auxImages)) {
-      SampleLoader l = loader(px);
-      aux = Forger.auxiliarySource(c, good.size(), i -> l.image(good.get(i)));
-      auxKey = key;
-      auxImages = good;
+  /**
+   * Forges {@code images} with indices from {@code firstIndex}; an unreadable image fails the
+   * request, naming the file.
+   */
+  private List<ForgeGalleryWorkflow.Forged> forge(
+      ForgeConfig c, int px, List<Sample> samples, long firstIndex) {
+    Dataset ds = dataset;
+    if (ds == null) {
+      throw new IllegalStateException("no dataset is open");
     }
-    return new Forger(c, aux, saliencyCache);
+    List<Path> files = samples.stream().map(Sample::image).toList();
+    ForgeGalleryWorkflow.Result r =
+        forging.forge(ForgeGalleryWorkflow.Request.of(c, ds, px, files, firstIndex));
+    if (!r.unreadable().isEmpty()) {
+      throw r.unreadable().get(0);
+    }
+    return r.samples();
   }
 
   private ForgePreview computePreview(PreviewRequest r) {
     long t0 = System.nanoTime();
-    FloatImage a = loader(r.size()).image(r.sample());
-    Forger f = forger(r.config(), r.size());
-    ForgeResult res = f.forge(a, r.sample().image(), r.index());
-    SaliencyMap s = f.saliency(a, r.sample().image());
-    List<ForgeContactSheet.Panel> panels = ForgeContactSheet.panels(a, s, res);
+    ForgeGalleryWorkflow.Forged forged =
+        forge(r.config(), r.size(), List.of(r.sample()), r.index()).get(0);
+    ForgeResult res = forged.result();
+    List<ForgeContactSheet.Panel> panels =
+        ForgeContactSheet.panels(forged.normal(), forged.saliency(), res);
     List<ForgePreview.PanelImage> images = new ArrayList<>(panels.size());
     for (ForgeContactSheet.Panel p : panels) {
       images.add(
@@ -381,12 +377,12 @@ public final class ForgeViewModel {
   }
 
   private List<GridTile> computeGrid(GridRequest r) {
-    Forger f = forger(r.config(), r.size());
-    SampleLoader l = loader(r.size());
+    List<ForgeGalleryWorkflow.Forged> forged =
+        forge(r.config(), r.size(), r.samples(), r.baseIndex());
     List<GridTile> tiles = new ArrayList<>(r.samples().size());
     for (int k = 0; k < r.samples().size(); k++) {
       Sample s = r.samples().get(k);
-      ForgeResult res = f.forge(l.image(s), s.image(), r.baseIndex() + k);
+      ForgeResult res = forged.get(k).result();
       tiles.add(
           new GridTile(
               FxImages.withOutline(res.image(), res.mask(), OUTLINE),

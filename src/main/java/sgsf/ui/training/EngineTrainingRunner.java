@@ -20,22 +20,15 @@ public final class EngineTrainingRunner implements TrainingRunner {
 
   @Override
   public Result run(
-      TrainingRequest r, TrainingListener listener, TrainingControl control, TaskContext ctx)
+      TrainingWorkflow.Request r,
+      TrainingListener listener,
+      TrainingControl control,
+      TaskContext ctx)
       throws Exception {
     sgsf.engine.backend.Backend.limitComputeThreads(threads());
     TrainingWorkflow.Result result =
         TrainingWorkflow.run(
-            new TrainingWorkflow.Request(
-                r.dataset(),
-                r.model(),
-                r.train(),
-                r.forge(),
-                r.modelOut(),
-                r.runDir(),
-                r.resumeFrom(),
-                r.confirmedGood() == null
-                    ? java.util.List.of()
-                    : sgsf.io.review.ConfirmedGoodList.read(r.confirmedGood())),
+            r,
             listener,
             control,
             (done, total) -> {

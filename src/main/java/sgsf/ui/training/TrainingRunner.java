@@ -5,8 +5,9 @@ import sgsf.engine.train.TrainingControl;
 import sgsf.engine.train.TrainingListener;
 import sgsf.engine.train.TrainingOutcome;
 import sgsf.ui.concurrent.TaskContext;
+import sgsf.workflow.TrainingWorkflow;
 
-/** Carries out a {@link TrainingRequest} on the training thread. */
+/** Carries out a {@link TrainingWorkflow.Request} on the training thread. */
 @FunctionalInterface
 public interface TrainingRunner {
   /**
@@ -16,7 +17,7 @@ public interface TrainingRunner {
    * @param context progress while loading, and cancellation
    */
   Result run(
-      TrainingRequest request,
+      TrainingWorkflow.Request request,
       TrainingListener listener,
       TrainingControl control,
       TaskContext context)

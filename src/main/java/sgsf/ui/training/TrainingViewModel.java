@@ -28,6 +28,8 @@ import javafx.scene.image.Image;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sgsf.engine.config.ForgeConfig;
+import sgsf.engine.config.ModelConfig;
+import sgsf.engine.config.TrainConfig;
 import sgsf.engine.data.Dataset;
 import sgsf.engine.image.FloatImage;
 import sgsf.engine.train.BatchPreview;
@@ -37,6 +39,7 @@ import sgsf.engine.train.TrainingListener;
 import sgsf.engine.train.TrainingOutcome;
 import sgsf.engine.train.TrainingPhase;
 import sgsf.io.CheckpointStore;
+import sgsf.io.review.ConfirmedGoodList;
 import sgsf.io.workspace.TrainingSettings;
 import sgsf.io.workspace.Workspace;
 import sgsf.ui.WorkbenchSession;
@@ -44,6 +47,7 @@ import sgsf.ui.common.ColorMap;
 import sgsf.ui.common.FxImages;
 import sgsf.ui.concurrent.Lane;
 import sgsf.ui.concurrent.RunningTask;
+import sgsf.workflow.TrainingWorkflow;
 
 /**
  * The training section: the form, Start / Pause / Resume / Cancel, progress with ETA, the history
@@ -167,16 +171,12 @@ public final class TrainingViewModel {
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9._-]+", "_")
             + ".zip";
-    TrainingRequest request =
-        new TrainingRequest(
-            ds,
-            form.modelConfigProperty().get(),
-            form.trainConfigProperty().get(),
-            forgeSettings.get().withStrategy(strategy.get()),
-            runDir,
-            ws.modelsDir().resolve(modelName),
-            resumeFrom,
-            ws.reviewsDir().resolve(sgsf.io.review.ConfirmedGoodList.FILE_NAME));
+    ModelConfig model = form.modelConfigProperty().get();
+    TrainConfig train = form.trainConfigProperty().get();
+    ForgeConfig forge = forgeSettings.get().withStrategy(strategy.get());
+    Path checkpoints = runDir;
+    Path modelOut = ws.modelsDir().resolve(modelName);
+    Path confirmedGood = ws.reviewsDir().resolve(ConfirmedGoodList.FILE_NAME);
     history.clear();
     pendingStats.clear();
     preview.set(null);
@@ -189,7 +189,7 @@ public final class TrainingViewModel {
     control = new TrainingControl();
     TrainingControl c = control;
     state.set(RunState.RUNNING);
-    LOG.info("training {} on {} into {}", request.model(), ds.root(), runDir);
+    LOG.info("training {} on {} into {}", model, ds.root(), runDir);
     task =
         session
             .runner()
@@ -197,7 +197,18 @@ public final class TrainingViewModel {
                 resumeFrom == null ? "Training" : "Resuming training",
                 ctx -> {
                   ctx.onCancel(c::cancel);
-                  saveSettings(ws, request);
+                  saveSettings(ws, new TrainingSettings(model, train, forge));
+                  // the images confirmed good in review join train/good; read off the FX thread
+                  TrainingWorkflow.Request request =
+                      new TrainingWorkflow.Request(
+                          ds,
+                          model,
+                          train,
+                          forge,
+                          modelOut,
+                          checkpoints,
+                          resumeFrom,
+                          ConfirmedGoodList.read(confirmedGood));
                   return runner.run(request, new Bridge(ctx), c, ctx);
                 })
             .lane(Lane.TRAINING)
@@ -242,9 +253,9 @@ public final class TrainingViewModel {
   }
 
   /** Remembers the run's configuration in the workspace; a failure only costs that memory. */
-  private static void saveSettings(Workspace ws, TrainingRequest r) {
+  private static void saveSettings(Workspace ws, TrainingSettings settings) {
     try {
-      new TrainingSettings(r.model(), r.train(), r.forge()).save(ws);
+      settings.save(ws);
     } catch (java.io.IOException | RuntimeException e) {
       LOG.warn("cannot save the training settings into {}: {}", ws.configsDir(), e.toString());
     }
