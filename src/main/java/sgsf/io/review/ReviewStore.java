@@ -191,20 +191,10 @@ public final class ReviewStore implements AutoCloseable {
           throw new ReviewStoreException(
               file, "is an SQLite database but not a review database (it has other tables)", null);
         }
-        connection.setAutoCommit(false);
-        try {
-          for (String sql : SCHEMA) {
-            s.execute(sql);
-          }
-          s.execute("PRAGMA application_id = " + APPLICATION_ID);
-          s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-          connection.commit();
-        } catch (SQLException e) {
-          connection.rollback();
-          throw e;
-        } finally {
-          connection.setAutoCommit(true);
-        }
+        List<String> create = new ArrayList<>(List.of(SCHEMA));
+        create.add("PRAGMA application_id = " + APPLICATION_ID);
+        create.add("PRAGMA user_version = " + SCHEMA_VERSION);
+        executeAtomically(s, create);
       } else if (appId != APPLICATION_ID) {
         throw new ReviewStoreException(
             file, "is an SQLite database but not a review database", null);
@@ -218,18 +208,26 @@ public final class ReviewStore implements AutoCloseable {
                 + ")",
             null);
       } else if (version < SCHEMA_VERSION) {
-        connection.setAutoCommit(false);
-        try {
-          s.execute(REQUESTS_TABLE);
-          s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-          connection.commit();
-        } catch (SQLException e) {
-          connection.rollback();
-          throw e;
-        } finally {
-          connection.setAutoCommit(true);
-        }
+        executeAtomically(s, List.of(REQUESTS_TABLE, "PRAGMA user_version = " + SCHEMA_VERSION));
       }
+    }
+  }
+
+  /**
+   * Runs the statements in one transaction (a schema is created or upgraded whole or not at all).
+   */
+  private void executeAtomically(Statement s, List<String> statements) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
     }
   }
 
