@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import sgsf.engine.data.DatasetScanner;
 import sgsf.engine.data.DemoDataset;
@@ -26,6 +27,7 @@ import sgsf.engine.data.Sample;
 import sgsf.engine.image.ImageIo;
 import sgsf.engine.infer.Predictor;
 import sgsf.engine.metrics.Thresholds;
+import sgsf.engine.task.CancellationToken;
 import sgsf.io.ModelBundle;
 import sgsf.io.report.ThresholdsJson;
 import sgsf.ui.DemoModels;
@@ -206,5 +208,33 @@ final class LineFixtures {
   /** The seq numbers of JSON results, in arrival order. */
   static List<Long> seqs(List<String> json) {
     return json.stream().map(j -> LineResult.fromJson(j).seq()).toList();
+  }
+
+  /** A line run on a thread of its own until {@link #stop}: what it threw, if anything, is kept. */
+  static final class Running {
+    private final CancellationToken token = new CancellationToken();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Thread thread;
+
+    Running(LineRun run) {
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  run.run(token);
+                } catch (Throwable e) {
+                  failure.set(e);
+                }
+              },
+              "line-under-test");
+      thread.start();
+    }
+
+    /** Stops the run, waits for it (30 s at most) and returns what it threw, null if nothing. */
+    Throwable stop() throws InterruptedException {
+      token.cancel();
+      thread.join(30_000);
+      return failure.get();
+    }
   }
 }

@@ -202,30 +202,17 @@ class LineHotFolderTest {
 
     // first start: only the image that arrives while the line runs
     Recorder first = new Recorder();
-    CancellationToken stop = new CancellationToken();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
     try (LineWorkspace ws = LineWorkspace.open(workspace)) {
       LineSink s = ws.sink(SinkSpec.parse("folder:" + out));
       s.connect();
       LineRun run = ws.run(LineModel.load(model), new FolderSource(hot, options), List.of(s));
       run.listen(first);
-      Thread t =
-          new Thread(
-              () -> {
-                try {
-                  run.run(stop);
-                } catch (Throwable e) {
-                  failure.set(e);
-                }
-              });
-      t.start();
+      LineFixtures.Running running = new LineFixtures.Running(run);
       Thread.sleep(500); // the line has listed the folder
       dropAt(images.get(2), hot.resolve("new1.png"));
       assertThat(LineFixtures.await(() -> first.deliveredAtMs.size() == 1, 30_000)).isTrue();
-      stop.cancel();
-      t.join(30_000);
+      assertThat(running.stop()).isNull();
     }
-    assertThat(failure.get()).isNull();
     assertThat(first.names()).containsExactly("new1.png");
 
     // restart, with an image that arrived while the line was down
@@ -402,8 +389,6 @@ class LineHotFolderTest {
     RefusingSink refusing = new RefusingSink();
     Recorder rec = new Recorder();
     List<SinkHealth> health = new CopyOnWriteArrayList<>();
-    CancellationToken stop = new CancellationToken();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
     try (LineWorkspace ws = LineWorkspace.open(dir.resolve("ws"))) {
       LineSink folder = ws.sink(SinkSpec.parse("folder:" + dir.resolve("out")));
       folder.connect();
@@ -420,16 +405,7 @@ class LineHotFolderTest {
                       health.add(h);
                     }
                   });
-      Thread t =
-          new Thread(
-              () -> {
-                try {
-                  run.run(stop);
-                } catch (Throwable e) {
-                  failure.set(e);
-                }
-              });
-      t.start();
+      LineFixtures.Running running = new LineFixtures.Running(run);
       assertThat(LineFixtures.await(() -> rec.inspected.size() == 3, 30_000)).isTrue();
       long t0 = System.currentTimeMillis();
       Thread.sleep(3_000);
@@ -450,10 +426,8 @@ class LineHotFolderTest {
                 assertThat(h.connected()).isFalse();
                 assertThat(h.lastError()).contains("503 from the test");
               });
-      stop.cancel();
-      t.join(30_000);
+      assertThat(running.stop()).isNull();
     }
-    assertThat(failure.get()).isNull();
     assertThat(rec.deliveredAtMs).as("not delivered everywhere").isEmpty();
   }
 }

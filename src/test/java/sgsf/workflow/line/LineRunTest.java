@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,18 +45,7 @@ class LineRunTest {
                   new FolderSource(hot, FolderSource.Options.defaults()),
                   sinks)
               .listen(stats);
-      CancellationToken stop = new CancellationToken();
-      AtomicReference<Throwable> failure = new AtomicReference<>();
-      Thread t =
-          new Thread(
-              () -> {
-                try {
-                  run.run(stop);
-                } catch (Throwable e) {
-                  failure.set(e);
-                }
-              });
-      t.start();
+      LineFixtures.Running running = new LineFixtures.Running(run);
       for (int i = 0; i < 4; i++) {
         LineFixtures.drop(images.get(i), hot, String.format("part%02d.png", i));
       }
@@ -84,9 +72,7 @@ class LineRunTest {
                   },
                   60_000))
           .isTrue();
-      stop.cancel();
-      t.join(30_000);
-      assertThat(failure.get()).isNull();
+      assertThat(running.stop()).isNull();
 
       List<Long> all = LongStream.rangeClosed(1, 8).boxed().toList();
       List<String> mqtt = new ArrayList<>(broker.received);
