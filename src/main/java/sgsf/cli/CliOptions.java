@@ -93,7 +93,11 @@ public final class CliOptions {
     }
   }
 
-  /** {@code --strategy NAME}: the forging strategy (train, forge, bench forge); default SAM. */
+  /**
+   * {@code --strategy NAME}: the forging strategy (train, forge, bench forge); its default is
+   * {@link ForgeConfig#DEFAULT_STRATEGY} (an annotation needs a constant string: DefaultRecipeTest
+   * holds the two together).
+   */
   public static final class Strategy {
     @Option(
         names = "--strategy",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.GuidanceMode;
 import sgsf.engine.config.ModelConfig;
 import sgsf.engine.config.TrainConfig;
@@ -35,6 +36,9 @@ class DefaultRecipeTest {
     assertThat(ModelConfig.lite().guidance()).isEqualTo(ModelConfig.DEFAULT_GUIDANCE);
     // the measured best at the 60-minute budget on the magnetic tiles (README, "Quality")
     assertThat(ModelConfig.DEFAULT_GUIDANCE).isEqualTo(GuidanceMode.NONE);
+    // one forging strategy: the CLI's --strategy default is the recipe's
+    assertThat(cli.strategyOption.value()).isEqualTo(ForgeConfig.DEFAULT_STRATEGY);
+    assertThat(ForgeConfig.defaults().strategy()).isEqualTo(ForgeConfig.DEFAULT_STRATEGY);
   }
 
   @Test

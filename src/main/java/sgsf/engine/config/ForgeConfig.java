@@ -243,6 +243,12 @@ public record ForgeConfig(
   }
 
   /**
+   * The forging strategy of the default recipe, the one every entry point starts from (the CLI's
+   * {@code --strategy}, the Train and Forge sections); README "Quality" says why.
+   */
+  public static final Strategy DEFAULT_STRATEGY = Strategy.SAM;
+
+  /**
    * The paper's settings: SAM with a = 0.4, b = 0.2, alpha in [0.1, 1], Perlin scales 2^0..2^5,
    * rotation [-90, 90] degrees, spectral residual saliency smoothed with sigma 3 % of the image
    * side (chosen so that the texture rule at std(S) &lt; 0.1 separates the demo textures, MTD
@@ -252,7 +258,7 @@ public record ForgeConfig(
    */
   public static ForgeConfig defaults() {
     return new ForgeConfig(
-        Strategy.SAM,
+        DEFAULT_STRATEGY,
         0.4,
         0.2,
         0.1,

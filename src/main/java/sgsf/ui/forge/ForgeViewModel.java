@@ -75,7 +75,7 @@ public final class ForgeViewModel {
 
   private final WorkbenchSession session;
   private final ObjectProperty<Strategy> strategy =
-      new SimpleObjectProperty<>(this, "strategy", Strategy.SAM);
+      new SimpleObjectProperty<>(this, "strategy", ForgeConfig.DEFAULT_STRATEGY);
   private final ObjectProperty<SaliencyMethod> saliencyMethod =
       new SimpleObjectProperty<>(this, "saliencyMethod", SaliencyMethod.SPECTRAL_RESIDUAL);
   private final ObjectProperty<TextureSource> textureSource =

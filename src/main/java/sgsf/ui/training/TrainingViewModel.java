@@ -64,7 +64,7 @@ public final class TrainingViewModel {
   private final TrainingRunner runner;
   private final Supplier<ForgeConfig> forgeSettings;
   private final ObjectProperty<ForgeConfig.Strategy> strategy =
-      new SimpleObjectProperty<>(this, "strategy", ForgeConfig.Strategy.SAM);
+      new SimpleObjectProperty<>(this, "strategy", ForgeConfig.DEFAULT_STRATEGY);
   private final TrainingForm form = new TrainingForm();
   private final ReadOnlyObjectWrapper<RunState> state =
       new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
