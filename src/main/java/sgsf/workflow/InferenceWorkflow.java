@@ -85,16 +85,11 @@ public final class InferenceWorkflow {
           read.add(p);
           bytes += 4L * image.data().length;
         } catch (ImageReadException e) {
-          SkippedFile s = new SkippedFile(p, e.reason());
-          skipped.add(s);
-          sink.failed(s);
+          skip(new SkippedFile(p, e.reason()), skipped, sink);
         } catch (OutOfMemoryError e) {
-          SkippedFile s = new SkippedFile(p, outOfMemory());
-          skipped.add(s);
-          sink.failed(s);
+          skip(new SkippedFile(p, outOfMemory()), skipped, sink);
         }
       }
-      int done = next;
       List<Prediction> predictions;
       try {
         predictions = predict(predictor, images, lock);
@@ -112,25 +107,26 @@ public final class InferenceWorkflow {
       for (int k = 0; k < predictions.size(); k++) {
         Prediction p = predictions.get(k);
         if (p == null) {
-          SkippedFile s = new SkippedFile(read.get(k), "prediction failed (see the log)");
-          skipped.add(s);
-          sink.failed(s);
+          skip(new SkippedFile(read.get(k), "prediction failed (see the log)"), skipped, sink);
         } else {
           try {
             sink.accept(
                 read.get(k), images.get(k), p, ImageWarnings.of(images.get(k), input, training));
           } catch (OutOfMemoryError e) {
-            SkippedFile s = new SkippedFile(read.get(k), outOfMemory());
-            skipped.add(s);
-            sink.failed(s);
+            skip(new SkippedFile(read.get(k), outOfMemory()), skipped, sink);
           }
         }
         images.set(k, null); // written: its pixels may go before the next batch is read
       }
-      progress.update(done, files.size());
-      from = done;
+      progress.update(next, files.size());
+      from = next;
     }
     return skipped;
+  }
+
+  private static void skip(SkippedFile s, List<SkippedFile> skipped, Sink sink) throws IOException {
+    skipped.add(s);
+    sink.failed(s);
   }
 
   /** The share of the heap the decoded images of one batch may take: an eighth. */

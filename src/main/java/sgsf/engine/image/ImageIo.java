@@ -153,11 +153,13 @@ public final class ImageIo {
         MAX_PIXELS / 1_000_000);
   }
 
-  static boolean looksLikeJpeg(byte[] b) {
+  /** Whether the bytes start like a JPEG (start-of-image marker FF D8). */
+  public static boolean looksLikeJpeg(byte[] b) {
     return b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8;
   }
 
-  static boolean looksLikePng(byte[] b) {
+  /** Whether the bytes start with the PNG signature. */
+  public static boolean looksLikePng(byte[] b) {
     return b.length >= PNG_SIGNATURE.length
         && Arrays.equals(b, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length);
   }

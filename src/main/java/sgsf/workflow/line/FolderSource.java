@@ -78,11 +78,7 @@ public final class FolderSource implements LineSource {
   }
 
   private record Seen(
-      long size, long mtime, long firstSeenMs, long stableSinceMs, boolean complete) {
-    Seen withComplete(boolean c) {
-      return new Seen(size, mtime, firstSeenMs, stableSinceMs, c);
-    }
-  }
+      long size, long mtime, long firstSeenMs, long stableSinceMs, boolean complete) {}
 
   private final Path dir;
   private final Options options;
@@ -179,10 +175,8 @@ public final class FolderSource implements LineSource {
       Seen s = candidates.get(p);
       boolean changed = s == null || s.size() != a.size() || s.mtime() != mtime;
       if (changed) {
-        s = new Seen(a.size(), mtime, s == null ? now : s.firstSeenMs(), now, false);
-      }
-      if (changed) {
-        s = s.withComplete(options.stableMs() > 0 && completeByFormat(p, a.size()));
+        boolean complete = options.stableMs() > 0 && completeByFormat(p, a.size());
+        s = new Seen(a.size(), mtime, s == null ? now : s.firstSeenMs(), now, complete);
       }
       boolean settled =
           s.complete()
@@ -224,8 +218,6 @@ public final class FolderSource implements LineSource {
         && ImageIo.isImageFile(p);
   }
 
-  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-
   /** A PNG's last chunk: length 0, type IEND, its CRC. */
   private static final byte[] PNG_IEND = {
     0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82
@@ -247,9 +239,9 @@ public final class FolderSource implements LineSource {
     try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
       byte[] head = read(ch, 0, 8);
       boolean complete;
-      if (Arrays.equals(head, PNG_SIGNATURE)) {
+      if (ImageIo.looksLikePng(head)) {
         complete = Arrays.equals(read(ch, size - PNG_IEND.length, PNG_IEND.length), PNG_IEND);
-      } else if ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8) {
+      } else if (ImageIo.looksLikeJpeg(head)) {
         complete = jpegComplete(ch, size);
       } else {
         complete = false;
