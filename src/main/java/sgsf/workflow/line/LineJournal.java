@@ -393,6 +393,16 @@ public final class LineJournal implements AutoCloseable {
     }
   }
 
+  /** Runs one statement with {@code args} (text, whole numbers or bytes); its update count. */
+  private int update(String statement, Object... args) throws SQLException {
+    try (PreparedStatement u = connection.prepareStatement(statement)) {
+      for (int i = 0; i < args.length; i++) {
+        u.setObject(i + 1, args[i]);
+      }
+      return u.executeUpdate();
+    }
+  }
+
   private int waitingSinks(long seq) throws SQLException {
     try (PreparedStatement q =
         connection.prepareStatement("SELECT count(*) FROM outbox WHERE seq = ?")) {
@@ -457,19 +467,18 @@ public final class LineJournal implements AutoCloseable {
         () ->
             inTransaction(
                 () -> {
-                  try (PreparedStatement u =
-                      connection.prepareStatement(
+                  int marked =
+                      update(
                           "UPDATE outbox SET handed = ? WHERE sink = ? AND seq = ?"
-                              + " AND handed IS NULL")) {
-                    u.setInt(1, packetId);
-                    u.setString(2, sink);
-                    u.setLong(3, seq);
-                    if (u.executeUpdate() != 1) {
-                      throw new SQLException(
-                          "image " + seq + " is not waiting unhanded in the outbox of " + sink);
-                    }
+                              + " AND handed IS NULL",
+                          packetId,
+                          sink,
+                          seq);
+                  if (marked != 1) {
+                    throw new SQLException(
+                        "image " + seq + " is not waiting unhanded in the outbox of " + sink);
                   }
-                  storePacket(client, key, packet);
+                  storePacketRow(client, key, packet);
                   return null;
                 }));
   }
@@ -477,20 +486,16 @@ public final class LineJournal implements AutoCloseable {
   /** Stores (or replaces) one of the MQTT client's packets that belongs to no outbox row. */
   public synchronized void storePacket(String client, String key, StoredPacket packet)
       throws IOException {
-    sql(
-        () -> {
-          try (PreparedStatement i =
-              connection.prepareStatement(
-                  "INSERT OR REPLACE INTO mqtt_store (client, key, header, payload)"
-                      + " VALUES (?, ?, ?, ?)")) {
-            i.setString(1, client);
-            i.setString(2, key);
-            i.setBytes(3, packet.header());
-            i.setBytes(4, packet.payload());
-            i.executeUpdate();
-          }
-          return null;
-        });
+    sql(() -> storePacketRow(client, key, packet));
+  }
+
+  private int storePacketRow(String client, String key, StoredPacket packet) throws SQLException {
+    return update(
+        "INSERT OR REPLACE INTO mqtt_store (client, key, header, payload) VALUES (?, ?, ?, ?)",
+        client,
+        key,
+        packet.header(),
+        packet.payload());
   }
 
   /** One of the MQTT client's packets, if stored. */
@@ -543,25 +548,15 @@ public final class LineJournal implements AutoCloseable {
         () ->
             inTransaction(
                 () -> {
-                  try (PreparedStatement d =
-                      connection.prepareStatement(
-                          "DELETE FROM mqtt_store WHERE client = ? AND key = ?")) {
-                    d.setString(1, client);
-                    d.setString(2, key);
-                    d.executeUpdate();
-                  }
+                  update("DELETE FROM mqtt_store WHERE client = ? AND key = ?", client, key);
                   if (packetId <= 0) {
                     return false;
                   }
-                  try (PreparedStatement u =
-                      connection.prepareStatement(
-                          completed
-                              ? "DELETE FROM outbox WHERE sink = ? AND handed = ?"
-                              : "UPDATE outbox SET handed = NULL WHERE sink = ? AND handed = ?")) {
-                    u.setString(1, sink);
-                    u.setInt(2, packetId);
-                    return u.executeUpdate() > 0 && completed;
-                  }
+                  String row =
+                      completed
+                          ? "DELETE FROM outbox WHERE sink = ? AND handed = ?"
+                          : "UPDATE outbox SET handed = NULL WHERE sink = ? AND handed = ?";
+                  return update(row, sink, packetId) > 0 && completed;
                 }));
   }
 
@@ -574,18 +569,8 @@ public final class LineJournal implements AutoCloseable {
         () ->
             inTransaction(
                 () -> {
-                  try (PreparedStatement d =
-                      connection.prepareStatement("DELETE FROM mqtt_store WHERE client = ?")) {
-                    d.setString(1, client);
-                    d.executeUpdate();
-                  }
-                  try (PreparedStatement u =
-                      connection.prepareStatement(
-                          "UPDATE outbox SET handed = NULL WHERE sink = ?")) {
-                    u.setString(1, sink);
-                    u.executeUpdate();
-                  }
-                  return null;
+                  update("DELETE FROM mqtt_store WHERE client = ?", client);
+                  return update("UPDATE outbox SET handed = NULL WHERE sink = ?", sink);
                 }));
   }
 
@@ -606,24 +591,19 @@ public final class LineJournal implements AutoCloseable {
    * @return how many sinks still wait to deliver that image
    */
   public synchronized int refuse(String sink, long seq, String error) throws IOException {
+    String now =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
     return sql(
         () ->
             inTransaction(
                 () -> {
-                  try (PreparedStatement i =
-                      connection.prepareStatement(
-                          "INSERT OR REPLACE INTO refused (sink, seq, error, refused_at)"
-                              + " VALUES (?, ?, ?, ?)")) {
-                    i.setString(1, sink);
-                    i.setLong(2, seq);
-                    i.setString(3, error);
-                    i.setString(
-                        4,
-                        java.time.Instant.now()
-                            .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
-                            .toString());
-                    i.executeUpdate();
-                  }
+                  update(
+                      "INSERT OR REPLACE INTO refused (sink, seq, error, refused_at)"
+                          + " VALUES (?, ?, ?, ?)",
+                      sink,
+                      seq,
+                      error,
+                      now);
                   deleteOutbox(sink, seq);
                   return waitingSinks(seq);
                 }));
@@ -648,19 +628,7 @@ public final class LineJournal implements AutoCloseable {
 
   /** Refused results per sink (sinks with none are left out). */
   public synchronized Map<String, Integer> refusedCounts() throws IOException {
-    return sql(
-        () -> {
-          Map<String, Integer> out = new LinkedHashMap<>();
-          try (Statement s = connection.createStatement();
-              ResultSet r =
-                  s.executeQuery(
-                      "SELECT sink, count(*) FROM refused GROUP BY sink ORDER BY sink")) {
-            while (r.next()) {
-              out.put(r.getString(1), r.getInt(2));
-            }
-          }
-          return out;
-        });
+    return sql(() -> rowsPerSink("refused"));
   }
 
   /**
@@ -675,18 +643,13 @@ public final class LineJournal implements AutoCloseable {
             inTransaction(
                 () -> {
                   int n = 0;
-                  try (PreparedStatement i =
-                          connection.prepareStatement(
-                              "INSERT OR IGNORE INTO outbox (sink, seq)"
-                                  + " SELECT sink, seq FROM refused WHERE sink = ?");
-                      PreparedStatement d =
-                          connection.prepareStatement("DELETE FROM refused WHERE sink = ?")) {
-                    for (String sink : sinks) {
-                      i.setString(1, sink);
-                      n += i.executeUpdate();
-                      d.setString(1, sink);
-                      d.executeUpdate();
-                    }
+                  for (String sink : sinks) {
+                    n +=
+                        update(
+                            "INSERT OR IGNORE INTO outbox (sink, seq)"
+                                + " SELECT sink, seq FROM refused WHERE sink = ?",
+                            sink);
+                    update("DELETE FROM refused WHERE sink = ?", sink);
                   }
                   return n;
                 }));
@@ -721,18 +684,21 @@ public final class LineJournal implements AutoCloseable {
 
   /** Results waiting per sink (sinks with nothing waiting are left out). */
   public synchronized Map<String, Integer> outboxSizes() throws IOException {
-    return sql(
-        () -> {
-          Map<String, Integer> out = new LinkedHashMap<>();
-          try (Statement s = connection.createStatement();
-              ResultSet r =
-                  s.executeQuery("SELECT sink, count(*) FROM outbox GROUP BY sink ORDER BY sink")) {
-            while (r.next()) {
-              out.put(r.getString(1), r.getInt(2));
-            }
-          }
-          return out;
-        });
+    return sql(() -> rowsPerSink("outbox"));
+  }
+
+  /** How many rows of {@code table} (outbox or refused) each sink has, by sink. */
+  private Map<String, Integer> rowsPerSink(String table) throws SQLException {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    try (Statement s = connection.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT sink, count(*) FROM " + table + " GROUP BY sink ORDER BY sink")) {
+      while (r.next()) {
+        out.put(r.getString(1), r.getInt(2));
+      }
+    }
+    return out;
   }
 
   /**
