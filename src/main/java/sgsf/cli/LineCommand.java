@@ -138,6 +138,13 @@ public final class LineCommand implements Callable<Integer> {
       description = "Stop after N images in this run and their delivery (0: run until Ctrl-C).")
   long maxImages;
 
+  @Option(
+      names = "--retry-refused",
+      description =
+          "Put the results these sinks refused for good (kept in the journal) back into their"
+              + " outboxes before starting.")
+  boolean retryRefused;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -183,6 +190,10 @@ public final class LineCommand implements Callable<Integer> {
         LineSink sink = ws.sink(s);
         opened.add(sink);
         sink.connect();
+      }
+      if (retryRefused) {
+        int n = ws.journal().retryRefused(sinkSpecs.stream().map(SinkSpec::key).toList());
+        out.printf(Locale.ROOT, "retrying %d refused result(s)%n", n);
       }
       LineRun run = ws.run(model, src, opened);
       LineStats stats = new LineStats();
@@ -300,15 +311,21 @@ public final class LineCommand implements Callable<Integer> {
     return t;
   }
 
-  /** images, verdicts, throughput, p95 latency, outbox size and sinks that are down. */
+  /**
+   * images, verdicts, throughput, p95 latency, outbox size, sinks that are down and results kept as
+   * refused per sink.
+   */
   static String statusLine(LineStats.Snapshot s, LineWorkspace ws) {
     int outbox = 0;
+    Map<String, Integer> refused;
     try {
       for (int n : ws.journal().outboxSizes().values()) {
         outbox += n;
       }
+      refused = ws.journal().refusedCounts();
     } catch (IOException e) {
       outbox = -1;
+      refused = Map.of();
     }
     StringBuilder b =
         new StringBuilder(
@@ -327,6 +344,9 @@ public final class LineCommand implements Callable<Integer> {
       if (!h.getValue().connected()) {
         b.append(" | DOWN ").append(h.getKey());
       }
+    }
+    for (Map.Entry<String, Integer> r : refused.entrySet()) {
+      b.append(" | refused ").append(r.getValue()).append(' ').append(r.getKey());
     }
     return b.toString();
   }

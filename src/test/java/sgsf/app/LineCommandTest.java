@@ -87,4 +87,65 @@ class LineCommandTest {
       assertThat(s.filter(p -> p.toString().endsWith(".json")).count()).isEqualTo(2);
     }
   }
+
+  @Test
+  void theStatusLineCountsRefusedResultsAndRetryRefusedSendsThemAgain() throws Exception {
+    java.util.List<String> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/hook",
+        ex -> {
+          posts.add(new String(ex.getRequestBody().readAllBytes(), "UTF-8"));
+          ex.sendResponseHeaders(204, -1);
+          ex.close();
+        });
+    server.start();
+    try {
+      String hook = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+      String key = sgsf.workflow.line.SinkSpec.parse(hook).key();
+      try (sgsf.workflow.line.LineWorkspace ws =
+          sgsf.workflow.line.LineWorkspace.open(dir.resolve("ws"))) {
+        long seq = ws.journal().claim("earlier", "earlier.png", 0).seq();
+        ws.journal()
+            .complete(
+                new sgsf.workflow.line.LineResult(
+                    seq,
+                    "earlier",
+                    "earlier.png",
+                    "2026-12-07T00:00:00Z",
+                    "NG",
+                    0.9,
+                    0.8,
+                    "m",
+                    "m@1",
+                    1,
+                    0,
+                    null),
+                java.util.List.of(key));
+        ws.journal().refuse(key, seq, "webhook answered HTTP 400");
+      }
+      Path hot = Files.createDirectories(dir.resolve("hot"));
+      java.util.List<Path> images = sgsf.workflow.line.LineFixturesAccess.images(dir, 4);
+      Files.copy(images.get(0), hot.resolve("one.png"));
+      Files.copy(images.get(1), hot.resolve("two.png"));
+      Sgsf.Run kept = line(DemoModels.textureModel().toString(), "folder:" + hot, hook);
+      assertThat(kept.code()).as(kept.err()).isZero();
+      assertThat(kept.out()).contains("| refused 1 " + key);
+      assertThat(posts).hasSize(2);
+
+      Files.copy(images.get(2), hot.resolve("three.png"));
+      Files.copy(images.get(3), hot.resolve("four.png"));
+      Sgsf.Run retried =
+          line(DemoModels.textureModel().toString(), "folder:" + hot, hook, "--retry-refused");
+      assertThat(retried.code()).as(retried.err()).isZero();
+      assertThat(retried.out())
+          .contains("retrying 1 refused result(s)")
+          .doesNotContain("refused 1");
+      assertThat(posts).hasSize(5);
+      assertThat(posts.get(2)).contains("\"earlier\"");
+    } finally {
+      server.stop(0);
+    }
+  }
 }

@@ -601,9 +601,19 @@ public final class LineViewModel {
               h.connected() ? "connected" : "down",
               queued.getOrDefault(h.sink(), 0),
               h.delivered(),
-              h.lastError() == null ? "" : h.lastError()));
+              errorText(h)));
     }
     sinkRows.setAll(rows);
+  }
+
+  /** The last error, and how many results the sink refused for good (with the last refusal). */
+  static String errorText(SinkHealth h) {
+    String error = h.lastError() == null ? "" : h.lastError();
+    if (h.refused() == 0) {
+      return error;
+    }
+    String refused = "refused " + h.refused() + " (last: " + h.lastRefusal() + ")";
+    return error.isEmpty() || error.equals(h.lastRefusal()) ? refused : error + "; " + refused;
   }
 
   private static void add(XYChart.Series<Number, Number> series, double x, double y) {

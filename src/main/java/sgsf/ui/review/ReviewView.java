@@ -213,9 +213,10 @@ public final class ReviewView {
     line.setTooltip(
         new Tooltip("Queue the REVIEW and NG images the line's review sink filed (Line section)"));
     line.setOnAction(e -> vm.openLineFindings());
-    HBox tools = new HBox(8, ok, rebuild, line);
+    line.setMaxWidth(Double.MAX_VALUE); // a row of its own: beside the others it was cut short
+    HBox tools = new HBox(8, ok, rebuild);
     tools.setAlignment(Pos.CENTER_LEFT);
-    VBox box = new VBox(6, list, tools);
+    VBox box = new VBox(6, list, tools, line);
     box.setPadding(new Insets(8));
     box.setMinWidth(220);
     return box;

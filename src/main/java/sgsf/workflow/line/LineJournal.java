@@ -31,6 +31,13 @@ import org.sqlite.SQLiteConfig;
  *       sink takes its rows in {@code seq} order.
  *   <li>{@code review_inbox}: the REVIEW and NG images the review sink filed for a human, written
  *       in the same transaction that clears the sink's outbox row (exactly once).
+ *   <li>{@code outbox.handed}: for an MQTT sink, the packet id of the QoS 2 publish an outbox row
+ *       was handed to the client under, written in the same transaction as the client's own record
+ *       of that publish in {@code mqtt_store} (the Paho client's persistence, {@link
+ *       JournalMqttPersistence}); a handed row is never published again, the client finishes its
+ *       flow after a restart.
+ *   <li>{@code refused}: results a sink refused for good (a webhook's 400), kept with the error,
+ *       out of the sink's way; {@link #retryRefused} puts them back into the outbox.
  *   <li>{@code meta}: small settings that must survive restarts (when a source was first watched).
  * </ul>
  *
@@ -44,10 +51,30 @@ public final class LineJournal implements AutoCloseable {
   public static final int APPLICATION_ID = 0x53474c4e;
 
   /** The schema version this build writes and reads. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /** How often an image is taken up again after the process died while inspecting it. */
   public static final int MAX_ATTEMPTS = 3;
+
+  private static final String MQTT_STORE_TABLE =
+      """
+      CREATE TABLE mqtt_store (
+        client  TEXT NOT NULL,
+        key     TEXT NOT NULL,
+        header  BLOB NOT NULL,
+        payload BLOB NOT NULL,
+        PRIMARY KEY (client, key)
+      ) WITHOUT ROWID""";
+
+  private static final String REFUSED_TABLE =
+      """
+      CREATE TABLE refused (
+        sink       TEXT NOT NULL,
+        seq        INTEGER NOT NULL REFERENCES items (seq),
+        error      TEXT NOT NULL,
+        refused_at TEXT NOT NULL,
+        PRIMARY KEY (sink, seq)
+      ) WITHOUT ROWID""";
 
   private static final String[] SCHEMA = {
     """
@@ -62,8 +89,9 @@ public final class LineJournal implements AutoCloseable {
     )""",
     """
     CREATE TABLE outbox (
-      sink TEXT NOT NULL,
-      seq  INTEGER NOT NULL REFERENCES items (seq),
+      sink   TEXT NOT NULL,
+      seq    INTEGER NOT NULL REFERENCES items (seq),
+      handed INTEGER,
       PRIMARY KEY (sink, seq)
     ) WITHOUT ROWID""",
     """
@@ -77,6 +105,13 @@ public final class LineJournal implements AutoCloseable {
       time     TEXT NOT NULL
     )""",
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    MQTT_STORE_TABLE,
+    REFUSED_TABLE,
+  };
+
+  /** What turns a version 1 journal into the current one. */
+  private static final String[] UPGRADE_FROM_1 = {
+    "ALTER TABLE outbox ADD COLUMN handed INTEGER", MQTT_STORE_TABLE, REFUSED_TABLE,
   };
 
   /** Where an image stands in the journal after {@link #claim}. */
@@ -186,6 +221,15 @@ public final class LineJournal implements AutoCloseable {
       } else if (version > SCHEMA_VERSION) {
         throw new IOException(
             file + ": written by a newer workbench (journal schema version " + version + ")");
+      } else if (version == 1) {
+        inTransaction(
+            () -> {
+              for (String sql : UPGRADE_FROM_1) {
+                s.execute(sql);
+              }
+              s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+              return null;
+            });
       }
     }
   }
@@ -349,6 +393,16 @@ public final class LineJournal implements AutoCloseable {
     }
   }
 
+  /** Runs one statement with {@code args} (text, whole numbers or bytes); its update count. */
+  private int update(String statement, Object... args) throws SQLException {
+    try (PreparedStatement u = connection.prepareStatement(statement)) {
+      for (int i = 0; i < args.length; i++) {
+        u.setObject(i + 1, args[i]);
+      }
+      return u.executeUpdate();
+    }
+  }
+
   private int waitingSinks(long seq) throws SQLException {
     try (PreparedStatement q =
         connection.prepareStatement("SELECT count(*) FROM outbox WHERE seq = ?")) {
@@ -357,6 +411,248 @@ public final class LineJournal implements AutoCloseable {
         return r.next() ? r.getInt(1) : 0;
       }
     }
+  }
+
+  /**
+   * A stable random id of a sink in this journal ({@code 16} hex digits), made on first use: the
+   * MQTT client id and the webhook idempotency keys are built from it, so they survive restarts and
+   * differ between two workspaces sending to the same broker or receiver.
+   */
+  public synchronized String sinkId(String sink) throws IOException {
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    return metaIfAbsent("sink-id " + sink, String.format("%016x", random.nextLong()));
+  }
+
+  /** True while {@code sink} still has image {@code seq} in its outbox. */
+  public synchronized boolean isWaiting(String sink, long seq) throws IOException {
+    return sql(() -> outboxColumn(sink, seq).isPresent());
+  }
+
+  /** True when {@code sink}'s outbox row of image {@code seq} was handed to its MQTT client. */
+  public synchronized boolean isHanded(String sink, long seq) throws IOException {
+    return sql(() -> outboxColumn(sink, seq).map(h -> h != 0).orElse(false));
+  }
+
+  /** The row's handed packet id (0 when not handed), empty when there is no such row. */
+  private Optional<Integer> outboxColumn(String sink, long seq) throws SQLException {
+    try (PreparedStatement q =
+        connection.prepareStatement("SELECT handed FROM outbox WHERE sink = ? AND seq = ?")) {
+      q.setString(1, sink);
+      q.setLong(2, seq);
+      try (ResultSet r = q.executeQuery()) {
+        return r.next() ? Optional.of(r.getInt(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * A packet the MQTT client keeps (its persistence).
+   *
+   * @param header the packet's encoded header
+   * @param payload the packet's encoded payload
+   */
+  public record StoredPacket(byte[] header, byte[] payload) {}
+
+  /**
+   * Hands {@code sink}'s outbox row of image {@code seq} to its MQTT client: the client's record of
+   * the publish ({@code key}, packet id {@code packetId}) and the mark on the row are written in
+   * one transaction, before the client may send the packet.
+   *
+   * @throws IOException when the row is not waiting or already handed (nothing is written)
+   */
+  public synchronized void handOver(
+      String sink, long seq, String client, String key, int packetId, StoredPacket packet)
+      throws IOException {
+    sql(
+        () ->
+            inTransaction(
+                () -> {
+                  int marked =
+                      update(
+                          "UPDATE outbox SET handed = ? WHERE sink = ? AND seq = ?"
+                              + " AND handed IS NULL",
+                          packetId,
+                          sink,
+                          seq);
+                  if (marked != 1) {
+                    throw new SQLException(
+                        "image " + seq + " is not waiting unhanded in the outbox of " + sink);
+                  }
+                  storePacketRow(client, key, packet);
+                  return null;
+                }));
+  }
+
+  /** Stores (or replaces) one of the MQTT client's packets that belongs to no outbox row. */
+  public synchronized void storePacket(String client, String key, StoredPacket packet)
+      throws IOException {
+    sql(() -> storePacketRow(client, key, packet));
+  }
+
+  private int storePacketRow(String client, String key, StoredPacket packet) throws SQLException {
+    return update(
+        "INSERT OR REPLACE INTO mqtt_store (client, key, header, payload) VALUES (?, ?, ?, ?)",
+        client,
+        key,
+        packet.header(),
+        packet.payload());
+  }
+
+  /** One of the MQTT client's packets, if stored. */
+  public synchronized Optional<StoredPacket> packet(String client, String key) throws IOException {
+    return sql(
+        () -> {
+          try (PreparedStatement q =
+              connection.prepareStatement(
+                  "SELECT header, payload FROM mqtt_store WHERE client = ? AND key = ?")) {
+            q.setString(1, client);
+            q.setString(2, key);
+            try (ResultSet r = q.executeQuery()) {
+              return r.next()
+                  ? Optional.of(new StoredPacket(r.getBytes(1), r.getBytes(2)))
+                  : Optional.empty();
+            }
+          }
+        });
+  }
+
+  /** The keys of the MQTT client's stored packets. */
+  public synchronized List<String> packetKeys(String client) throws IOException {
+    return sql(
+        () -> {
+          List<String> out = new ArrayList<>();
+          try (PreparedStatement q =
+              connection.prepareStatement(
+                  "SELECT key FROM mqtt_store WHERE client = ? ORDER BY key")) {
+            q.setString(1, client);
+            try (ResultSet r = q.executeQuery()) {
+              while (r.next()) {
+                out.add(r.getString(1));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * Drops one of the MQTT client's packets; with {@code packetId} > 0 the packet was the publish of
+   * a handed outbox row, which in the same transaction is cleared ({@code completed}: the broker
+   * has it) or unmarked (the client gave the publish up before sending it: publish it again).
+   *
+   * @return true when an outbox row was cleared
+   */
+  public synchronized boolean dropPacket(
+      String sink, String client, String key, int packetId, boolean completed) throws IOException {
+    return sql(
+        () ->
+            inTransaction(
+                () -> {
+                  update("DELETE FROM mqtt_store WHERE client = ? AND key = ?", client, key);
+                  if (packetId <= 0) {
+                    return false;
+                  }
+                  String row =
+                      completed
+                          ? "DELETE FROM outbox WHERE sink = ? AND handed = ?"
+                          : "UPDATE outbox SET handed = NULL WHERE sink = ? AND handed = ?";
+                  return update(row, sink, packetId) > 0 && completed;
+                }));
+  }
+
+  /**
+   * Forgets every packet of the MQTT client and unmarks the sink's handed rows, so that the outbox
+   * publishes them again (what a clean session, which the broker forgot, needs).
+   */
+  public synchronized void clearPackets(String sink, String client) throws IOException {
+    sql(
+        () ->
+            inTransaction(
+                () -> {
+                  update("DELETE FROM mqtt_store WHERE client = ?", client);
+                  return update("UPDATE outbox SET handed = NULL WHERE sink = ?", sink);
+                }));
+  }
+
+  /**
+   * A result a sink refused for good.
+   *
+   * @param sink the sink's key
+   * @param seq the image's number
+   * @param error what the sink answered
+   * @param time when (ISO-8601, UTC)
+   */
+  public record Refusal(String sink, long seq, String error, String time) {}
+
+  /**
+   * Moves {@code sink}'s outbox row of image {@code seq} to the refused results, with the error, in
+   * one transaction: the result is kept, and the sink goes on with the next one.
+   *
+   * @return how many sinks still wait to deliver that image
+   */
+  public synchronized int refuse(String sink, long seq, String error) throws IOException {
+    String now =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+    return sql(
+        () ->
+            inTransaction(
+                () -> {
+                  update(
+                      "INSERT OR REPLACE INTO refused (sink, seq, error, refused_at)"
+                          + " VALUES (?, ?, ?, ?)",
+                      sink,
+                      seq,
+                      error,
+                      now);
+                  deleteOutbox(sink, seq);
+                  return waitingSinks(seq);
+                }));
+  }
+
+  /** The refused results, by sink and image number. */
+  public synchronized List<Refusal> refused() throws IOException {
+    return sql(
+        () -> {
+          List<Refusal> out = new ArrayList<>();
+          try (Statement s = connection.createStatement();
+              ResultSet r =
+                  s.executeQuery(
+                      "SELECT sink, seq, error, refused_at FROM refused ORDER BY sink, seq")) {
+            while (r.next()) {
+              out.add(new Refusal(r.getString(1), r.getLong(2), r.getString(3), r.getString(4)));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Refused results per sink (sinks with none are left out). */
+  public synchronized Map<String, Integer> refusedCounts() throws IOException {
+    return sql(() -> rowsPerSink("refused"));
+  }
+
+  /**
+   * Puts the results the given sinks refused back into their outboxes (in image order, like any
+   * other waiting result), in one transaction.
+   *
+   * @return how many results were put back
+   */
+  public synchronized int retryRefused(java.util.Collection<String> sinks) throws IOException {
+    return sql(
+        () ->
+            inTransaction(
+                () -> {
+                  int n = 0;
+                  for (String sink : sinks) {
+                    n +=
+                        update(
+                            "INSERT OR IGNORE INTO outbox (sink, seq)"
+                                + " SELECT sink, seq FROM refused WHERE sink = ?",
+                            sink);
+                    update("DELETE FROM refused WHERE sink = ?", sink);
+                  }
+                  return n;
+                }));
   }
 
   /** The images filed for review, oldest first. */
@@ -388,18 +684,21 @@ public final class LineJournal implements AutoCloseable {
 
   /** Results waiting per sink (sinks with nothing waiting are left out). */
   public synchronized Map<String, Integer> outboxSizes() throws IOException {
-    return sql(
-        () -> {
-          Map<String, Integer> out = new LinkedHashMap<>();
-          try (Statement s = connection.createStatement();
-              ResultSet r =
-                  s.executeQuery("SELECT sink, count(*) FROM outbox GROUP BY sink ORDER BY sink")) {
-            while (r.next()) {
-              out.put(r.getString(1), r.getInt(2));
-            }
-          }
-          return out;
-        });
+    return sql(() -> rowsPerSink("outbox"));
+  }
+
+  /** How many rows of {@code table} (outbox or refused) each sink has, by sink. */
+  private Map<String, Integer> rowsPerSink(String table) throws SQLException {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    try (Statement s = connection.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT sink, count(*) FROM " + table + " GROUP BY sink ORDER BY sink")) {
+      while (r.next()) {
+        out.put(r.getString(1), r.getInt(2));
+      }
+    }
+    return out;
   }
 
   /**

@@ -25,8 +25,9 @@ import sgsf.io.AtomicFiles;
  * thresholds, its result journalled and queued for every sink that takes it (one transaction), then
  * delivered by one thread per sink in journal order. A sink that fails keeps its results in its
  * outbox and is retried with backoff ({@link #MIN_BACKOFF_MS} doubling to {@link #MAX_BACKOFF_MS});
- * inspection never waits for a sink. A corrupt or unreadable image gets a result with an {@code
- * error} and is not retried.
+ * a result a sink refuses for good ({@link DeliveryRefusedException}) is kept in the journal as
+ * refused and the sink goes on with the next; inspection never waits for a sink. A corrupt or
+ * unreadable image gets a result with an {@code error} and is not retried.
  *
  * <p>After a crash the same journal is opened again: images already done are skipped when the
  * source gives them again, images taken but not finished are inspected again (at most {@link
@@ -321,9 +322,17 @@ public final class LineRun {
     long backoff = 0;
     long delivered = 0;
     long lastDelivery = 0;
+    long refused;
+    String lastRefusal = null;
+    try {
+      refused = journal.refusedCounts().getOrDefault(key, 0);
+    } catch (IOException e) {
+      refused = 0;
+    }
     boolean healthy = true;
     double rate = sink.spec().ratePerSecond();
     while (!stopping && !stop.isCancelled()) {
+      LineResult r = null;
       try {
         if (backoff > 0) {
           pause(backoff);
@@ -343,7 +352,7 @@ public final class LineRun {
             continue;
           }
         }
-        LineResult r = next.get().result();
+        r = next.get().result();
         Artifacts a = Artifacts.of(artifactsRoot, r.seq());
         int remaining;
         if (sink instanceof ReviewSink review) {
@@ -363,20 +372,39 @@ public final class LineRun {
           }
         }
         healthy = true;
-        report(new SinkHealth(key, true, delivered, null));
+        report(new SinkHealth(key, true, delivered, refused, null, lastRefusal));
+      } catch (DeliveryRefusedException e) {
+        try {
+          if (journal.refuse(key, r.seq(), e.getMessage()) == 0) {
+            Artifacts.of(artifactsRoot, r.seq()).delete();
+          }
+          refused++;
+          lastRefusal = e.getMessage();
+          lastDelivery = System.currentTimeMillis();
+          backoff = 0;
+          LOG.warn("sink {}: {} (kept in the journal as refused)", key, e.getMessage());
+          report(new SinkHealth(key, true, delivered, refused, e.getMessage(), lastRefusal));
+        } catch (IOException j) {
+          backoff = nextBackoff(backoff);
+          report(new SinkHealth(key, false, delivered, refused, j.getMessage(), lastRefusal));
+        }
       } catch (IOException | RuntimeException e) {
-        backoff = backoff == 0 ? MIN_BACKOFF_MS : Math.min(MAX_BACKOFF_MS, backoff * 2);
+        backoff = nextBackoff(backoff);
         if (healthy) {
           LOG.warn("sink {}: {} (results wait in its outbox)", key, e.getMessage());
         }
         healthy = false;
-        report(new SinkHealth(key, false, delivered, e.getMessage()));
+        report(new SinkHealth(key, false, delivered, refused, e.getMessage(), lastRefusal));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       }
     }
-    report(new SinkHealth(key, healthy, delivered, null));
+    report(new SinkHealth(key, healthy, delivered, refused, null, lastRefusal));
+  }
+
+  private static long nextBackoff(long backoff) {
+    return backoff == 0 ? MIN_BACKOFF_MS : Math.min(MAX_BACKOFF_MS, backoff * 2);
   }
 
   private void report(SinkHealth h) {

@@ -5,7 +5,8 @@ import java.io.IOException;
 /**
  * Where results go. Each sink gets its results in journal order from its own outbox, on its own
  * thread; a sink that throws gets the same result again later (with backoff), so delivery must be
- * safe to repeat after a crash (see each sink for what it does about duplicates).
+ * safe to repeat after a crash (see each sink for what it does about duplicates), unless it throws
+ * {@link DeliveryRefusedException}: then the result is kept as refused and the next one goes.
  */
 public interface LineSink extends AutoCloseable {
   /** What the sink was made from. */
@@ -24,6 +25,7 @@ public interface LineSink extends AutoCloseable {
    *
    * @param artifacts the image's kept images (may be missing when no sink asked for them)
    * @throws IOException when it could not be delivered now (retried later)
+   * @throws DeliveryRefusedException when the target refused it for good (not retried)
    */
   void deliver(LineResult result, Artifacts artifacts) throws IOException;
 

@@ -61,8 +61,8 @@ public final class LineWorkspace implements AutoCloseable {
   public LineSink sink(SinkSpec spec) throws IOException {
     return switch (spec.kind()) {
       case FOLDER -> new FolderSink(spec);
-      case MQTT -> new MqttSink(spec);
-      case WEBHOOK -> new WebhookSink(spec);
+      case MQTT -> new MqttSink(spec, journal);
+      case WEBHOOK -> new WebhookSink(spec, journal);
       case REVIEW -> new ReviewSink(spec, reviewDir(), journal, reviews());
     };
   }

@@ -11,43 +11,53 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
-import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * Publishes each result as one JSON message to a topic, QoS 1 (the broker acknowledges every
- * message), with the Eclipse Paho client; {@code mqtts://} connects with TLS, trusting the
- * certificates of the PEM file named by {@link SinkSpec#MQTT_CA_ENV} when set, else the JVM's trust
- * store, and checking the broker's host name. User and password come from {@link
- * SinkSpec#MQTT_USER_ENV} and {@link SinkSpec#MQTT_PASSWORD_ENV} when set. QoS 1 is at-least-once:
- * if the process dies between the broker's acknowledgement and the outbox update, the message is
- * published again after the restart with the same {@code seq} and {@code id}, by which a subscriber
- * recognises it.
+ * Publishes each result as one JSON message to a topic, exactly once, with the Eclipse Paho client:
+ * QoS 2, a persistent session ({@code cleanSession=false}) under a client id that is stable per
+ * workspace and sink ({@code sgsf-} and the sink's id in the journal), and the client's persistence
+ * in the line journal ({@link JournalMqttPersistence}): handing a result to the client and the
+ * client's record of the publish are one transaction, written before the packet can go on the wire;
+ * a handed result is never published again, the client finishes its QoS 2 flow after a reconnect or
+ * a restart (PUBLISH again with DUP, or PUBREL), the broker drops the repeat, and the broker's
+ * PUBCOMP clears the outbox row. This relies on the broker keeping the session's QoS 2 state as
+ * MQTT 3.1.1 (4.3.3) requires.
+ *
+ * <p>{@code mqtts://} connects with TLS, trusting the certificates of the PEM file named by {@link
+ * SinkSpec#MQTT_CA_ENV} when set, else the JVM's trust store, and checking the broker's host name.
+ * User and password come from {@link SinkSpec#MQTT_USER_ENV} and {@link SinkSpec#MQTT_PASSWORD_ENV}
+ * when set. MQTT 3.1.1 has no negative acknowledgement of a publish, so nothing this sink sends is
+ * ever classified as refused: a broker that ignores a publish leaves it in flight, and the sink's
+ * health says it waits for the broker.
  */
 public final class MqttSink implements LineSink {
   private static final int TIMEOUT_SECONDS = 5;
 
   private final SinkSpec spec;
+  private final LineJournal journal;
   private final String serverUri;
   private final String topic;
   private final UnaryOperator<String> environment;
-  private MqttClient client;
+  private MqttAsyncClient client;
+  private JournalMqttPersistence persistence;
 
-  public MqttSink(SinkSpec spec) {
-    this(spec, System::getenv);
+  /** A sink whose outbox and client state live in {@code journal}. */
+  public MqttSink(SinkSpec spec, LineJournal journal) {
+    this(spec, journal, System::getenv);
   }
 
   /** A sink reading its user, password and certificate authority from {@code environment}. */
-  MqttSink(SinkSpec spec, UnaryOperator<String> environment) {
+  MqttSink(SinkSpec spec, LineJournal journal, UnaryOperator<String> environment) {
     this.spec = spec;
+    this.journal = journal;
     this.environment = environment;
     URI u = URI.create(spec.target());
     this.serverUri =
@@ -60,57 +70,90 @@ public final class MqttSink implements LineSink {
     return spec;
   }
 
+  /** The MQTT client id of this sink in its workspace (the same after every restart). */
+  public String clientId() throws IOException {
+    return "sgsf-" + journal.sinkId(spec.key());
+  }
+
   @Override
   public synchronized void connect() throws IOException {
     if (client != null && client.isConnected()) {
       return;
     }
-    disconnectQuietly();
     try {
-      MqttClient c =
-          new MqttClient(
-              serverUri,
-              "sgsf-line-" + UUID.randomUUID().toString().substring(0, 8),
-              new MemoryPersistence());
-      c.setTimeToWait(TIMEOUT_SECONDS * 1000L);
-      MqttConnectOptions o = new MqttConnectOptions();
-      o.setCleanSession(true);
-      o.setAutomaticReconnect(false);
-      o.setConnectionTimeout(TIMEOUT_SECONDS);
-      o.setKeepAliveInterval(30);
-      String user = environment.apply(SinkSpec.MQTT_USER_ENV);
-      if (user != null && !user.isEmpty()) {
-        o.setUserName(user);
-        String password = environment.apply(SinkSpec.MQTT_PASSWORD_ENV);
-        if (password != null) {
-          o.setPassword(password.toCharArray());
-        }
+      if (client == null) {
+        String id = clientId();
+        persistence = new JournalMqttPersistence(journal, spec.key(), id);
+        client = new MqttAsyncClient(serverUri, id, persistence);
       }
-      String ca = environment.apply(SinkSpec.MQTT_CA_ENV);
-      if (serverUri.startsWith("ssl://") && ca != null && !ca.isEmpty()) {
-        o.setSocketFactory(trusting(Path.of(ca)));
-      }
-      o.setHttpsHostnameVerificationEnabled(true);
-      c.connect(o);
-      client = c;
+      client.connect(options()).waitForCompletion(TIMEOUT_SECONDS * 1000L);
     } catch (MqttException e) {
       throw new IOException(
           "MQTT broker " + spec.target() + " unreachable (" + describe(e) + ")", e);
     }
   }
 
+  private MqttConnectOptions options() throws IOException {
+    MqttConnectOptions o = new MqttConnectOptions();
+    o.setCleanSession(false);
+    o.setAutomaticReconnect(false);
+    o.setConnectionTimeout(TIMEOUT_SECONDS);
+    o.setKeepAliveInterval(30);
+    String user = environment.apply(SinkSpec.MQTT_USER_ENV);
+    if (user != null && !user.isEmpty()) {
+      o.setUserName(user);
+      String password = environment.apply(SinkSpec.MQTT_PASSWORD_ENV);
+      if (password != null) {
+        o.setPassword(password.toCharArray());
+      }
+    }
+    String ca = environment.apply(SinkSpec.MQTT_CA_ENV);
+    if (serverUri.startsWith("ssl://") && ca != null && !ca.isEmpty()) {
+      o.setSocketFactory(trusting(Path.of(ca)));
+    }
+    o.setHttpsHostnameVerificationEnabled(true);
+    return o;
+  }
+
+  /**
+   * Publishes the result unless it was handed to the client before (then the client is finishing
+   * its flow), and waits up to 5 s for the broker's PUBCOMP.
+   *
+   * @throws IOException when the broker is unreachable or has not completed the flow in time (the
+   *     result stays in the outbox; a handed one is not published again)
+   */
   @Override
   public synchronized void deliver(LineResult r, Artifacts a) throws IOException {
     connect();
-    try {
+    if (!journal.isHanded(spec.key(), r.seq())) {
       MqttMessage m = new MqttMessage(r.toJson().getBytes(StandardCharsets.UTF_8));
-      m.setQos(1);
+      m.setQos(2);
       m.setRetained(false);
-      client.publish(topic, m);
-    } catch (MqttException e) {
-      disconnectQuietly();
-      throw new IOException(
-          "MQTT publish to " + spec.target() + " failed (" + describe(e) + ")", e);
+      persistence.handing(r.seq());
+      try {
+        client.publish(topic, m);
+      } catch (MqttException e) {
+        disconnectQuietly();
+        throw new IOException(
+            "MQTT publish to " + spec.target() + " failed (" + describe(e) + ")", e);
+      } finally {
+        persistence.handed();
+      }
+    }
+    try {
+      if (!persistence.awaitDelivered(r.seq(), TIMEOUT_SECONDS * 1000L)) {
+        throw new IOException(
+            "MQTT broker "
+                + spec.target()
+                + " has not confirmed result "
+                + r.seq()
+                + " within "
+                + TIMEOUT_SECONDS
+                + " s (it stays in flight and is not published twice)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("MQTT publish to " + spec.target() + ": interrupted", e);
     }
   }
 
@@ -151,9 +194,9 @@ public final class MqttSink implements LineSink {
     return e.getMessage() + (cause == null ? "" : ": " + cause.getMessage());
   }
 
+  /** Drops the connection; the client and its in-flight state stay for the next connect. */
   private void disconnectQuietly() {
-    MqttClient c = client;
-    client = null;
+    MqttAsyncClient c = client;
     if (c == null) {
       return;
     }
@@ -164,15 +207,19 @@ public final class MqttSink implements LineSink {
     } catch (MqttException ignored) {
       // dropping the connection anyway
     }
-    try {
-      c.close(true);
-    } catch (MqttException ignored) {
-      // dropping the connection anyway
-    }
   }
 
   @Override
   public synchronized void close() {
     disconnectQuietly();
+    MqttAsyncClient c = client;
+    client = null;
+    if (c != null) {
+      try {
+        c.close(true);
+      } catch (MqttException ignored) {
+        // closing on the way out
+      }
+    }
   }
 }

@@ -13,9 +13,10 @@ import java.util.Set;
  * <ul>
  *   <li>{@code folder:DIR}: per image a JSON file (and the images asked for) plus a CSV per day;
  *   <li>{@code mqtt://HOST:PORT/TOPIC} or {@code mqtts://...} (TLS): one JSON message per image,
- *       QoS 1; user and password from the environment variables {@link #MQTT_USER_ENV} and {@link
- *       #MQTT_PASSWORD_ENV} when set; for {@code mqtts}, the broker's certificate authority from
- *       the PEM file named by {@link #MQTT_CA_ENV} when set (else the JVM's trust store);
+ *       QoS 2, exactly once (see {@link MqttSink}); user and password from the environment
+ *       variables {@link #MQTT_USER_ENV} and {@link #MQTT_PASSWORD_ENV} when set; for {@code
+ *       mqtts}, the broker's certificate authority from the PEM file named by {@link #MQTT_CA_ENV}
+ *       when set (else the JVM's trust store);
  *   <li>{@code http://...} or {@code https://...}: a webhook, one POST of the JSON per image;
  *   <li>{@code review}: REVIEW and NG images into the workspace's review inbox.
  * </ul>

@@ -34,6 +34,7 @@ class MqttSecurityTest {
   private static int port;
   private static Path caPem;
   private static final List<String> received = new CopyOnWriteArrayList<>();
+  private static LineJournal journal;
 
   @BeforeAll
   static void tlsBrokerWithOneUser() throws Exception {
@@ -95,7 +96,10 @@ class MqttSecurityTest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws IOException {
+    if (journal != null) {
+      journal.close();
+    }
     if (server != null) {
       server.stopServer();
     }
@@ -108,8 +112,45 @@ class MqttSecurityTest {
     assertThat(p.exitValue()).as(out).isZero();
   }
 
+  private static SinkSpec spec() {
+    return SinkSpec.parse("mqtts://localhost:" + port + "/line/results");
+  }
+
+  private static synchronized LineJournal journal() throws IOException {
+    if (journal == null) {
+      journal = LineJournal.open(dir.resolve("line").resolve(LineJournal.FILE_NAME));
+    }
+    return journal;
+  }
+
   private static MqttSink sink(Map<String, String> env) {
-    return new MqttSink(SinkSpec.parse("mqtts://localhost:" + port + "/line/results"), env::get);
+    try {
+      return new MqttSink(spec(), journal(), env::get);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A result journalled and waiting in the sink's outbox, as the line hands it to the sink. */
+  private static LineResult journalled(String id) throws IOException {
+    long seq = journal().claim(id, id, 0).seq();
+    LineResult r = result(seq);
+    r =
+        new LineResult(
+            seq,
+            id,
+            r.source(),
+            r.time(),
+            r.verdict(),
+            r.score(),
+            r.normalisedScore(),
+            r.model(),
+            r.modelId(),
+            r.inferenceMs(),
+            r.appearedAtMs(),
+            r.error());
+    journal().complete(r, List.of(spec().key()));
+    return r;
   }
 
   private static LineResult result(long seq) {
@@ -136,14 +177,16 @@ class MqttSecurityTest {
                 SinkSpec.MQTT_CA_ENV, caPem.toString(),
                 SinkSpec.MQTT_USER_ENV, USER,
                 SinkSpec.MQTT_PASSWORD_ENV, PASSWORD))) {
-      s.deliver(result(41), null);
+      LineResult r = journalled("id-41");
+      s.deliver(r, null);
+      assertThat(journal().isWaiting(spec().key(), r.seq())).as("delivered").isFalse();
+      long end = System.currentTimeMillis() + 10_000;
+      while (received.stream().noneMatch(m -> m.contains("\"id-41\""))
+          && System.currentTimeMillis() < end) {
+        Thread.sleep(20);
+      }
+      assertThat(received).anySatisfy(m -> assertThat(LineResult.fromJson(m)).isEqualTo(r));
     }
-    long end = System.currentTimeMillis() + 10_000;
-    while (received.stream().noneMatch(m -> m.contains("\"id-41\""))
-        && System.currentTimeMillis() < end) {
-      Thread.sleep(20);
-    }
-    assertThat(received).anySatisfy(m -> assertThat(LineResult.fromJson(m)).isEqualTo(result(41)));
   }
 
   @Test
