@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Every parameter of anomaly forging (METHOD.md section 1), validated on construction.
+ * Every parameter of anomaly forging (METHOD.md section 1), validated on construction against the
+ * ranges of its one declaration in {@link ForgeParameters}.
  *
  * <p>Sizes of the non-SAM strategies are fractions of the image's shorter side (or of its area), so
  * that one configuration means the same at 128x128 and at 256x256.
@@ -129,16 +130,17 @@ public record ForgeConfig(
       double colourJitter)
       implements ForgeConfigCutPasteBuilder.With {
     public CutPaste {
-      check("cutPaste.areaMin", areaMin, 0.0005, 0.6);
-      check("cutPaste.areaMax", areaMax, areaMin, 0.6);
-      check("cutPaste.aspectMin", aspectMin, 0.05, 1);
-      check("cutPaste.scarProbability", scarProbability, 0, 1);
-      check("cutPaste.scarWidthMin", scarWidthMin, 0.001, 0.5);
-      check("cutPaste.scarWidthMax", scarWidthMax, scarWidthMin, 0.5);
-      check("cutPaste.scarLengthMin", scarLengthMin, 0.005, 0.9);
-      check("cutPaste.scarLengthMax", scarLengthMax, scarLengthMin, 0.9);
-      check("cutPaste.scarRotationDegrees", scarRotationDegrees, 0, 180);
-      check("cutPaste.colourJitter", colourJitter, 0, 1);
+      String n = "ForgeConfig.cutPaste.";
+      ForgeParameters.CUT_PASTE_AREA.requireOrdered(n + "areaMin", n + "areaMax", areaMin, areaMax);
+      ForgeParameters.CUT_PASTE_ASPECT_MIN.require(n + "aspectMin", aspectMin);
+      ForgeParameters.CUT_PASTE_SCAR_PROBABILITY.require(n + "scarProbability", scarProbability);
+      ForgeParameters.CUT_PASTE_SCAR_WIDTH.requireOrdered(
+          n + "scarWidthMin", n + "scarWidthMax", scarWidthMin, scarWidthMax);
+      ForgeParameters.CUT_PASTE_SCAR_LENGTH.requireOrdered(
+          n + "scarLengthMin", n + "scarLengthMax", scarLengthMin, scarLengthMax);
+      ForgeParameters.CUT_PASTE_SCAR_ROTATION.require(
+          n + "scarRotationDegrees", scarRotationDegrees);
+      ForgeParameters.CUT_PASTE_COLOUR_JITTER.require(n + "colourJitter", colourJitter);
     }
 
     /** The CutPaste paper's values (area 2-15 %, aspect 0.3-3.3, scar 2-16 x 10-25 px at 256). */
@@ -162,10 +164,11 @@ public record ForgeConfig(
   public record CutSwap(double patchMin, double patchMax, double salientQuantile, int candidates)
       implements ForgeConfigCutSwapBuilder.With {
     public CutSwap {
-      check("cutSwap.patchMin", patchMin, 0.02, 0.45);
-      check("cutSwap.patchMax", patchMax, patchMin, 0.45);
-      check("cutSwap.salientQuantile", salientQuantile, 0, 0.99);
-      check("cutSwap.candidates", candidates, 1, 256);
+      String n = "ForgeConfig.cutSwap.";
+      ForgeParameters.CUT_SWAP_PATCH.requireOrdered(
+          n + "patchMin", n + "patchMax", patchMin, patchMax);
+      ForgeParameters.CUT_SWAP_SALIENT_QUANTILE.require(n + "salientQuantile", salientQuantile);
+      ForgeParameters.CUT_SWAP_CANDIDATES.require(n + "candidates", candidates);
     }
 
     public static CutSwap defaults() {
@@ -196,10 +199,10 @@ public record ForgeConfig(
       double jitterStrength)
       implements ForgeConfigHardAugmentationBuilder.With {
     public HardAugmentation {
-      check("hardAugmentation.areaMin", areaMin, 0.0005, 0.6);
-      check("hardAugmentation.areaMax", areaMax, areaMin, 0.6);
-      check("hardAugmentation.permutationGrid", permutationGrid, 2, 8);
-      check("hardAugmentation.jitterStrength", jitterStrength, 0.05, 1);
+      String n = "ForgeConfig.hardAugmentation.";
+      ForgeParameters.HARD_AREA.requireOrdered(n + "areaMin", n + "areaMax", areaMin, areaMax);
+      ForgeParameters.HARD_PERMUTATION_GRID.require(n + "permutationGrid", permutationGrid);
+      ForgeParameters.HARD_JITTER_STRENGTH.require(n + "jitterStrength", jitterStrength);
       if (!rotation && !permutation && !colourJitter) {
         throw new IllegalArgumentException(
             "ForgeConfig.hardAugmentation: at least one of rotation, permutation, colourJitter"
@@ -214,29 +217,35 @@ public record ForgeConfig(
 
   public ForgeConfig {
     Objects.requireNonNull(strategy, "ForgeConfig.strategy must not be null");
-    check("a", a, 0, 0.99);
-    check("b", b, 0, 0.99);
+    ForgeParameters.A.require("ForgeConfig.a", a);
+    ForgeParameters.B.require("ForgeConfig.b", b);
     if (a + b >= 1) {
       throw new IllegalArgumentException(
           "ForgeConfig.a + b must be below 1 (the largest value of G), got a=" + a + ", b=" + b);
     }
-    check("alphaMin", alphaMin, 0.01, 1);
-    check("alphaMax", alphaMax, alphaMin, 1);
-    check("perlinMinScaleExponent", perlinMinScaleExponent, 0, 8);
-    check("perlinMaxScaleExponent", perlinMaxScaleExponent, perlinMinScaleExponent, 8);
-    check("rotationMinDegrees", rotationMinDegrees, -180, 180);
-    check("rotationMaxDegrees", rotationMaxDegrees, rotationMinDegrees, 180);
+    ForgeParameters.ALPHA.requireOrdered(
+        "ForgeConfig.alphaMin", "ForgeConfig.alphaMax", alphaMin, alphaMax);
+    ForgeParameters.PERLIN_SCALE_EXPONENTS.requireOrdered(
+        "ForgeConfig.perlinMinScaleExponent",
+        "ForgeConfig.perlinMaxScaleExponent",
+        perlinMinScaleExponent,
+        perlinMaxScaleExponent);
+    ForgeParameters.ROTATION.requireOrdered(
+        "ForgeConfig.rotationMinDegrees",
+        "ForgeConfig.rotationMaxDegrees",
+        rotationMinDegrees,
+        rotationMaxDegrees);
     Objects.requireNonNull(saliencyMethod, "ForgeConfig.saliencyMethod must not be null");
-    check("saliencySigma", saliencySigma, 0, 0.25);
-    check("textureContrast", textureContrast, 0, 0.5);
+    ForgeParameters.SALIENCY_SIGMA.require("ForgeConfig.saliencySigma", saliencySigma);
+    ForgeParameters.TEXTURE_CONTRAST.require("ForgeConfig.textureContrast", textureContrast);
     Objects.requireNonNull(textureSource, "ForgeConfig.textureSource must not be null");
     if (textureSource == TextureSource.USER_FOLDER && textureFolder == null) {
       throw new IllegalArgumentException(
           "ForgeConfig.textureFolder is required when textureSource is USER_FOLDER");
     }
-    check("forgeProbability", forgeProbability, 0, 1);
-    check("maxMaskRedraws", maxMaskRedraws, 0, 1000);
-    check("minMaskFraction", minMaskFraction, 0, 0.5);
+    ForgeParameters.FORGE_PROBABILITY.require("ForgeConfig.forgeProbability", forgeProbability);
+    ForgeParameters.MAX_MASK_REDRAWS.require("ForgeConfig.maxMaskRedraws", maxMaskRedraws);
+    ForgeParameters.MIN_MASK_FRACTION.require("ForgeConfig.minMaskFraction", minMaskFraction);
     Objects.requireNonNull(cutPaste, "ForgeConfig.cutPaste must not be null");
     Objects.requireNonNull(cutSwap, "ForgeConfig.cutSwap must not be null");
     Objects.requireNonNull(hardAugmentation, "ForgeConfig.hardAugmentation must not be null");
@@ -313,23 +322,5 @@ public record ForgeConfig(
   /** The source of B; {@code folder} is needed for {@link TextureSource#USER_FOLDER}. */
   public ForgeConfig withTextureSource(TextureSource source, Path folder) {
     return with(c -> c.textureSource(source).textureFolder(folder));
-  }
-
-  private static void check(String name, double value, double min, double max) {
-    if (Double.isNaN(value) || value < min || value > max) {
-      throw new IllegalArgumentException(
-          "ForgeConfig." + name + " must be in [" + fmt(min) + ", " + fmt(max) + "], got " + value);
-    }
-  }
-
-  private static void check(String name, int value, int min, int max) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          "ForgeConfig." + name + " must be in [" + min + ", " + max + "], got " + value);
-    }
-  }
-
-  private static String fmt(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -173,34 +173,12 @@ public final class ForgeViewModel {
 
   private void defineParams() {
     for (Parameter<ForgeConfig, ForgeParameters.Group> p : ForgeParameters.all()) {
-      String tip = p.help() + (p.unit().isEmpty() ? "" : " (" + p.unit() + ")");
-      boolean integer = p.kind().isInteger();
       params.add(
           switch (p.kind()) {
-            case FLAG -> new ForgeParam.Toggle(p.id(), p.label(), p.group(), tip, toggle(p.id()));
+            case FLAG -> new ForgeParam.Toggle(p, toggle(p.id()));
             case RANGE, INTEGER_RANGE ->
-                new ForgeParam.Range(
-                    p.id(),
-                    p.label(),
-                    p.group(),
-                    tip,
-                    p.min(),
-                    p.max(),
-                    integer,
-                    p.decimals(),
-                    number(p.id() + ".min"),
-                    number(p.id() + ".max"));
-            case NUMBER, INTEGER ->
-                new ForgeParam.Value(
-                    p.id(),
-                    p.label(),
-                    p.group(),
-                    tip,
-                    p.min(),
-                    p.max(),
-                    integer,
-                    p.decimals(),
-                    number(p.id()));
+                new ForgeParam.Range(p, number(p.id() + ".min"), number(p.id() + ".max"));
+            case NUMBER, INTEGER -> new ForgeParam.Value(p, number(p.id()));
           });
     }
   }
