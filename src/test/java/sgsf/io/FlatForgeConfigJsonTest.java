@@ -53,14 +53,11 @@ class FlatForgeConfigJsonTest {
         .withAlphaRange(0.2, 0.9)
         .withPerlinScaleExponents(1, 4)
         .withRotationRange(-45, 45)
-        .withSaliencyMethod(ForgeConfig.SaliencyMethod.FREQUENCY_TUNED)
-        .withSaliencySigma(0.02)
-        .withTextureContrast(0.05)
-        .withTextureSource(ForgeConfig.TextureSource.OTHER_GOOD_IMAGE, null)
-        .withGreyAuxiliaryForGreyImages(false)
-        .withForgeProbability(0.6)
-        .withMaxMaskRedraws(12)
-        .withMinMaskFraction(0.001)
+        .withSaliency(
+            new ForgeConfig.Saliency(ForgeConfig.SaliencyMethod.FREQUENCY_TUNED, 0.02, 0.05, null))
+        .withAuxiliary(
+            new ForgeConfig.Auxiliary(ForgeConfig.TextureSource.OTHER_GOOD_IMAGE, null, false))
+        .withSampling(new ForgeConfig.Sampling(0.6, 12, 0.001))
         .withCutPaste(
             new ForgeConfig.CutPaste(0.03, 0.12, 0.3, 0.4, 0.01, 0.05, 0.05, 0.1, 30, 0.2))
         .withCutSwap(new ForgeConfig.CutSwap(0.1, 0.2, 0.7, 8))
@@ -98,17 +95,34 @@ class FlatForgeConfigJsonTest {
     assertThat(TrainingSettings.load(ws).orElseThrow().forge()).isEqualTo(expected());
   }
 
+  /**
+   * A Spark training table's {@code forge} object names flat fields and is merged over the grouped
+   * defaults: the flat fields win, the rest of each group keeps the defaults.
+   */
+  @Test
+  void flatFieldsOverTheGroupedDefaultsOverrideTheirGroupOnly() throws Exception {
+    ObjectNode merged = Json.mapper().valueToTree(ForgeConfig.defaults());
+    assertThat(merged.has("threshold")).as("written grouped").isTrue();
+    assertThat(merged.has("a")).isFalse();
+    merged.setAll((ObjectNode) Json.mapper().readTree("{\"a\":0.3,\"saliencySigma\":0.05}"));
+    ForgeConfig c = Json.mapper().treeToValue(merged, ForgeConfig.class);
+    ForgeConfig d = ForgeConfig.defaults();
+    assertThat(c)
+        .isEqualTo(
+            d.withThreshold(d.threshold().withA(0.3)).withSaliency(d.saliency().withSigma(0.05)));
+  }
+
   @Test
   void theFixtureDiffersFromTheDefaultsInEveryGroup() {
     ForgeConfig d = ForgeConfig.defaults();
     ForgeConfig e = expected();
-    assertThat(e.a()).isNotEqualTo(d.a());
-    assertThat(e.alphaMin()).isNotEqualTo(d.alphaMin());
-    assertThat(e.perlinMinScaleExponent()).isNotEqualTo(d.perlinMinScaleExponent());
-    assertThat(e.rotationMinDegrees()).isNotEqualTo(d.rotationMinDegrees());
-    assertThat(e.saliencyMethod()).isNotEqualTo(d.saliencyMethod());
-    assertThat(e.textureSource()).isNotEqualTo(d.textureSource());
-    assertThat(e.forgeProbability()).isNotEqualTo(d.forgeProbability());
+    assertThat(e.threshold().a()).isNotEqualTo(d.threshold().a());
+    assertThat(e.blend().alphaMin()).isNotEqualTo(d.blend().alphaMin());
+    assertThat(e.perlin().minScaleExponent()).isNotEqualTo(d.perlin().minScaleExponent());
+    assertThat(e.perlin().rotationMinDegrees()).isNotEqualTo(d.perlin().rotationMinDegrees());
+    assertThat(e.saliency().method()).isNotEqualTo(d.saliency().method());
+    assertThat(e.auxiliary().source()).isNotEqualTo(d.auxiliary().source());
+    assertThat(e.sampling().forgeProbability()).isNotEqualTo(d.sampling().forgeProbability());
     assertThat(e.cutPaste()).isNotEqualTo(d.cutPaste());
     assertThat(e.cutSwap()).isNotEqualTo(d.cutSwap());
     assertThat(e.hardAugmentation()).isNotEqualTo(d.hardAugmentation());

@@ -63,8 +63,8 @@ public final class ForgeParameters {
           0,
           0.99,
           2,
-          ForgeConfig::a,
-          ForgeConfig::withA);
+          c -> c.threshold().a(),
+          (c, v) -> c.withThreshold(c.threshold().withA(v)));
 
   /** Saliency weight of mu, Eq. (1) (the paper: 0.2); a + b &lt; 1. */
   public static final Parameter<ForgeConfig, Group> B =
@@ -76,8 +76,8 @@ public final class ForgeParameters {
           0,
           0.99,
           2,
-          ForgeConfig::b,
-          ForgeConfig::withB);
+          c -> c.threshold().b(),
+          (c, v) -> c.withThreshold(c.threshold().withB(v)));
 
   /** Blending factor range of Eq. (2) (the paper: 0.1-1). */
   public static final Parameter<ForgeConfig, Group> ALPHA =
@@ -90,9 +90,9 @@ public final class ForgeParameters {
           0.01,
           1,
           2,
-          c -> new double[] {c.alphaMin(), c.alphaMax()},
-          (c, x) -> c.withAlphaMin(x),
-          (c, x) -> c.withAlphaMax(x));
+          c -> new double[] {c.blend().alphaMin(), c.blend().alphaMax()},
+          (c, x) -> c.withBlend(c.blend().withAlphaMin(x)),
+          (c, x) -> c.withBlend(c.blend().withAlphaMax(x)));
 
   /** Exponents k of the Perlin gradient grid per axis (DRAEM: 0-5). */
   public static final Parameter<ForgeConfig, Group> PERLIN_SCALE_EXPONENTS =
@@ -105,9 +105,9 @@ public final class ForgeParameters {
               0,
               8,
               0,
-              c -> new double[] {c.perlinMinScaleExponent(), c.perlinMaxScaleExponent()},
-              (c, x) -> c.withPerlinMinScaleExponent((int) Math.round(x)),
-              (c, x) -> c.withPerlinMaxScaleExponent((int) Math.round(x)))
+              c -> new double[] {c.perlin().minScaleExponent(), c.perlin().maxScaleExponent()},
+              (c, x) -> c.withPerlin(c.perlin().withMinScaleExponent((int) Math.round(x))),
+              (c, x) -> c.withPerlin(c.perlin().withMaxScaleExponent((int) Math.round(x))))
           .asIntegers();
 
   /** Rotation of the noise (DRAEM: ±90). */
@@ -121,9 +121,9 @@ public final class ForgeParameters {
           -180,
           180,
           0,
-          c -> new double[] {c.rotationMinDegrees(), c.rotationMaxDegrees()},
-          (c, x) -> c.withRotationMinDegrees(x),
-          (c, x) -> c.withRotationMaxDegrees(x));
+          c -> new double[] {c.perlin().rotationMinDegrees(), c.perlin().rotationMaxDegrees()},
+          (c, x) -> c.withPerlin(c.perlin().withRotationMinDegrees(x)),
+          (c, x) -> c.withPerlin(c.perlin().withRotationMaxDegrees(x)));
 
   /** Gaussian smoothing of S, fraction of the shorter side (0: off). */
   public static final Parameter<ForgeConfig, Group> SALIENCY_SIGMA =
@@ -135,8 +135,8 @@ public final class ForgeParameters {
           0,
           0.25,
           3,
-          ForgeConfig::saliencySigma,
-          ForgeConfig::withSaliencySigma);
+          c -> c.saliency().sigma(),
+          (c, v) -> c.withSaliency(c.saliency().withSigma(v)));
 
   /** Texture rule, Eq. (3): S = 1 when std(S) is below this (0: off). */
   public static final Parameter<ForgeConfig, Group> TEXTURE_CONTRAST =
@@ -148,8 +148,8 @@ public final class ForgeParameters {
           0,
           0.5,
           2,
-          ForgeConfig::textureContrast,
-          ForgeConfig::withTextureContrast);
+          c -> c.saliency().textureContrast(),
+          (c, v) -> c.withSaliency(c.saliency().withTextureContrast(v)));
 
   /** Turn B grey when A is grey, so forged defects are not told apart by colour. */
   public static final Parameter<ForgeConfig, Group> GREY_AUXILIARY =
@@ -158,8 +158,8 @@ public final class ForgeParameters {
           Group.AUXILIARY,
           "Grey B for grey images",
           "Turn B grey when A is grey, so forged defects are not told apart by colour",
-          ForgeConfig::greyAuxiliaryForGreyImages,
-          ForgeConfig::withGreyAuxiliaryForGreyImages);
+          c -> c.auxiliary().greyForGreyImages(),
+          (c, v) -> c.withAuxiliary(c.auxiliary().withGreyForGreyImages(v)));
 
   /** Share of training samples that are forged (3 forged : 1 normal = 0.75). */
   public static final Parameter<ForgeConfig, Group> FORGE_PROBABILITY =
@@ -171,8 +171,8 @@ public final class ForgeParameters {
           0,
           1,
           2,
-          ForgeConfig::forgeProbability,
-          ForgeConfig::withForgeProbability);
+          c -> c.sampling().forgeProbability(),
+          (c, v) -> c.withSampling(c.sampling().withForgeProbability(v)));
 
   /** How often an empty or invisible forgery is redrawn before the sample stays normal. */
   public static final Parameter<ForgeConfig, Group> MAX_MASK_REDRAWS =
@@ -183,8 +183,8 @@ public final class ForgeParameters {
           "How often an empty or invisible forgery is redrawn before the sample stays normal",
           0,
           1000,
-          ForgeConfig::maxMaskRedraws,
-          ForgeConfig::withMaxMaskRedraws);
+          c -> c.sampling().maxMaskRedraws(),
+          (c, v) -> c.withSampling(c.sampling().withMaxMaskRedraws(v)));
 
   /** Masks below this fraction of the image count as empty (0.0005: 8 px at 128x128). */
   public static final Parameter<ForgeConfig, Group> MIN_MASK_FRACTION =
@@ -196,8 +196,8 @@ public final class ForgeParameters {
           0,
           0.5,
           4,
-          ForgeConfig::minMaskFraction,
-          ForgeConfig::withMinMaskFraction);
+          c -> c.sampling().minMaskFraction(),
+          (c, v) -> c.withSampling(c.sampling().withMinMaskFraction(v)));
 
   /** Patch area, fraction of the image. */
   public static final Parameter<ForgeConfig, Group> CUT_PASTE_AREA =

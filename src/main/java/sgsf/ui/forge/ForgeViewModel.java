@@ -188,10 +188,10 @@ public final class ForgeViewModel {
     suspended = true;
     try {
       strategy.set(c.strategy());
-      saliencyMethod.set(c.saliencyMethod());
-      textureSource.set(c.textureSource());
-      textureFolder.set(c.textureFolder() == null ? "" : c.textureFolder().toString());
-      roiMask.set(c.roiMask() == null ? "" : c.roiMask().toString());
+      saliencyMethod.set(c.saliency().method());
+      textureSource.set(c.auxiliary().source());
+      textureFolder.set(c.auxiliary().folder() == null ? "" : c.auxiliary().folder().toString());
+      roiMask.set(c.saliency().roiMask() == null ? "" : c.saliency().roiMask().toString());
       seed.set(Long.toString(c.seed()));
       for (Parameter<ForgeConfig, ForgeParameters.Group> p : ForgeParameters.all()) {
         double[] v = p.get().apply(c);
@@ -220,11 +220,11 @@ public final class ForgeViewModel {
     }
     Path folder = textureFolder.get().isBlank() ? null : Path.of(textureFolder.get().trim());
     Path roi = roiMask.get().isBlank() ? null : Path.of(roiMask.get().trim());
+    ForgeConfig defaults = ForgeConfig.defaults();
     ForgeConfig choices =
-        ForgeConfig.defaults()
+        defaults
             .withStrategy(strategy.get())
-            .withSaliencyMethod(saliencyMethod.get())
-            .withRoiMask(roi)
+            .withSaliency(defaults.saliency().withMethod(saliencyMethod.get()).withRoiMask(roi))
             .withTextureSource(textureSource.get(), folder)
             .withSeed(s);
     Map<Parameter<ForgeConfig, ForgeParameters.Group>, double[]> values = new HashMap<>();

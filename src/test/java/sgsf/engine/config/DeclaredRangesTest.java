@@ -30,8 +30,8 @@ class DeclaredRangesTest {
       // a and b share a + b < 1: make room so that only the declared range can refuse
       ForgeConfig base =
           switch (p.id()) {
-            case "a" -> defaults.withB(0);
-            case "b" -> defaults.withA(0);
+            case "a" -> defaults.withThreshold(defaults.threshold().withB(0));
+            case "b" -> defaults.withThreshold(defaults.threshold().withA(0));
             default -> defaults;
           };
       assertRejectedOutside(p, base, "ForgeConfig.");
@@ -82,7 +82,15 @@ class DeclaredRangesTest {
     assertThat(components).as(p.id() + " sets a component").isNotEmpty();
     List<String> names = new ArrayList<>();
     for (String c : components) {
-      names.add(prefix + c + " must be in [");
+      // a component of a group keeps the name it had before ForgeConfig was grouped:
+      // threshold.a -> a, saliency.sigma -> saliencySigma; those of cutPaste & co. their path
+      int dot = c.lastIndexOf('.');
+      String leaf = c.substring(dot + 1);
+      String group = dot < 0 ? "" : c.substring(0, dot);
+      for (String name :
+          List.of(c, leaf, group + Character.toUpperCase(leaf.charAt(0)) + leaf.substring(1))) {
+        names.add(prefix + name + " must be in [");
+      }
     }
     double[] below = low.clone();
     below[0] -= step;
