@@ -2,7 +2,6 @@ package sgsf.ui.forge;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +28,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.paint.Color;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sgsf.engine.config.ForgeChoices;
 import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.ForgeConfig.SaliencyMethod;
 import sgsf.engine.config.ForgeConfig.Strategy;
@@ -371,13 +371,7 @@ public final class ForgeViewModel {
   }
 
   static String strategyName(Strategy s) {
-    return switch (s) {
-      case SAM -> "SAM (saliency-guided)";
-      case PERLIN -> "Perlin (DRAEM)";
-      case CUTPASTE -> "CutPaste";
-      case CUTSWAP -> "CutSwap";
-      case HARD -> "Hard augmentation";
-    };
+    return ForgeChoices.labels(ForgeChoices.STRATEGIES).get(s);
   }
 
   /**
@@ -509,13 +503,5 @@ public final class ForgeViewModel {
   /** How many previews were computed (superseded requests are not). */
   public long computedPreviews() {
     return previewScheduler.computedCount();
-  }
-
-  static Map<Strategy, String> strategyNames() {
-    Map<Strategy, String> m = new EnumMap<>(Strategy.class);
-    for (Strategy s : Strategy.values()) {
-      m.put(s, strategyName(s));
-    }
-    return m;
   }
 }
