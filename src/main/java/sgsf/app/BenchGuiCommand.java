@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sgsf.cli.CliOptions;
+import sgsf.cli.CommandOption;
 import sgsf.ui.shell.ResponsivenessBenchmark;
 import sgsf.ui.shell.ResponsivenessBenchmark.RunFigures;
 
@@ -21,6 +21,7 @@ import sgsf.ui.shell.ResponsivenessBenchmark.RunFigures;
  */
 @Command(
     name = "gui",
+    modelTransformer = CommandOption.Adder.class,
     mixinStandardHelpOptions = true,
     description = {
       "Opens the workbench window on the demo data, starts training from the Train view, and",
@@ -32,25 +33,28 @@ public final class BenchGuiCommand implements Callable<Integer> {
 
   @Mixin CliOptions.Preset presetOption = new CliOptions.Preset();
 
-  @Option(
-      names = "--seconds",
-      defaultValue = "60",
-      description = "Measured training time per run, 5..3600 (default ${DEFAULT-VALUE}).")
-  double seconds;
+  final CommandOption<Double> seconds =
+      CommandOption.of(
+          Double.class,
+          "--seconds",
+          null,
+          "60",
+          "Measured training time per run, 5..3600 (default ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--runs",
-      defaultValue = "3",
-      description = "Runs, each in a fresh window and workspace (default ${DEFAULT-VALUE}).")
-  int runs;
+  final CommandOption<Integer> runs =
+      CommandOption.count(
+          "--runs",
+          null,
+          3,
+          "Runs, each in a fresh window and workspace (default ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--warmup",
-      defaultValue = "10",
-      description =
+  final CommandOption<Integer> warmup =
+      CommandOption.count(
+          "--warmup",
+          null,
+          10,
           "Autoencoder warm-up iterations, short so the main phase is measured (default"
-              + " ${DEFAULT-VALUE}).")
-  int warmup;
+              + " ${DEFAULT-VALUE}).");
 
   @Mixin CliOptions.Json jsonOption = new CliOptions.Json();
 
@@ -58,6 +62,9 @@ public final class BenchGuiCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    double seconds = this.seconds.value();
+    int runs = this.runs.value();
+    int warmup = this.warmup.value();
     if (seconds < 5 || seconds > 3600 || runs < 1 || runs > 50 || warmup < 1 || warmup > 100_000) {
       err.println("error: --seconds must be in [5, 3600], --runs in [1, 50], --warmup >= 1");
       return 1;

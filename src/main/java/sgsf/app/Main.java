@@ -18,12 +18,18 @@ public final class Main {
       sgsf.ui.shell.WorkbenchLauncher.launch(args);
       return;
     }
-    CommandLine cli = new CommandLine(new SgsfCommand()).setCaseInsensitiveEnumValuesAllowed(true);
-    // the GUI benchmark needs the ui layer, which the cli layer may not see
-    cli.getSubcommands().get("bench").addSubcommand(new BenchGuiCommand());
-    int code = cli.execute(args);
+    int code = commandLine().execute(args);
     if (code != SgsfCommand.GUI_STARTED) {
       System.exit(code);
     }
+  }
+
+  /** The command tree {@code sgsf} runs: {@link SgsfCommand} with {@code bench gui} added. */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new SgsfCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    // the GUI benchmark needs the ui layer, which the cli layer may not see; built as a CommandLine
+    // of its own, since picocli applies model transformers (its CommandOption fields) only there
+    cli.getSubcommands().get("bench").addSubcommand(new CommandLine(new BenchGuiCommand()));
+    return cli;
   }
 }

@@ -25,8 +25,6 @@ import org.opencv.imgproc.Imgproc;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.data.DatasetException;
@@ -46,6 +44,7 @@ import sgsf.io.Json;
  */
 @Command(
     name = "forge",
+    modelTransformer = CommandOption.Adder.class,
     mixinStandardHelpOptions = true,
     description = {
       "Forged samples per second on one thread, saliency cached per image as in",
@@ -55,53 +54,43 @@ import sgsf.io.Json;
 public final class BenchForgeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--size",
-      paramLabel = "PX",
-      defaultValue = "256",
-      description = "Image size (default: ${DEFAULT-VALUE}).")
-  int size;
+  final CommandOption<Integer> size =
+      CommandOption.count("--size", "PX", 256, 32, 2048, "Image size (default: ${DEFAULT-VALUE}).");
 
   @Mixin CliOptions.Strategy strategyOption = new CliOptions.Strategy();
 
   @Mixin CliOptions.TimedRuns runsOption = new CliOptions.TimedRuns();
 
-  @Option(
-      names = "--samples",
-      paramLabel = "N",
-      defaultValue = "300",
-      description = "Samples per run (default: ${DEFAULT-VALUE}).")
-  int samples;
+  final CommandOption<Integer> samples =
+      CommandOption.count(
+          "--samples", "N", 300, 1, 1_000_000, "Samples per run (default: ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--images",
-      paramLabel = "N",
-      defaultValue = "16",
-      description = "Distinct normal images (default: ${DEFAULT-VALUE}).")
-  int images;
+  final CommandOption<Integer> images =
+      CommandOption.count(
+          "--images", "N", 16, 1, 10_000, "Distinct normal images (default: ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Dataset whose train/good images to use.")
-  Path data;
+  final CommandOption<Path> data =
+      CommandOption.of(
+          Path.class, "--data", "DIR", null, "Dataset whose train/good images to use.");
 
-  @Option(
-      names = "--opencv-threads",
-      paramLabel = "N",
-      defaultValue = "1",
-      description =
-          "OpenCV's internal threads (default: ${DEFAULT-VALUE}, as on a training's forging thread).")
-  int opencvThreads;
+  final CommandOption<Integer> opencvThreads =
+      CommandOption.count(
+          "--opencv-threads",
+          "N",
+          1,
+          1,
+          256,
+          "OpenCV's internal threads (default: ${DEFAULT-VALUE}, as on a training's forging thread).");
 
-  @Option(
-      names = "--warmup",
-      paramLabel = "N",
-      defaultValue = "800",
-      description =
+  final CommandOption<Integer> warmup =
+      CommandOption.count(
+          "--warmup",
+          "N",
+          800,
+          0,
+          1_000_000,
           "Untimed samples first: JIT, saliency cache and texture pool fill up as early in a"
-              + " training run (default: ${DEFAULT-VALUE}).")
-  int warmup;
+              + " training run (default: ${DEFAULT-VALUE}).");
 
   @Mixin CliOptions.Json jsonOption = new CliOptions.Json();
 
@@ -109,12 +98,11 @@ public final class BenchForgeCommand implements Callable<Integer> {
   public Integer call() throws JsonProcessingException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    requireRange("--size", size, 32, 2048);
-    requireRange("--samples", samples, 1, 1_000_000);
-    requireRange("--images", images, 1, 10_000);
-    requireRange("--warmup", warmup, 0, 1_000_000);
     int runs = runsOption.count();
-    requireRange("--opencv-threads", opencvThreads, 1, 256);
+    int size = this.size.value();
+    int samples = this.samples.value();
+    int opencvThreads = this.opencvThreads.value();
+    Path data = this.data.value();
     OpenCv.ensureLoaded();
     Core.setNumThreads(opencvThreads);
     List<FloatImage> imgs;
@@ -124,7 +112,7 @@ public final class BenchForgeCommand implements Callable<Integer> {
         imgs = load(ForgeCommand.trainGood(data));
         origin = data.toString();
       } else {
-        imgs = synthetic(images, size);
+        imgs = synthetic(images.value(), size);
         origin = "generated: half objects on plain backgrounds, half textures";
       }
     } catch (DatasetException | ImageReadException e) {
@@ -137,7 +125,7 @@ public final class BenchForgeCommand implements Callable<Integer> {
 
     // warm-up: JIT, every image's saliency map into the cache, the procedural texture pool
     long index = 0;
-    int warmup = Math.max(imgs.size(), this.warmup);
+    int warmup = Math.max(imgs.size(), this.warmup.value());
     for (int i = 0; i < warmup; i++, index++) {
       FloatImage a = imgs.get((int) (index % imgs.size()));
       forger.saliency(a, a);
@@ -213,19 +201,12 @@ public final class BenchForgeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void requireRange(String name, int v, int lo, int hi) {
-    if (v < lo || v > hi) {
-      throw new ParameterException(
-          spec.commandLine(), name + " must be between " + lo + " and " + hi + ", got " + v);
-    }
-  }
-
   private List<FloatImage> load(List<Path> paths) {
     List<Path> order = new ArrayList<>(paths);
     Collections.shuffle(order, new Random(1));
     List<FloatImage> out = new ArrayList<>();
-    for (Path p : order.subList(0, Math.min(images, order.size()))) {
-      out.add(ImageIo.resize(ImageIo.read(p, 3), size, size));
+    for (Path p : order.subList(0, Math.min(images.value(), order.size()))) {
+      out.add(ImageIo.resize(ImageIo.read(p, 3), size.value(), size.value()));
     }
     return out;
   }

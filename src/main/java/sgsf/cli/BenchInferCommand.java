@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sgsf.engine.backend.Backend;
 import sgsf.engine.config.ModelConfig;
@@ -32,6 +31,7 @@ import sgsf.io.ModelBundle;
  */
 @Command(
     name = "infer",
+    modelTransformer = CommandOption.Adder.class,
     mixinStandardHelpOptions = true,
     description = {
       "Inference time per image (embedding, neighbour search, segmentation with cached guidance,",
@@ -43,21 +43,19 @@ public final class BenchInferCommand implements Callable<Integer> {
 
   @Mixin CliOptions.Preset presetOption = new CliOptions.Preset();
 
-  @Option(
-      names = "--model",
-      paramLabel = "MODEL.zip",
-      description = "Benchmark this trained model instead.")
-  Path model;
+  final CommandOption<Path> model =
+      CommandOption.of(
+          Path.class, "--model", "MODEL.zip", null, "Benchmark this trained model instead.");
 
-  @Option(
-      names = "--guidance",
-      defaultValue = "frozen",
-      description = {
-        "Guidance of the untrained network: joint, detached, frozen or none (default",
-        "${DEFAULT-VALUE}, the guided inference the PyTorch peer measures; the default recipe is",
-        "none)."
-      })
-  String guidance;
+  final CommandOption<String> guidance =
+      CommandOption.of(
+          String.class,
+          "--guidance",
+          null,
+          "frozen",
+          "Guidance of the untrained network: joint, detached, frozen or none (default",
+          "${DEFAULT-VALUE}, the guided inference the PyTorch peer measures; the default recipe is",
+          "none).");
 
   @Mixin CliOptions.TimedRuns runsOption = new CliOptions.TimedRuns();
 
@@ -69,13 +67,11 @@ public final class BenchInferCommand implements Callable<Integer> {
     int runs = runsOption.count();
     String backend = Backend.describe();
     SgsfModel m;
-    if (model != null) {
-      m = ModelBundle.load(model).model();
+    if (model.value() != null) {
+      m = ModelBundle.load(model.value()).model();
     } else {
       try {
-        m =
-            untrained(
-                ModelConfig.preset(presetOption.name()).withGuidance(CliEnums.guidance(guidance)));
+        m = untrained(presetOption.withGuidance(guidance.value()));
       } catch (IllegalArgumentException e) {
         spec.commandLine().getErr().println("error: " + e.getMessage());
         return 1;

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sgsf.engine.backend.Backend;
 import sgsf.engine.config.ModelConfig;
@@ -50,6 +49,7 @@ import sgsf.workflow.line.SinkSpec;
  */
 @Command(
     name = "line",
+    modelTransformer = CommandOption.Adder.class,
     mixinStandardHelpOptions = true,
     description = {
       "Line mode speed: sustained images/s and p50/p95 latency from a file appearing in the hot",
@@ -61,17 +61,16 @@ public final class BenchLineCommand implements Callable<Integer> {
 
   @Mixin CliOptions.Preset presetOption = new CliOptions.Preset();
 
-  @Option(
-      names = "--images",
-      defaultValue = "40",
-      description = "Images per phase (default ${DEFAULT-VALUE}).")
-  int images;
+  final CommandOption<Integer> images =
+      CommandOption.count("--images", null, 40, "Images per phase (default ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--mqtt",
-      paramLabel = "mqtt://HOST:PORT/TOPIC",
-      description = "Also deliver to this MQTT broker.")
-  String mqtt;
+  final CommandOption<String> mqtt =
+      CommandOption.of(
+          String.class,
+          "--mqtt",
+          "mqtt://HOST:PORT/TOPIC",
+          null,
+          "Also deliver to this MQTT broker.");
 
   @Mixin CliOptions.StableMillis stableOption = new CliOptions.StableMillis();
 
@@ -81,6 +80,8 @@ public final class BenchLineCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    int images = this.images.value();
+    String mqtt = this.mqtt.value();
     if (images < 5 || images > 10_000) {
       err.println("error: --images must be in [5, 10000]");
       return 1;

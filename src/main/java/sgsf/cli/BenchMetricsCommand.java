@@ -42,6 +42,7 @@ import sgsf.io.Json;
  */
 @Command(
     name = "metrics",
+    modelTransformer = CommandOption.Adder.class,
     mixinStandardHelpOptions = true,
     description = {
       "Time a threshold change over many anomaly maps (binned pixel metrics; target <= 20 ms).",
@@ -53,40 +54,22 @@ public final class BenchMetricsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--maps",
-      paramLabel = "N",
-      defaultValue = "1000",
-      description = "Anomaly maps (default: ${DEFAULT-VALUE}).")
-  int maps;
+  final CommandOption<Integer> maps =
+      CommandOption.count("--maps", "N", 1000, "Anomaly maps (default: ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--size",
-      paramLabel = "PX",
-      defaultValue = "256",
-      description = "Map width and height (default: ${DEFAULT-VALUE}).")
-  int size;
+  final CommandOption<Integer> size =
+      CommandOption.count("--size", "PX", 256, "Map width and height (default: ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--bins",
-      paramLabel = "N",
-      defaultValue = "65536",
-      description = "Histogram bins, a power of two (default: ${DEFAULT-VALUE}).")
-  int bins;
+  final CommandOption<Integer> bins =
+      CommandOption.count(
+          "--bins", "N", 65536, "Histogram bins, a power of two (default: ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--runs",
-      paramLabel = "N",
-      defaultValue = "101",
-      description = "Timed threshold updates (default: ${DEFAULT-VALUE}).")
-  int runs;
+  final CommandOption<Integer> runs =
+      CommandOption.count(
+          "--runs", "N", 101, "Timed threshold updates (default: ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  final CommandOption<Long> seed =
+      CommandOption.of(Long.class, "--seed", "N", "1", "Random seed (default: ${DEFAULT-VALUE}).");
 
   @Option(
       names = "--exact",
@@ -99,6 +82,11 @@ public final class BenchMetricsCommand implements Callable<Integer> {
   public Integer call() throws JsonProcessingException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    int maps = this.maps.value();
+    int size = this.size.value();
+    int bins = this.bins.value();
+    int runs = this.runs.value();
+    long seed = this.seed.value();
     if (maps < 1 || size < 8 || runs < 1) {
       err.println("bench metrics: --maps >= 1, --size >= 8 and --runs >= 1 are required");
       return 2;

@@ -20,6 +20,7 @@ import sgsf.io.Json;
 /** {@code sgsf bench train}: median training-step time, its breakdown, parameters, peak memory. */
 @Command(
     name = "train",
+    modelTransformer = CommandOption.Adder.class,
     mixinStandardHelpOptions = true,
     description = {
       "Median time of a training step (forward, backward, Adam update) on random data of the",
@@ -35,17 +36,17 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
   @Mixin CliOptions.Preset presetOption = new CliOptions.Preset();
 
-  @Option(
-      names = "--steps",
-      defaultValue = "5",
-      description = "Timed steps after 2 untimed (default ${DEFAULT-VALUE}).")
-  int steps;
+  final CommandOption<Integer> steps =
+      CommandOption.count(
+          "--steps", null, 5, "Timed steps after 2 untimed (default ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--guidance",
-      defaultValue = "joint",
-      description = "joint, detached, frozen or none (default ${DEFAULT-VALUE}).")
-  String guidance;
+  final CommandOption<String> guidance =
+      CommandOption.of(
+          String.class,
+          "--guidance",
+          null,
+          "joint",
+          "joint, detached, frozen or none (default ${DEFAULT-VALUE}).");
 
   @Option(names = "--no-profile", description = "Skip the per-op profile.")
   boolean noProfile;
@@ -70,6 +71,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     int batch = batchOption.size();
+    int steps = this.steps.value();
     PrintWriter o = spec.commandLine().getOut();
     if (steps < 1 || steps > 1000 || batch < 1 || batch > 256) {
       spec.commandLine()
@@ -79,7 +81,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     }
     ModelConfig m;
     try {
-      m = ModelConfig.preset(presetOption.name()).withGuidance(CliEnums.guidance(guidance));
+      m = presetOption.withGuidance(guidance.value());
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return 1;

@@ -1,15 +1,15 @@
 package sgsf.cli;
 
-import java.util.Locale;
+import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import sgsf.engine.config.ForgeChoices;
 import sgsf.engine.config.ForgeConfig;
 
 /** Lower-case command-line names of the engine's enums, with errors that list the choices. */
 final class CliEnums {
   private CliEnums() {}
 
-  /** sam | perlin | cutpaste | cutswap | hard. */
   /**
    * The guidance mode named by {@code --guidance}, case-insensitive.
    *
@@ -25,48 +25,49 @@ final class CliEnums {
         "--guidance must be joint, detached, frozen or none, got '" + text + "'");
   }
 
-  static final class StrategyConverter implements ITypeConverter<ForgeConfig.Strategy> {
+  /**
+   * A converter for one of {@link ForgeChoices}' choices; an unknown name is an error listing the
+   * choices' command-line names.
+   */
+  private abstract static class ChoiceConverter<E extends Enum<E>> implements ITypeConverter<E> {
+    private final List<ForgeChoices.Choice<E>> choices;
+
+    ChoiceConverter(List<ForgeChoices.Choice<E>> choices) {
+      this.choices = choices;
+    }
+
     @Override
-    public ForgeConfig.Strategy convert(String value) {
-      return switch (value.toLowerCase(Locale.ROOT)) {
-        case "sam" -> ForgeConfig.Strategy.SAM;
-        case "perlin" -> ForgeConfig.Strategy.PERLIN;
-        case "cutpaste" -> ForgeConfig.Strategy.CUTPASTE;
-        case "cutswap" -> ForgeConfig.Strategy.CUTSWAP;
-        case "hard" -> ForgeConfig.Strategy.HARD;
-        default ->
-            throw new TypeConversionException(
-                "expected one of sam, perlin, cutpaste, cutswap, hard but was '" + value + "'");
-      };
+    public E convert(String value) {
+      return ForgeChoices.parse(choices, value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "expected one of "
+                          + ForgeChoices.cliNames(choices)
+                          + " but was '"
+                          + value
+                          + "'"));
+    }
+  }
+
+  /** sam | perlin | cutpaste | cutswap | hard. */
+  static final class StrategyConverter extends ChoiceConverter<ForgeConfig.Strategy> {
+    StrategyConverter() {
+      super(ForgeChoices.STRATEGIES);
     }
   }
 
   /** procedural | folder | good. */
-  static final class TextureSourceConverter implements ITypeConverter<ForgeConfig.TextureSource> {
-    @Override
-    public ForgeConfig.TextureSource convert(String value) {
-      return switch (value.toLowerCase(Locale.ROOT)) {
-        case "procedural" -> ForgeConfig.TextureSource.PROCEDURAL;
-        case "folder" -> ForgeConfig.TextureSource.USER_FOLDER;
-        case "good" -> ForgeConfig.TextureSource.OTHER_GOOD_IMAGE;
-        default ->
-            throw new TypeConversionException(
-                "expected one of procedural, folder, good but was '" + value + "'");
-      };
+  static final class TextureSourceConverter extends ChoiceConverter<ForgeConfig.TextureSource> {
+    TextureSourceConverter() {
+      super(ForgeChoices.TEXTURE_SOURCES);
     }
   }
 
   /** spectral | frequency-tuned. */
-  static final class SaliencyConverter implements ITypeConverter<ForgeConfig.SaliencyMethod> {
-    @Override
-    public ForgeConfig.SaliencyMethod convert(String value) {
-      return switch (value.toLowerCase(Locale.ROOT)) {
-        case "spectral", "spectral-residual" -> ForgeConfig.SaliencyMethod.SPECTRAL_RESIDUAL;
-        case "frequency-tuned", "ft" -> ForgeConfig.SaliencyMethod.FREQUENCY_TUNED;
-        default ->
-            throw new TypeConversionException(
-                "expected one of spectral, frequency-tuned but was '" + value + "'");
-      };
+  static final class SaliencyConverter extends ChoiceConverter<ForgeConfig.SaliencyMethod> {
+    SaliencyConverter() {
+      super(ForgeChoices.SALIENCY_METHODS);
     }
   }
 }

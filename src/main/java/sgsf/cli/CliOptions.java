@@ -3,9 +3,9 @@ package sgsf.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sgsf.engine.config.ForgeConfig;
+import sgsf.engine.config.ModelConfig;
 import sgsf.engine.config.TrainConfig;
 
 /**
@@ -129,6 +129,16 @@ public final class CliOptions {
     public String name() {
       return preset;
     }
+
+    /**
+     * The preset's network with this guidance ({@code joint}, {@code detached}, {@code frozen} or
+     * {@code none}), as the benchmarks build an untrained one.
+     *
+     * @throws IllegalArgumentException for an unknown preset or guidance
+     */
+    public ModelConfig withGuidance(String guidance) {
+      return ModelConfig.preset(preset).withGuidance(CliEnums.guidance(guidance));
+    }
   }
 
   /**
@@ -163,10 +173,7 @@ public final class CliOptions {
         defaultValue = "5",
         description = "Timed runs (default: ${DEFAULT-VALUE}).")
     void setRuns(int value) {
-      if (value < 1 || value > MAX_RUNS) {
-        throw new ParameterException(
-            mixee.commandLine(), "--runs must be between 1 and " + MAX_RUNS + ", got " + value);
-      }
+      CommandOption.requireWithin(mixee, "--runs", value, 1, MAX_RUNS);
       runs = value;
     }
 

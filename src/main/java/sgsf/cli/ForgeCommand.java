@@ -118,13 +118,14 @@ public final class ForgeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--aux folder needs --textures DIR");
     }
     try {
+      ForgeConfig defaults = ForgeConfig.defaults();
       ForgeConfig config =
           ForgeParameterOptions.apply(
               spec,
-              ForgeConfig.defaults()
+              defaults
                   .withStrategy(strategyOption.value())
                   .withSeed(seed)
-                  .withSaliencyMethod(saliency)
+                  .withSaliency(defaults.saliency().withMethod(saliency))
                   .withTextureSource(source, textures));
       Dataset d = dataset.resolve();
       Path root = d.root();

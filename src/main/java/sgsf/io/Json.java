@@ -15,7 +15,9 @@ public final class Json {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
+          .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
+          // forging configurations written flat, before ForgeConfig was grouped, still load
+          .registerModule(ForgeConfigUpgrade.module());
 
   private Json() {}
 

@@ -245,7 +245,11 @@ public final class ForgeGalleryWorkflow {
   private Forger forger(ForgeConfig c, List<Path> pool, SampleLoader loader) {
     List<Object> key =
         List.of(
-            c.textureSource(), String.valueOf(c.textureFolder()), c.seed(), loader.height(), pool);
+            c.auxiliary().source(),
+            String.valueOf(c.auxiliary().folder()),
+            c.seed(),
+            loader.height(),
+            pool);
     if (aux == null || !key.equals(auxKey)) {
       aux = Forger.auxiliarySource(c, pool.size(), i -> loader.image(pool.get(i)));
       auxKey = key;

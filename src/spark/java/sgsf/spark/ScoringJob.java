@@ -610,18 +610,17 @@ public final class ScoringJob {
       ModelPool.giveBack(s);
     }
     MetricsSummary summary = MetricsSummary.compute(images, chosen.thresholds());
-    Map<String, Object> run = new LinkedHashMap<>();
-    run.put("model", m.location());
+    // the run object sgsf eval and the Evaluate view write, and what only a Spark run knows
+    Map<String, Object> run =
+        new LinkedHashMap<>(
+            EvaluationWorkflow.RunInfo.of(
+                    m.location(),
+                    model,
+                    data.root().toString(),
+                    EvaluationWorkflow.THRESHOLDS_FROM_MODEL,
+                    chosen.origin())
+                .asMap());
     run.put("model_sha256", m.sha256());
-    run.put("preset", model.config().preset());
-    run.put("input_size", model.config().inputSize());
-    run.put("guidance", model.config().guidance().name());
-    run.put("forger", model.provenance().forger());
-    run.put("training_iterations", model.provenance().iterationsTrained());
-    run.put("training_seconds", model.provenance().trainingSeconds());
-    run.put("dataset", data.root().toString());
-    run.put("thresholds_from", "model");
-    run.put("thresholds_origin", chosen.origin());
     run.put("runner", "spark " + scored.sparkSession().version());
     String target = HadoopFiles.child(o.out(), "eval/" + m.name());
     Path local =

@@ -5,37 +5,19 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Every parameter of anomaly forging (METHOD.md section 1), validated on construction.
+ * Every parameter of anomaly forging (METHOD.md section 1), validated on construction against the
+ * ranges of its one declaration in {@link ForgeParameters}.
  *
  * <p>Sizes of the non-SAM strategies are fractions of the image's shorter side (or of its area), so
  * that one configuration means the same at 128x128 and at 256x256.
  *
  * @param strategy which forging strategy to use
- * @param a base of the adaptive threshold, Eq. (1): {@code mu = a + mean(S) * b}
- * @param b saliency weight of the adaptive threshold, Eq. (1); {@code a + b < 1}
- * @param alphaMin smallest blending factor alpha of Eq. (2)
- * @param alphaMax largest blending factor alpha of Eq. (2)
- * @param perlinMinScaleExponent smallest k of the Perlin gradient grid 2^k per axis
- * @param perlinMaxScaleExponent largest k of the Perlin gradient grid 2^k per axis
- * @param rotationMinDegrees smallest rotation of the Perlin noise
- * @param rotationMaxDegrees largest rotation of the Perlin noise
- * @param saliencyMethod classical saliency method computing S
- * @param saliencySigma Gaussian smoothing of S, as a fraction of the image's shorter side (0 = off)
- * @param textureContrast texture rule (Eq. 3): when {@code std(S) < textureContrast}, S = 1
- *     everywhere (0 disables the rule)
- * @param roiMask optional fixed region-of-interest mask image that replaces S, or {@code null}
- * @param textureSource where the auxiliary images B come from
- * @param textureFolder folder of texture images for {@link TextureSource#USER_FOLDER}, else may be
- *     {@code null}
- * @param greyAuxiliaryForGreyImages when the normal image A is grey (three equal channels), B is
- *     turned grey as well, so that forged defects cannot be told apart by colour alone
- * @param forgeProbability probability that a training sample is forged (3 forged : 1 normal)
- * @param maxMaskRedraws how often an empty mask is redrawn before the sample stays normal
- * @param minMaskFraction masks covering less than this fraction of the image count as empty (SAM,
- *     Perlin): a few stray pixels vanish in the encoder's downsampling and only teach noise, the
- *     paper's own argument against high thresholds (section IV-D, Table VIII); 0 keeps any mask.
- *     Default 0.0005: 8 pixels at 128x128, so forged defects reach the size of the smallest real
- *     ones (a quarter of the magnetic tiles' blowholes are 12 pixels or fewer at 128x128)
+ * @param threshold the adaptive threshold of Eq. (1)
+ * @param blend the blending range of Eq. (2)
+ * @param perlin the Perlin noise's scales and rotation
+ * @param saliency how the saliency map S is computed
+ * @param auxiliary where the auxiliary images B come from
+ * @param sampling how training samples are forged: how often, and when a mask counts as empty
  * @param cutPaste parameters of the CutPaste strategy
  * @param cutSwap parameters of the CutSwap strategy
  * @param hardAugmentation parameters of the AnoSeg hard-augmentation strategy
@@ -44,24 +26,12 @@ import java.util.Objects;
 @RecordBuilder
 public record ForgeConfig(
     Strategy strategy,
-    double a,
-    double b,
-    double alphaMin,
-    double alphaMax,
-    int perlinMinScaleExponent,
-    int perlinMaxScaleExponent,
-    double rotationMinDegrees,
-    double rotationMaxDegrees,
-    SaliencyMethod saliencyMethod,
-    double saliencySigma,
-    double textureContrast,
-    Path roiMask,
-    TextureSource textureSource,
-    Path textureFolder,
-    boolean greyAuxiliaryForGreyImages,
-    double forgeProbability,
-    int maxMaskRedraws,
-    double minMaskFraction,
+    Threshold threshold,
+    Blend blend,
+    Perlin perlin,
+    Saliency saliency,
+    Auxiliary auxiliary,
+    Sampling sampling,
     CutPaste cutPaste,
     CutSwap cutSwap,
     HardAugmentation hardAugmentation,
@@ -101,6 +71,129 @@ public record ForgeConfig(
   }
 
   /**
+   * The adaptive threshold of Eq. (1), {@code mu = a + mean(S) * b}.
+   *
+   * @param a base of the threshold
+   * @param b saliency weight of the threshold; {@code a + b < 1}
+   */
+  @RecordBuilder
+  public record Threshold(double a, double b) implements ForgeConfigThresholdBuilder.With {
+    public Threshold {
+      ForgeParameters.A.require("ForgeConfig.a", a);
+      ForgeParameters.B.require("ForgeConfig.b", b);
+      if (a + b >= 1) {
+        throw new IllegalArgumentException(
+            "ForgeConfig.a + b must be below 1 (the largest value of G), got a=" + a + ", b=" + b);
+      }
+    }
+  }
+
+  /**
+   * The range of the blending factor alpha of Eq. (2).
+   *
+   * @param alphaMin smallest alpha
+   * @param alphaMax largest alpha
+   */
+  @RecordBuilder
+  public record Blend(double alphaMin, double alphaMax) implements ForgeConfigBlendBuilder.With {
+    public Blend {
+      ForgeParameters.ALPHA.requireOrdered(
+          "ForgeConfig.alphaMin", "ForgeConfig.alphaMax", alphaMin, alphaMax);
+    }
+  }
+
+  /**
+   * The Perlin noise of the SAM and Perlin strategies.
+   *
+   * @param minScaleExponent smallest k of the Perlin gradient grid 2^k per axis
+   * @param maxScaleExponent largest k of the Perlin gradient grid 2^k per axis
+   * @param rotationMinDegrees smallest rotation of the noise
+   * @param rotationMaxDegrees largest rotation of the noise
+   */
+  @RecordBuilder
+  public record Perlin(
+      int minScaleExponent,
+      int maxScaleExponent,
+      double rotationMinDegrees,
+      double rotationMaxDegrees)
+      implements ForgeConfigPerlinBuilder.With {
+    public Perlin {
+      ForgeParameters.PERLIN_SCALE_EXPONENTS.requireOrdered(
+          "ForgeConfig.perlinMinScaleExponent",
+          "ForgeConfig.perlinMaxScaleExponent",
+          minScaleExponent,
+          maxScaleExponent);
+      ForgeParameters.ROTATION.requireOrdered(
+          "ForgeConfig.rotationMinDegrees",
+          "ForgeConfig.rotationMaxDegrees",
+          rotationMinDegrees,
+          rotationMaxDegrees);
+    }
+  }
+
+  /**
+   * How the saliency map S is computed; two configurations with equal saliency settings give the
+   * same maps (the key of the saliency cache).
+   *
+   * @param method classical saliency method computing S
+   * @param sigma Gaussian smoothing of S, as a fraction of the image's shorter side (0 = off)
+   * @param textureContrast texture rule (Eq. 3): when {@code std(S) < textureContrast}, S = 1
+   *     everywhere (0 disables the rule)
+   * @param roiMask optional fixed region-of-interest mask image that replaces S, or {@code null}
+   */
+  @RecordBuilder
+  public record Saliency(SaliencyMethod method, double sigma, double textureContrast, Path roiMask)
+      implements ForgeConfigSaliencyBuilder.With {
+    public Saliency {
+      Objects.requireNonNull(method, "ForgeConfig.saliencyMethod must not be null");
+      ForgeParameters.SALIENCY_SIGMA.require("ForgeConfig.saliencySigma", sigma);
+      ForgeParameters.TEXTURE_CONTRAST.require("ForgeConfig.textureContrast", textureContrast);
+    }
+  }
+
+  /**
+   * Where the auxiliary images B come from.
+   *
+   * @param source the source of B
+   * @param folder folder of texture images for {@link TextureSource#USER_FOLDER}, else may be
+   *     {@code null}
+   * @param greyForGreyImages when the normal image A is grey (three equal channels), B is turned
+   *     grey as well, so that forged defects cannot be told apart by colour alone
+   */
+  @RecordBuilder
+  public record Auxiliary(TextureSource source, Path folder, boolean greyForGreyImages)
+      implements ForgeConfigAuxiliaryBuilder.With {
+    public Auxiliary {
+      Objects.requireNonNull(source, "ForgeConfig.textureSource must not be null");
+      if (source == TextureSource.USER_FOLDER && folder == null) {
+        throw new IllegalArgumentException(
+            "ForgeConfig.textureFolder is required when textureSource is USER_FOLDER");
+      }
+    }
+  }
+
+  /**
+   * How training samples are forged.
+   *
+   * @param forgeProbability probability that a training sample is forged (3 forged : 1 normal)
+   * @param maxMaskRedraws how often an empty mask is redrawn before the sample stays normal
+   * @param minMaskFraction masks covering less than this fraction of the image count as empty (SAM,
+   *     Perlin): a few stray pixels vanish in the encoder's downsampling and only teach noise, the
+   *     paper's own argument against high thresholds (section IV-D, Table VIII); 0 keeps any mask.
+   *     Default 0.0005: 8 pixels at 128x128, so forged defects reach the size of the smallest real
+   *     ones (a quarter of the magnetic tiles' blowholes are 12 pixels or fewer at 128x128)
+   */
+  @RecordBuilder
+  public record Sampling(double forgeProbability, int maxMaskRedraws, double minMaskFraction)
+      implements ForgeConfigSamplingBuilder.With {
+    public Sampling {
+      ForgeParameters.FORGE_PROBABILITY.require("ForgeConfig.forgeProbability", forgeProbability);
+      ForgeParameters.MAX_MASK_REDRAWS.require("ForgeConfig.maxMaskRedraws", maxMaskRedraws);
+      ForgeParameters.MIN_MASK_FRACTION.require("ForgeConfig.minMaskFraction", minMaskFraction);
+    }
+  }
+
+  /**
    * CutPaste (Li et al. 2021): a rectangle, or with probability {@code scarProbability} a thin
    * rotated "scar", cut from the image, colour-jittered and pasted elsewhere.
    *
@@ -129,16 +222,17 @@ public record ForgeConfig(
       double colourJitter)
       implements ForgeConfigCutPasteBuilder.With {
     public CutPaste {
-      check("cutPaste.areaMin", areaMin, 0.0005, 0.6);
-      check("cutPaste.areaMax", areaMax, areaMin, 0.6);
-      check("cutPaste.aspectMin", aspectMin, 0.05, 1);
-      check("cutPaste.scarProbability", scarProbability, 0, 1);
-      check("cutPaste.scarWidthMin", scarWidthMin, 0.001, 0.5);
-      check("cutPaste.scarWidthMax", scarWidthMax, scarWidthMin, 0.5);
-      check("cutPaste.scarLengthMin", scarLengthMin, 0.005, 0.9);
-      check("cutPaste.scarLengthMax", scarLengthMax, scarLengthMin, 0.9);
-      check("cutPaste.scarRotationDegrees", scarRotationDegrees, 0, 180);
-      check("cutPaste.colourJitter", colourJitter, 0, 1);
+      String n = "ForgeConfig.cutPaste.";
+      ForgeParameters.CUT_PASTE_AREA.requireOrdered(n + "areaMin", n + "areaMax", areaMin, areaMax);
+      ForgeParameters.CUT_PASTE_ASPECT_MIN.require(n + "aspectMin", aspectMin);
+      ForgeParameters.CUT_PASTE_SCAR_PROBABILITY.require(n + "scarProbability", scarProbability);
+      ForgeParameters.CUT_PASTE_SCAR_WIDTH.requireOrdered(
+          n + "scarWidthMin", n + "scarWidthMax", scarWidthMin, scarWidthMax);
+      ForgeParameters.CUT_PASTE_SCAR_LENGTH.requireOrdered(
+          n + "scarLengthMin", n + "scarLengthMax", scarLengthMin, scarLengthMax);
+      ForgeParameters.CUT_PASTE_SCAR_ROTATION.require(
+          n + "scarRotationDegrees", scarRotationDegrees);
+      ForgeParameters.CUT_PASTE_COLOUR_JITTER.require(n + "colourJitter", colourJitter);
     }
 
     /** The CutPaste paper's values (area 2-15 %, aspect 0.3-3.3, scar 2-16 x 10-25 px at 256). */
@@ -162,10 +256,11 @@ public record ForgeConfig(
   public record CutSwap(double patchMin, double patchMax, double salientQuantile, int candidates)
       implements ForgeConfigCutSwapBuilder.With {
     public CutSwap {
-      check("cutSwap.patchMin", patchMin, 0.02, 0.45);
-      check("cutSwap.patchMax", patchMax, patchMin, 0.45);
-      check("cutSwap.salientQuantile", salientQuantile, 0, 0.99);
-      check("cutSwap.candidates", candidates, 1, 256);
+      String n = "ForgeConfig.cutSwap.";
+      ForgeParameters.CUT_SWAP_PATCH.requireOrdered(
+          n + "patchMin", n + "patchMax", patchMin, patchMax);
+      ForgeParameters.CUT_SWAP_SALIENT_QUANTILE.require(n + "salientQuantile", salientQuantile);
+      ForgeParameters.CUT_SWAP_CANDIDATES.require(n + "candidates", candidates);
     }
 
     public static CutSwap defaults() {
@@ -196,10 +291,10 @@ public record ForgeConfig(
       double jitterStrength)
       implements ForgeConfigHardAugmentationBuilder.With {
     public HardAugmentation {
-      check("hardAugmentation.areaMin", areaMin, 0.0005, 0.6);
-      check("hardAugmentation.areaMax", areaMax, areaMin, 0.6);
-      check("hardAugmentation.permutationGrid", permutationGrid, 2, 8);
-      check("hardAugmentation.jitterStrength", jitterStrength, 0.05, 1);
+      String n = "ForgeConfig.hardAugmentation.";
+      ForgeParameters.HARD_AREA.requireOrdered(n + "areaMin", n + "areaMax", areaMin, areaMax);
+      ForgeParameters.HARD_PERMUTATION_GRID.require(n + "permutationGrid", permutationGrid);
+      ForgeParameters.HARD_JITTER_STRENGTH.require(n + "jitterStrength", jitterStrength);
       if (!rotation && !permutation && !colourJitter) {
         throw new IllegalArgumentException(
             "ForgeConfig.hardAugmentation: at least one of rotation, permutation, colourJitter"
@@ -214,29 +309,12 @@ public record ForgeConfig(
 
   public ForgeConfig {
     Objects.requireNonNull(strategy, "ForgeConfig.strategy must not be null");
-    check("a", a, 0, 0.99);
-    check("b", b, 0, 0.99);
-    if (a + b >= 1) {
-      throw new IllegalArgumentException(
-          "ForgeConfig.a + b must be below 1 (the largest value of G), got a=" + a + ", b=" + b);
-    }
-    check("alphaMin", alphaMin, 0.01, 1);
-    check("alphaMax", alphaMax, alphaMin, 1);
-    check("perlinMinScaleExponent", perlinMinScaleExponent, 0, 8);
-    check("perlinMaxScaleExponent", perlinMaxScaleExponent, perlinMinScaleExponent, 8);
-    check("rotationMinDegrees", rotationMinDegrees, -180, 180);
-    check("rotationMaxDegrees", rotationMaxDegrees, rotationMinDegrees, 180);
-    Objects.requireNonNull(saliencyMethod, "ForgeConfig.saliencyMethod must not be null");
-    check("saliencySigma", saliencySigma, 0, 0.25);
-    check("textureContrast", textureContrast, 0, 0.5);
-    Objects.requireNonNull(textureSource, "ForgeConfig.textureSource must not be null");
-    if (textureSource == TextureSource.USER_FOLDER && textureFolder == null) {
-      throw new IllegalArgumentException(
-          "ForgeConfig.textureFolder is required when textureSource is USER_FOLDER");
-    }
-    check("forgeProbability", forgeProbability, 0, 1);
-    check("maxMaskRedraws", maxMaskRedraws, 0, 1000);
-    check("minMaskFraction", minMaskFraction, 0, 0.5);
+    Objects.requireNonNull(threshold, "ForgeConfig.threshold must not be null");
+    Objects.requireNonNull(blend, "ForgeConfig.blend must not be null");
+    Objects.requireNonNull(perlin, "ForgeConfig.perlin must not be null");
+    Objects.requireNonNull(saliency, "ForgeConfig.saliency must not be null");
+    Objects.requireNonNull(auxiliary, "ForgeConfig.auxiliary must not be null");
+    Objects.requireNonNull(sampling, "ForgeConfig.sampling must not be null");
     Objects.requireNonNull(cutPaste, "ForgeConfig.cutPaste must not be null");
     Objects.requireNonNull(cutSwap, "ForgeConfig.cutSwap must not be null");
     Objects.requireNonNull(hardAugmentation, "ForgeConfig.hardAugmentation must not be null");
@@ -259,77 +337,42 @@ public record ForgeConfig(
   public static ForgeConfig defaults() {
     return new ForgeConfig(
         DEFAULT_STRATEGY,
-        0.4,
-        0.2,
-        0.1,
-        1.0,
-        0,
-        5,
-        -90,
-        90,
-        SaliencyMethod.SPECTRAL_RESIDUAL,
-        0.03,
-        0.1,
-        null,
-        TextureSource.PROCEDURAL,
-        null,
-        true,
-        0.75,
-        30,
-        0.0005,
+        new Threshold(0.4, 0.2),
+        new Blend(0.1, 1.0),
+        new Perlin(0, 5, -90, 90),
+        new Saliency(SaliencyMethod.SPECTRAL_RESIDUAL, 0.03, 0.1, null),
+        new Auxiliary(TextureSource.PROCEDURAL, null, true),
+        new Sampling(0.75, 30, 0.0005),
         CutPaste.defaults(),
         CutSwap.defaults(),
         HardAugmentation.defaults(),
         42L);
   }
 
-  /** The settings that determine S; two configs with equal keys give the same saliency maps. */
-  public SaliencyKey saliencyKey() {
-    return new SaliencyKey(saliencyMethod, saliencySigma, textureContrast, roiMask);
-  }
-
-  /** The parameters that determine a saliency map, used as part of cache keys. */
-  public record SaliencyKey(
-      SaliencyMethod method, double sigma, double textureContrast, Path roiMask) {}
-
   /** Eq. (1) parameters. */
   public ForgeConfig withThreshold(double newA, double newB) {
-    return with(c -> c.a(newA).b(newB));
+    return withThreshold(new Threshold(newA, newB));
   }
 
   /** Eq. (2) blending range. */
   public ForgeConfig withAlphaRange(double min, double max) {
-    return with(c -> c.alphaMin(min).alphaMax(max));
+    return withBlend(new Blend(min, max));
   }
 
+  /** The exponents k of the Perlin grid 2^k. */
   public ForgeConfig withPerlinScaleExponents(int min, int max) {
-    return with(c -> c.perlinMinScaleExponent(min).perlinMaxScaleExponent(max));
+    return withPerlin(
+        new Perlin(min, max, perlin.rotationMinDegrees(), perlin.rotationMaxDegrees()));
   }
 
+  /** The rotation range of the Perlin noise. */
   public ForgeConfig withRotationRange(double minDegrees, double maxDegrees) {
-    return with(c -> c.rotationMinDegrees(minDegrees).rotationMaxDegrees(maxDegrees));
+    return withPerlin(
+        new Perlin(perlin.minScaleExponent(), perlin.maxScaleExponent(), minDegrees, maxDegrees));
   }
 
   /** The source of B; {@code folder} is needed for {@link TextureSource#USER_FOLDER}. */
   public ForgeConfig withTextureSource(TextureSource source, Path folder) {
-    return with(c -> c.textureSource(source).textureFolder(folder));
-  }
-
-  private static void check(String name, double value, double min, double max) {
-    if (Double.isNaN(value) || value < min || value > max) {
-      throw new IllegalArgumentException(
-          "ForgeConfig." + name + " must be in [" + fmt(min) + ", " + fmt(max) + "], got " + value);
-    }
-  }
-
-  private static void check(String name, int value, int min, int max) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          "ForgeConfig." + name + " must be in [" + min + ", " + max + "], got " + value);
-    }
-  }
-
-  private static String fmt(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+    return withAuxiliary(new Auxiliary(source, folder, auxiliary.greyForGreyImages()));
   }
 }

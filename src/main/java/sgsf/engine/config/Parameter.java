@@ -158,6 +158,46 @@ public record Parameter<C, G extends Enum<G>>(
     return d;
   }
 
+  /**
+   * Checks a record component against this parameter's range, for the record's compact constructor:
+   * the range is declared here once and the record enforces it.
+   *
+   * @param name the component as the message names it ({@code ForgeConfig.a}, {@code batchSize})
+   * @throws IllegalArgumentException {@code NAME must be in [MIN, MAX], got VALUE} (also for NaN)
+   */
+  public void require(String name, double value) {
+    require(name, value, min, Double.toString(value));
+  }
+
+  /** {@link #require(String, double)} for a whole-number component. */
+  public void require(String name, int value) {
+    require(name, value, min, Integer.toString(value));
+  }
+
+  /**
+   * Checks the two components of a range parameter: {@code low} in [min, max], {@code high} in
+   * [low, max].
+   *
+   * @throws IllegalArgumentException naming the component that is outside
+   */
+  public void requireOrdered(String lowName, String highName, double low, double high) {
+    require(lowName, low, min, Double.toString(low));
+    require(highName, high, low, Double.toString(high));
+  }
+
+  /** {@link #requireOrdered(String, String, double, double)} for whole-number components. */
+  public void requireOrdered(String lowName, String highName, int low, int high) {
+    require(lowName, low, min, Integer.toString(low));
+    require(highName, high, low, Integer.toString(high));
+  }
+
+  private void require(String name, double value, double from, String given) {
+    if (!(value >= from && value <= max)) {
+      throw new IllegalArgumentException(
+          name + " must be in [" + number(from) + ", " + number(max) + "], got " + given);
+    }
+  }
+
   /** The allowed interval, as help text shows it. */
   public String bounds() {
     return "[" + number(min) + ", " + number(max) + "]" + (unit.isEmpty() ? "" : " " + unit);

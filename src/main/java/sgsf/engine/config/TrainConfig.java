@@ -3,8 +3,10 @@ package sgsf.engine.config;
 import io.soabase.recordbuilder.core.RecordBuilder;
 
 /**
- * How to train (METHOD.md section 2, "Optimisation"). The with-ers ({@code withLearningRate} and
- * the like) are generated at compile time by RecordBuilder into {@code TrainConfigBuilder.With}.
+ * How to train (METHOD.md section 2, "Optimisation"), validated on construction against the ranges
+ * of the parameters' one declaration in {@link TrainParameters}. The with-ers ({@code
+ * withLearningRate} and the like) are generated at compile time by RecordBuilder into {@code
+ * TrainConfigBuilder.With}.
  *
  * @param iterations planned iterations of the main (segmentation) phase; with a time budget this is
  *     the upper bound and the plan is re-estimated from measured step times
@@ -53,32 +55,16 @@ public record TrainConfig(
     if (schedule == null) {
       schedule = Schedule.STEPS;
     }
-    check(iterations >= 1 && iterations <= 10_000_000, "iterations", iterations, "[1, 10000000]");
-    check(
-        minutes >= 0 && minutes <= 7 * 24 * 60 && Double.isFinite(minutes),
-        "minutes",
-        minutes,
-        "[0, 10080] (0 = no time limit)");
-    check(
-        warmupIterations >= 0 && warmupIterations <= 1_000_000,
-        "warmupIterations",
-        warmupIterations,
-        "[0, 1000000]");
-    check(batchSize >= 1 && batchSize <= 256, "batchSize", batchSize, "[1, 256]");
-    check(learningRate >= 1e-7 && learningRate <= 1, "learningRate", learningRate, "[1e-7, 1]");
-    check(lambda >= 0 && lambda <= 100, "lambda", lambda, "[0, 100]");
+    TrainParameters.ITERATIONS.require("iterations", iterations);
+    TrainParameters.MINUTES.require("minutes", minutes);
+    TrainParameters.WARMUP.require("warmupIterations", warmupIterations);
+    TrainParameters.BATCH.require("batchSize", batchSize);
+    TrainParameters.LEARNING_RATE.require("learningRate", learningRate);
+    TrainParameters.LAMBDA.require("lambda", lambda);
     check(focalTau >= 0 && focalTau <= 10, "focalTau", focalTau, "[0, 10]");
-    check(
-        contrastSetSize >= 1 && contrastSetSize <= 64,
-        "contrastSetSize",
-        contrastSetSize,
-        "[1, 64]");
+    TrainParameters.CONTRAST_SET_SIZE.require("contrastSetSize", contrastSetSize);
     check(contrastRebuildEvery >= 0, "contrastRebuildEvery", contrastRebuildEvery, ">= 0");
-    check(
-        checkpointEvery >= 0 && checkpointEvery <= 10_000_000,
-        "checkpointEvery",
-        checkpointEvery,
-        "[0, 10000000]");
+    TrainParameters.CHECKPOINT_EVERY.require("checkpointEvery", checkpointEvery);
   }
 
   /** A configuration without geometric augmentation of the good images. */

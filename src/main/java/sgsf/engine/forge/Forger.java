@@ -31,7 +31,7 @@ public final class Forger {
   }
 
   /**
-   * A forger whose auxiliary images come from {@code config.textureSource()}.
+   * A forger whose auxiliary images come from {@code config.auxiliary().source()}.
    *
    * @param goodCount number of normal training images (used by {@link
    *     ForgeConfig.TextureSource#OTHER_GOOD_IMAGE})
@@ -53,9 +53,9 @@ public final class Forger {
   /** The auxiliary-image source {@code config} asks for. */
   public static AuxiliarySource auxiliarySource(
       ForgeConfig config, int goodCount, IntFunction<FloatImage> goodImages) {
-    return switch (config.textureSource()) {
+    return switch (config.auxiliary().source()) {
       case PROCEDURAL -> new ProceduralTextures(config.seed());
-      case USER_FOLDER -> new TextureFolderSource(config.textureFolder());
+      case USER_FOLDER -> new TextureFolderSource(config.auxiliary().folder());
       case OTHER_GOOD_IMAGE -> new GoodImageCropSource(goodCount, goodImages);
     };
   }
@@ -115,7 +115,7 @@ public final class Forger {
 
   private ForgedSample sample(FloatImage image, Object imageKey, long index, long seed) {
     double draw = new SplittableRandom(Seeds.mix(seed, DECISION_STREAM)).nextDouble();
-    if (draw >= config.forgeProbability()) {
+    if (draw >= config.sampling().forgeProbability()) {
       return new ForgedSample(
           image, FloatImage.zeros(1, image.height(), image.width()), false, index, seed, null);
     }

@@ -56,8 +56,8 @@ final class NoiseMaskForger {
     Mat noise = null;
     int attempts = 0;
     int area = 0;
-    int maxAttempts = 1 + config.maxMaskRedraws();
-    int minArea = Math.max(1, (int) Math.ceil(config.minMaskFraction() * h * w));
+    int maxAttempts = 1 + config.sampling().maxMaskRedraws();
+    int minArea = Math.max(1, (int) Math.ceil(config.sampling().minMaskFraction() * h * w));
     while (attempts < maxAttempts) {
       if (grid != null) {
         grid.values().release();
@@ -68,10 +68,10 @@ final class NoiseMaskForger {
           PerlinNoise.drawGrid(
               h,
               w,
-              config.perlinMinScaleExponent(),
-              config.perlinMaxScaleExponent(),
-              config.rotationMinDegrees(),
-              config.rotationMaxDegrees(),
+              config.perlin().minScaleExponent(),
+              config.perlin().maxScaleExponent(),
+              config.perlin().rotationMinDegrees(),
+              config.perlin().rotationMaxDegrees(),
               rng);
       attempts++;
       if (grid.max() <= threshold) {
@@ -146,10 +146,12 @@ final class NoiseMaskForger {
       Mat region = b.rgb().submat(box).clone();
       b.rgb().release();
       augs = DraemAugmentation.applyRandom(region, AUGMENTATIONS, rng);
-      grey = config.greyAuxiliaryForGreyImages() && isGrey(a);
+      grey = config.auxiliary().greyForGreyImages() && isGrey(a);
       Mat bPlanar = auxiliaryPlanar(region, a.channels(), grey);
       region.release();
-      alpha = config.alphaMin() + (config.alphaMax() - config.alphaMin()) * rng.nextDouble();
+      alpha =
+          config.blend().alphaMin()
+              + (config.blend().alphaMax() - config.blend().alphaMin()) * rng.nextDouble();
       FloatImage bBox = Mats.fromPlanar(bPlanar, a.channels());
       bPlanar.release();
       m = FloatImage.zeros(1, h, w);

@@ -35,15 +35,15 @@ public final class Saliency {
    * repeatedly.
    */
   public static SaliencyMap compute(FloatImage image, ForgeConfig config) {
-    if (config.roiMask() != null) {
-      return roi(config.roiMask(), image.height(), image.width());
+    if (config.saliency().roiMask() != null) {
+      return roi(config.saliency().roiMask(), image.height(), image.width());
     }
     FloatImage raw =
-        switch (config.saliencyMethod()) {
-          case SPECTRAL_RESIDUAL -> spectralResidual(image, config.saliencySigma());
-          case FREQUENCY_TUNED -> frequencyTuned(image, config.saliencySigma());
+        switch (config.saliency().method()) {
+          case SPECTRAL_RESIDUAL -> spectralResidual(image, config.saliency().sigma());
+          case FREQUENCY_TUNED -> frequencyTuned(image, config.saliency().sigma());
         };
-    return applyTextureRule(raw, config.textureContrast());
+    return applyTextureRule(raw, config.saliency().textureContrast());
   }
 
   /**

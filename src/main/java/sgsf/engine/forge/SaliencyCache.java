@@ -13,7 +13,7 @@ import sgsf.engine.image.FloatImage;
  *
  * <p>Entries are keyed by the caller's image key (a file path, a sample, or the image object
  * itself), the image size and every configuration value that shapes S ({@link
- * ForgeConfig#saliencyKey()}); changing the saliency settings therefore never returns a stale map.
+ * ForgeConfig#saliency()}); changing the saliency settings therefore never returns a stale map.
  * Maps made uniform by the texture rule share one array per size and cost nothing. Two threads
  * missing the same key at once may both compute it; both get equal maps.
  */
@@ -51,10 +51,10 @@ public final class SaliencyCache {
     if (imageKey instanceof FloatImage) {
       imageKey = new IdentityKey(imageKey);
     }
-    if (config.roiMask() != null) {
+    if (config.saliency().roiMask() != null) {
       return roi(config, image.height(), image.width());
     }
-    Key key = new Key(imageKey, config.saliencyKey(), image.height(), image.width());
+    Key key = new Key(imageKey, config.saliency(), image.height(), image.width());
     synchronized (this) {
       SaliencyMap hit = entries.get(key);
       if (hit != null) {
@@ -85,7 +85,7 @@ public final class SaliencyCache {
 
   /** The ROI mask is the same for every image: read once per path and size. */
   private SaliencyMap roi(ForgeConfig config, int height, int width) {
-    Key key = new Key(config.roiMask(), config.saliencyKey(), height, width);
+    Key key = new Key(config.saliency().roiMask(), config.saliency(), height, width);
     synchronized (this) {
       SaliencyMap hit = roiMaps.get(key);
       if (hit != null) {
@@ -94,7 +94,7 @@ public final class SaliencyCache {
       }
     }
     misses.incrementAndGet();
-    SaliencyMap map = Saliency.roi(config.roiMask(), height, width);
+    SaliencyMap map = Saliency.roi(config.saliency().roiMask(), height, width);
     synchronized (this) {
       roiMaps.put(key, map);
     }
@@ -141,7 +141,7 @@ public final class SaliencyCache {
     }
   }
 
-  private record Key(Object image, ForgeConfig.SaliencyKey settings, int height, int width) {}
+  private record Key(Object image, ForgeConfig.Saliency settings, int height, int width) {}
 
   /** Compares the wrapped object by identity. */
   private static final class IdentityKey {

@@ -40,7 +40,7 @@ public final class SamStrategy implements ForgeStrategy {
 
   /** Eq. (1): mu = a + mean(S) b. */
   public static double threshold(ForgeConfig config, SaliencyMap s) {
-    return config.a() + s.mean() * config.b();
+    return config.threshold().a() + s.mean() * config.threshold().b();
   }
 
   @Override

@@ -23,14 +23,14 @@ public final class ForgingSampleForger implements SampleForger {
 
   @Override
   public double forgeProbability() {
-    return forger.config().forgeProbability();
+    return forger.config().sampling().forgeProbability();
   }
 
   @Override
   public String describe() {
     return forger.config().strategy().name().toLowerCase(java.util.Locale.ROOT)
         + " (p_forge "
-        + forger.config().forgeProbability()
+        + forger.config().sampling().forgeProbability()
         + " per batch)";
   }
 }

@@ -145,11 +145,13 @@ public final class ForgeGalleryWriter {
         b.append(' ').append(p.id()).append('=').append(p.format(config));
       }
     }
-    b.append(" saliency=").append(config.saliencyMethod());
-    b.append(" roi=").append(config.roiMask() == null ? "none" : config.roiMask().toString());
-    b.append(" textures=").append(config.textureSource());
-    if (config.textureFolder() != null) {
-      b.append(" (").append(config.textureFolder()).append(')');
+    b.append(" saliency=").append(config.saliency().method());
+    b.append(" roi=")
+        .append(
+            config.saliency().roiMask() == null ? "none" : config.saliency().roiMask().toString());
+    b.append(" textures=").append(config.auxiliary().source());
+    if (config.auxiliary().folder() != null) {
+      b.append(" (").append(config.auxiliary().folder()).append(')');
     }
     return b.append(" seed=").append(config.seed()).toString();
   }

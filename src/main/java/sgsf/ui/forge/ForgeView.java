@@ -43,6 +43,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import sgsf.engine.config.ForgeChoices;
 import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.ForgeConfig.SaliencyMethod;
 import sgsf.engine.config.ForgeConfig.Strategy;
@@ -175,7 +176,7 @@ public final class ForgeView {
     strategy.setId("forge-strategy");
     strategy.getItems().setAll(Strategy.values());
     strategy.valueProperty().bindBidirectional(vm.strategyProperty());
-    strategy.setConverter(enumNames(ForgeViewModel.strategyNames()));
+    strategy.setConverter(enumNames(ForgeChoices.labels(ForgeChoices.STRATEGIES)));
     strategy.setMaxWidth(Double.MAX_VALUE);
 
     ChoiceBox<Integer> size = new ChoiceBox<>();
@@ -219,11 +220,7 @@ public final class ForgeView {
         ChoiceBox<SaliencyMethod> method = new ChoiceBox<>();
         method.getItems().setAll(SaliencyMethod.values());
         method.valueProperty().bindBidirectional(vm.saliencyMethodProperty());
-        method.setConverter(
-            enumNames(
-                Map.of(
-                    SaliencyMethod.SPECTRAL_RESIDUAL, "Spectral residual",
-                    SaliencyMethod.FREQUENCY_TUNED, "Frequency-tuned")));
+        method.setConverter(enumNames(ForgeChoices.labels(ForgeChoices.SALIENCY_METHODS)));
         method.setMaxWidth(Double.MAX_VALUE);
         grid.addRow(row++, label("Method"), method);
         grid.addRow(
@@ -236,12 +233,7 @@ public final class ForgeView {
         source.setId("forge-texture-source");
         source.getItems().setAll(TextureSource.values());
         source.valueProperty().bindBidirectional(vm.textureSourceProperty());
-        source.setConverter(
-            enumNames(
-                Map.of(
-                    TextureSource.PROCEDURAL, "Procedural textures",
-                    TextureSource.USER_FOLDER, "Texture folder",
-                    TextureSource.OTHER_GOOD_IMAGE, "Other good image")));
+        source.setConverter(enumNames(ForgeChoices.labels(ForgeChoices.TEXTURE_SOURCES)));
         source.setMaxWidth(Double.MAX_VALUE);
         grid.addRow(row++, label("Source of B"), source);
         Node folder = pathField(vm.textureFolderProperty(), true, "Any images; DTD works as-is");

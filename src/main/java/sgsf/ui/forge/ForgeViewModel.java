@@ -2,7 +2,6 @@ package sgsf.ui.forge;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +28,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.paint.Color;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sgsf.engine.config.ForgeChoices;
 import sgsf.engine.config.ForgeConfig;
 import sgsf.engine.config.ForgeConfig.SaliencyMethod;
 import sgsf.engine.config.ForgeConfig.Strategy;
@@ -173,34 +173,12 @@ public final class ForgeViewModel {
 
   private void defineParams() {
     for (Parameter<ForgeConfig, ForgeParameters.Group> p : ForgeParameters.all()) {
-      String tip = p.help() + (p.unit().isEmpty() ? "" : " (" + p.unit() + ")");
-      boolean integer = p.kind().isInteger();
       params.add(
           switch (p.kind()) {
-            case FLAG -> new ForgeParam.Toggle(p.id(), p.label(), p.group(), tip, toggle(p.id()));
+            case FLAG -> new ForgeParam.Toggle(p, toggle(p.id()));
             case RANGE, INTEGER_RANGE ->
-                new ForgeParam.Range(
-                    p.id(),
-                    p.label(),
-                    p.group(),
-                    tip,
-                    p.min(),
-                    p.max(),
-                    integer,
-                    p.decimals(),
-                    number(p.id() + ".min"),
-                    number(p.id() + ".max"));
-            case NUMBER, INTEGER ->
-                new ForgeParam.Value(
-                    p.id(),
-                    p.label(),
-                    p.group(),
-                    tip,
-                    p.min(),
-                    p.max(),
-                    integer,
-                    p.decimals(),
-                    number(p.id()));
+                new ForgeParam.Range(p, number(p.id() + ".min"), number(p.id() + ".max"));
+            case NUMBER, INTEGER -> new ForgeParam.Value(p, number(p.id()));
           });
     }
   }
@@ -210,10 +188,10 @@ public final class ForgeViewModel {
     suspended = true;
     try {
       strategy.set(c.strategy());
-      saliencyMethod.set(c.saliencyMethod());
-      textureSource.set(c.textureSource());
-      textureFolder.set(c.textureFolder() == null ? "" : c.textureFolder().toString());
-      roiMask.set(c.roiMask() == null ? "" : c.roiMask().toString());
+      saliencyMethod.set(c.saliency().method());
+      textureSource.set(c.auxiliary().source());
+      textureFolder.set(c.auxiliary().folder() == null ? "" : c.auxiliary().folder().toString());
+      roiMask.set(c.saliency().roiMask() == null ? "" : c.saliency().roiMask().toString());
       seed.set(Long.toString(c.seed()));
       for (Parameter<ForgeConfig, ForgeParameters.Group> p : ForgeParameters.all()) {
         double[] v = p.get().apply(c);
@@ -242,11 +220,11 @@ public final class ForgeViewModel {
     }
     Path folder = textureFolder.get().isBlank() ? null : Path.of(textureFolder.get().trim());
     Path roi = roiMask.get().isBlank() ? null : Path.of(roiMask.get().trim());
+    ForgeConfig defaults = ForgeConfig.defaults();
     ForgeConfig choices =
-        ForgeConfig.defaults()
+        defaults
             .withStrategy(strategy.get())
-            .withSaliencyMethod(saliencyMethod.get())
-            .withRoiMask(roi)
+            .withSaliency(defaults.saliency().withMethod(saliencyMethod.get()).withRoiMask(roi))
             .withTextureSource(textureSource.get(), folder)
             .withSeed(s);
     Map<Parameter<ForgeConfig, ForgeParameters.Group>, double[]> values = new HashMap<>();
@@ -393,13 +371,7 @@ public final class ForgeViewModel {
   }
 
   static String strategyName(Strategy s) {
-    return switch (s) {
-      case SAM -> "SAM (saliency-guided)";
-      case PERLIN -> "Perlin (DRAEM)";
-      case CUTPASTE -> "CutPaste";
-      case CUTSWAP -> "CutSwap";
-      case HARD -> "Hard augmentation";
-    };
+    return ForgeChoices.labels(ForgeChoices.STRATEGIES).get(s);
   }
 
   /**
@@ -531,13 +503,5 @@ public final class ForgeViewModel {
   /** How many previews were computed (superseded requests are not). */
   public long computedPreviews() {
     return previewScheduler.computedCount();
-  }
-
-  static Map<Strategy, String> strategyNames() {
-    Map<Strategy, String> m = new EnumMap<>(Strategy.class);
-    for (Strategy s : Strategy.values()) {
-      m.put(s, strategyName(s));
-    }
-    return m;
   }
 }

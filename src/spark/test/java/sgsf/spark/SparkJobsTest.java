@@ -283,6 +283,14 @@ class SparkJobsTest {
     var json = Json.mapper().readTree(eval.resolve("metrics.json").toFile());
     assertThat(json.toString()).contains("\"images\":" + demo.test().size());
     assertThat(json.path("run").path("model_sha256").asText()).hasSize(64);
+    // the run object of sgsf eval and the Evaluate view (RunInfo), then what only Spark knows
+    List<String> runKeys = new ArrayList<>();
+    json.path("run").fieldNames().forEachRemaining(runKeys::add);
+    List<String> expectedKeys = new ArrayList<>(EvaluationWorkflow.RunInfo.KEYS);
+    expectedKeys.addAll(List.of("model_sha256", "runner"));
+    assertThat(runKeys).isEqualTo(expectedKeys);
+    assertThat(json.path("run").path("thresholds_from").asText())
+        .isEqualTo(EvaluationWorkflow.THRESHOLDS_FROM_MODEL);
     double pixelAuroc = expected.pixel().curves().auroc().value();
     assertThat(json.toString()).contains(Double.toString(pixelAuroc));
   }

@@ -13,19 +13,19 @@ class ForgeConfigTest {
   @Test
   void defaultsAreThePapersSettings() {
     assertThat(D.strategy()).isEqualTo(ForgeConfig.Strategy.SAM);
-    assertThat(D.a()).isEqualTo(0.4);
-    assertThat(D.b()).isEqualTo(0.2);
-    assertThat(D.alphaMin()).isEqualTo(0.1);
-    assertThat(D.alphaMax()).isEqualTo(1.0);
-    assertThat(D.perlinMinScaleExponent()).isZero();
-    assertThat(D.perlinMaxScaleExponent()).isEqualTo(5);
-    assertThat(D.rotationMinDegrees()).isEqualTo(-90);
-    assertThat(D.rotationMaxDegrees()).isEqualTo(90);
-    assertThat(D.saliencyMethod()).isEqualTo(ForgeConfig.SaliencyMethod.SPECTRAL_RESIDUAL);
-    assertThat(D.textureContrast()).isEqualTo(0.1);
-    assertThat(D.forgeProbability()).isEqualTo(0.75);
-    assertThat(D.roiMask()).isNull();
-    assertThat(D.textureSource()).isEqualTo(ForgeConfig.TextureSource.PROCEDURAL);
+    assertThat(D.threshold().a()).isEqualTo(0.4);
+    assertThat(D.threshold().b()).isEqualTo(0.2);
+    assertThat(D.blend().alphaMin()).isEqualTo(0.1);
+    assertThat(D.blend().alphaMax()).isEqualTo(1.0);
+    assertThat(D.perlin().minScaleExponent()).isZero();
+    assertThat(D.perlin().maxScaleExponent()).isEqualTo(5);
+    assertThat(D.perlin().rotationMinDegrees()).isEqualTo(-90);
+    assertThat(D.perlin().rotationMaxDegrees()).isEqualTo(90);
+    assertThat(D.saliency().method()).isEqualTo(ForgeConfig.SaliencyMethod.SPECTRAL_RESIDUAL);
+    assertThat(D.saliency().textureContrast()).isEqualTo(0.1);
+    assertThat(D.sampling().forgeProbability()).isEqualTo(0.75);
+    assertThat(D.saliency().roiMask()).isNull();
+    assertThat(D.auxiliary().source()).isEqualTo(ForgeConfig.TextureSource.PROCEDURAL);
   }
 
   @Test
@@ -34,12 +34,16 @@ class ForgeConfigTest {
     assertThat(c.seed()).isEqualTo(7);
     assertThat(c.withSeed(D.seed())).isEqualTo(D);
     assertThat(D.withThreshold(0.2, 0.3))
-        .extracting(ForgeConfig::a, ForgeConfig::b, ForgeConfig::alphaMin, ForgeConfig::seed)
+        .extracting(
+            f -> f.threshold().a(),
+            f -> f.threshold().b(),
+            f -> f.blend().alphaMin(),
+            ForgeConfig::seed)
         .containsExactly(0.2, 0.3, 0.1, 42L);
     assertThat(D.withStrategy(ForgeConfig.Strategy.HARD).withStrategy(ForgeConfig.Strategy.SAM))
         .isEqualTo(D);
     assertThat(D.withTextureSource(ForgeConfig.TextureSource.USER_FOLDER, Path.of("dtd")))
-        .extracting(ForgeConfig::textureSource, ForgeConfig::textureFolder)
+        .extracting(f -> f.auxiliary().source(), f -> f.auxiliary().folder())
         .containsExactly(ForgeConfig.TextureSource.USER_FOLDER, Path.of("dtd"));
   }
 
@@ -63,13 +67,17 @@ class ForgeConfigTest {
         () -> D.withRotationRange(-90, 400),
         "ForgeConfig.rotationMaxDegrees must be in [-90, 180], got 400.0");
     assertRejected(
-        () -> D.withSaliencySigma(Double.NaN), "ForgeConfig.saliencySigma must be in [0, 0.25]");
+        () -> D.withSaliency(D.saliency().withSigma(Double.NaN)),
+        "ForgeConfig.saliencySigma must be in [0, 0.25]");
     assertRejected(
-        () -> D.withTextureContrast(0.8), "ForgeConfig.textureContrast must be in [0, 0.5]");
+        () -> D.withSaliency(D.saliency().withTextureContrast(0.8)),
+        "ForgeConfig.textureContrast must be in [0, 0.5]");
     assertRejected(
-        () -> D.withForgeProbability(1.5), "ForgeConfig.forgeProbability must be in [0, 1]");
+        () -> D.withSampling(D.sampling().withForgeProbability(1.5)),
+        "ForgeConfig.forgeProbability must be in [0, 1]");
     assertRejected(
-        () -> D.withMaxMaskRedraws(-1), "ForgeConfig.maxMaskRedraws must be in [0, 1000], got -1");
+        () -> D.withSampling(D.sampling().withMaxMaskRedraws(-1)),
+        "ForgeConfig.maxMaskRedraws must be in [0, 1000], got -1");
     assertRejected(
         () -> D.withTextureSource(ForgeConfig.TextureSource.USER_FOLDER, null),
         "ForgeConfig.textureFolder is required when textureSource is USER_FOLDER");
@@ -92,7 +100,7 @@ class ForgeConfigTest {
   void roundTripsThroughJsonForProvenance() throws Exception {
     ForgeConfig c =
         D.withStrategy(ForgeConfig.Strategy.CUTSWAP)
-            .withRoiMask(Path.of("masks", "roi.png").toAbsolutePath())
+            .withSaliency(D.saliency().withRoiMask(Path.of("masks", "roi.png").toAbsolutePath()))
             .withTextureSource(
                 ForgeConfig.TextureSource.USER_FOLDER, Path.of("dtd", "images").toAbsolutePath())
             .withCutPaste(

@@ -29,8 +29,8 @@ class ForgeParametersTest {
       double[] high = p.kind().isRange() ? new double[] {p.max(), p.max()} : new double[] {p.max()};
       ForgeConfig base =
           switch (p.id()) {
-            case "a" -> DEFAULTS.withB(0);
-            case "b" -> DEFAULTS.withA(0);
+            case "a" -> DEFAULTS.withThreshold(DEFAULTS.threshold().withB(0));
+            case "b" -> DEFAULTS.withThreshold(DEFAULTS.threshold().withA(0));
             default -> DEFAULTS;
           };
       assertThat(p.get().apply(p.with().apply(base, low))).as(p.id() + " at min").isEqualTo(low);
@@ -67,7 +67,7 @@ class ForgeParametersTest {
         }
       }
       ForgeConfig base =
-          p.id().equals("a") || p.id().equals("b") ? DEFAULTS.withA(0).withB(0) : DEFAULTS;
+          p.id().equals("a") || p.id().equals("b") ? DEFAULTS.withThreshold(0, 0) : DEFAULTS;
       Set<String> diff = differences(base, p.with().apply(base, changed), "");
       assertThat(diff).as(p.id() + " changes something").isNotEmpty();
       for (String d : diff) {
@@ -88,10 +88,10 @@ class ForgeParametersTest {
     values.put(b, new double[] {0.05});
     values.put(alpha, new double[] {0.02, 0.03}); // below today's alphaMin
     ForgeConfig c = Parameter.applyAll(DEFAULTS, values);
-    assertThat(c.a()).isEqualTo(0.9);
-    assertThat(c.b()).isEqualTo(0.05);
-    assertThat(c.alphaMin()).isEqualTo(0.02);
-    assertThat(c.alphaMax()).isEqualTo(0.03);
+    assertThat(c.threshold().a()).isEqualTo(0.9);
+    assertThat(c.threshold().b()).isEqualTo(0.05);
+    assertThat(c.blend().alphaMin()).isEqualTo(0.02);
+    assertThat(c.blend().alphaMax()).isEqualTo(0.03);
     values.put(b, new double[] {0.2});
     assertThatThrownBy(() -> Parameter.applyAll(DEFAULTS, values))
         .isInstanceOf(IllegalArgumentException.class)

@@ -42,7 +42,7 @@ class ForgeStrategiesTest {
           forged++;
           assertThat(r.maskFraction())
               .as("%s seed %d", kind, seed)
-              .isBetween(ForgeConfig.defaults().minMaskFraction(), 0.6);
+              .isBetween(ForgeConfig.defaults().sampling().minMaskFraction(), 0.6);
         } else {
           assertThat(r.maskPixels()).isZero();
           assertThat(r.image()).isEqualTo(a);

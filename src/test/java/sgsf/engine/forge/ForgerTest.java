@@ -20,7 +20,7 @@ class ForgerTest {
 
   @Test
   void sampleKIsReproducibleAcrossForgerInstancesAndDiffersBetweenSamplesAndSeeds() {
-    ForgeConfig c = ForgeConfig.defaults().withForgeProbability(1);
+    ForgeConfig c = alwaysOrNever(1);
     FloatImage a = IMAGES.get(0);
     ForgedSample s1 = forger(c).sample(a, "a", 5);
     ForgedSample s2 = forger(c).sample(a, "a", 5);
@@ -62,17 +62,16 @@ class ForgerTest {
     }
     // binomial(400, 0.75): standard deviation 8.7; allow 3.5 of them
     assertThat(decidedToForge).isBetween(270, 330);
-    Forger never = forger(ForgeConfig.defaults().withForgeProbability(0));
+    Forger never = forger(alwaysOrNever(0));
     assertThat(never.sample(IMAGES.get(1), "t", 1).forged()).isFalse();
   }
 
   @Test
   void samplesFromExplicitSeedsAreReproducible() {
-    Forger f = forger(ForgeConfig.defaults().withForgeProbability(1));
+    Forger f = forger(alwaysOrNever(1));
     FloatImage a = IMAGES.get(2);
     ForgedSample s1 = f.sampleWithSeed(a, a, 123456789L);
-    ForgedSample s2 =
-        forger(ForgeConfig.defaults().withForgeProbability(1)).sampleWithSeed(a, "x", 123456789L);
+    ForgedSample s2 = forger(alwaysOrNever(1)).sampleWithSeed(a, "x", 123456789L);
     assertThat(s1.image()).isEqualTo(s2.image());
     assertThat(s1.index()).isEqualTo(-1);
   }
@@ -87,5 +86,11 @@ class ForgerTest {
       assertThat(r.description())
           .startsWith(src == ForgeConfig.TextureSource.PROCEDURAL ? "procedural" : "normal image");
     }
+  }
+
+  /** The defaults, forging every sample (1) or none (0). */
+  private static ForgeConfig alwaysOrNever(double forgeProbability) {
+    ForgeConfig d = ForgeConfig.defaults();
+    return d.withSampling(d.sampling().withForgeProbability(forgeProbability));
   }
 }

@@ -36,7 +36,8 @@ class MtdForgeTest {
       ForgeResult r = forger.forge(a, files.get(i), i);
       SaliencyMap s = forger.saliency(a, files.get(i));
       assertThat(s.kind()).isIn(SaliencyMap.Kind.COMPUTED, SaliencyMap.Kind.TEXTURE_UNIFORM);
-      assertThat(r.threshold()).isBetween(config.a(), config.a() + config.b());
+      assertThat(r.threshold())
+          .isBetween(config.threshold().a(), config.threshold().a() + config.threshold().b());
       assertThat(ForgeFixtures.changedOutsideMask(a, r.image(), r.mask())).isZero();
       if (r.forged()) {
         forged++;

@@ -19,8 +19,8 @@ class SaliencyTest {
 
   private static FloatImage saliency(ForgeConfig.SaliencyMethod m, FloatImage img) {
     return m == ForgeConfig.SaliencyMethod.SPECTRAL_RESIDUAL
-        ? Saliency.spectralResidual(img, CONFIG.saliencySigma())
-        : Saliency.frequencyTuned(img, CONFIG.saliencySigma());
+        ? Saliency.spectralResidual(img, CONFIG.saliency().sigma())
+        : Saliency.frequencyTuned(img, CONFIG.saliency().sigma());
   }
 
   @ParameterizedTest
@@ -61,13 +61,13 @@ class SaliencyTest {
   void textureImagesGetUniformSaliencyAndObjectsKeepTheirMap() {
     SaliencyMap texture = Saliency.compute(ForgeFixtures.textureImage(128, 5), CONFIG);
     assertThat(texture.kind()).isEqualTo(SaliencyMap.Kind.TEXTURE_UNIFORM);
-    assertThat(texture.spread()).isLessThan(CONFIG.textureContrast());
+    assertThat(texture.spread()).isLessThan(CONFIG.saliency().textureContrast());
     assertThat(texture.mean()).isEqualTo(1.0);
     assertThat(texture.map().data()).containsOnly(1f);
 
     SaliencyMap object = Saliency.compute(ForgeFixtures.objectImage(128, 64, 64, 24, 5), CONFIG);
     assertThat(object.kind()).isEqualTo(SaliencyMap.Kind.COMPUTED);
-    assertThat(object.spread()).isGreaterThanOrEqualTo(CONFIG.textureContrast());
+    assertThat(object.spread()).isGreaterThanOrEqualTo(CONFIG.saliency().textureContrast());
     assertThat(object.mean()).isBetween(0.0, 0.5);
   }
 
@@ -96,7 +96,10 @@ class SaliencyTest {
     }
     Path file = dir.resolve("roi.png");
     ImageIo.writePng(roi, file);
-    SaliencyMap s = Saliency.compute(ForgeFixtures.textureImage(80, 1), CONFIG.withRoiMask(file));
+    SaliencyMap s =
+        Saliency.compute(
+            ForgeFixtures.textureImage(80, 1),
+            CONFIG.withSaliency(CONFIG.saliency().withRoiMask(file)));
     assertThat(s.kind()).isEqualTo(SaliencyMap.Kind.ROI);
     assertThat(s.map().height()).isEqualTo(80);
     assertThat(s.mean()).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-6));
@@ -109,12 +112,18 @@ class SaliencyTest {
   void anUnreadableOrEmptyRoiMaskIsAnErrorNamingTheFile() throws Exception {
     Path missing = dir.resolve("nope.png");
     assertThatThrownBy(
-            () -> Saliency.compute(ForgeFixtures.textureImage(32, 1), CONFIG.withRoiMask(missing)))
+            () ->
+                Saliency.compute(
+                    ForgeFixtures.textureImage(32, 1),
+                    CONFIG.withSaliency(CONFIG.saliency().withRoiMask(missing))))
         .hasMessageContaining(missing.toString());
     Path empty = dir.resolve("empty.png");
     ImageIo.writePng(FloatImage.zeros(1, 8, 8), empty);
     assertThatThrownBy(
-            () -> Saliency.compute(ForgeFixtures.textureImage(32, 1), CONFIG.withRoiMask(empty)))
+            () ->
+                Saliency.compute(
+                    ForgeFixtures.textureImage(32, 1),
+                    CONFIG.withSaliency(CONFIG.saliency().withRoiMask(empty))))
         .hasMessageContaining(empty.toString())
         .hasMessageContaining("empty");
   }
@@ -137,7 +146,8 @@ class SaliencyTest {
         cache.get(
             Path.of("a.png"),
             a,
-            CONFIG.withSaliencyMethod(ForgeConfig.SaliencyMethod.FREQUENCY_TUNED));
+            CONFIG.withSaliency(
+                CONFIG.saliency().withMethod(ForgeConfig.SaliencyMethod.FREQUENCY_TUNED)));
     assertThat(cache.misses()).isEqualTo(4);
     assertThat(ft.map()).isNotEqualTo(first.map());
   }

@@ -35,7 +35,7 @@ class SamStrategyTest {
         for (int x = 0; x < N; x++) {
           if (r.mask().get(0, y, x) == 1f) {
             // G = P S > mu >= a and P <= 1, so S > a wherever M = 1
-            assertThat(s.map().get(0, y, x)).isGreaterThan((float) CONFIG.a());
+            assertThat(s.map().get(0, y, x)).isGreaterThan((float) CONFIG.threshold().a());
             // and the salient region is the object (with the smoothing's reach around its rim)
             assertThat(Math.hypot(x - 70, y - 60))
                 .as("seed %d (%d, %d)", seed, x, y)
@@ -55,7 +55,8 @@ class SamStrategyTest {
       SaliencyMap s = new SaliencyMap(map, level, 0.2, SaliencyMap.Kind.COMPUTED);
       double mu = SamStrategy.threshold(CONFIG, s);
       assertThat(mu).isCloseTo(0.4 + level * 0.2, offset(1e-9));
-      assertThat(mu).isBetween(CONFIG.a(), CONFIG.a() + CONFIG.b());
+      assertThat(mu)
+          .isBetween(CONFIG.threshold().a(), CONFIG.threshold().a() + CONFIG.threshold().b());
       assertThat(mu).isGreaterThan(previous);
       previous = mu;
     }
@@ -126,7 +127,9 @@ class SamStrategyTest {
     FloatImage a = ForgeFixtures.textureImage(64, 1);
     SaliencyMap zero =
         new SaliencyMap(FloatImage.zeros(1, 64, 64), 0, 0.2, SaliencyMap.Kind.COMPUTED);
-    ForgeResult r = sam(CONFIG.withMaxMaskRedraws(4)).forge(a, zero, new SplittableRandom(1));
+    ForgeResult r =
+        sam(CONFIG.withSampling(CONFIG.sampling().withMaxMaskRedraws(4)))
+            .forge(a, zero, new SplittableRandom(1));
     assertThat(r.forged()).isFalse();
     assertThat(r.attempts()).isEqualTo(5);
     assertThat(r.image()).isEqualTo(a);
@@ -138,7 +141,8 @@ class SamStrategyTest {
   void greyImagesGetGreyAnomaliesUnlessColourIsAskedFor() {
     FloatImage a = ForgeFixtures.textureImage(64, 3); // three equal channels
     SaliencyMap s = SaliencyMap.uniform(64, 64, 0);
-    for (ForgeConfig c : List.of(CONFIG, CONFIG.withGreyAuxiliaryForGreyImages(false))) {
+    for (ForgeConfig c :
+        List.of(CONFIG, CONFIG.withAuxiliary(CONFIG.auxiliary().withGreyForGreyImages(false)))) {
       int colourPixels = 0;
       for (int seed = 0; seed < 6; seed++) {
         FloatImage img = sam(c).forge(a, s, new SplittableRandom(seed)).image();
@@ -148,7 +152,7 @@ class SamStrategyTest {
           }
         }
       }
-      if (c.greyAuxiliaryForGreyImages()) {
+      if (c.auxiliary().greyForGreyImages()) {
         assertThat(colourPixels).isZero();
       } else {
         assertThat(colourPixels).isPositive();

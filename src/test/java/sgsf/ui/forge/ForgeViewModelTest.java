@@ -61,7 +61,7 @@ class ForgeViewModelTest {
     vm.numberProperty("a").set(0.3);
     vm.numberProperty("b").set(0.5);
     ForgePreview p = vm.previewProperty().get();
-    assertThat(p.request().config().a()).isEqualTo(0.3);
+    assertThat(p.request().config().threshold().a()).isEqualTo(0.3);
     ForgeResult r = p.result();
     // Eq. (1): mu = a + mean(S) * b, with mean(S) taken from the map S the preview used
     double meanS = r.saliency().mean();
@@ -72,7 +72,7 @@ class ForgeViewModelTest {
   void anInvalidCombinationIsExplainedAndNothingIsComputed() {
     vm.numberProperty("a").set(0.7); // a + b = 0.9: still valid
     ForgePreview before = vm.previewProperty().get();
-    assertThat(before.request().config().a()).isEqualTo(0.7);
+    assertThat(before.request().config().threshold().a()).isEqualTo(0.7);
     long computed = vm.computedPreviews();
     vm.numberProperty("b").set(0.4);
     assertThat(vm.configProperty().get()).isNull();

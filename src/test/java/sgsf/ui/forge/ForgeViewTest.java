@@ -44,7 +44,7 @@ class ForgeViewTest {
         20_000,
         () -> {
           ForgePreview p = vm.previewProperty().get();
-          return p != first && p.request().config().a() == a.getValue();
+          return p != first && p.request().config().threshold().a() == a.getValue();
         });
     double moved = onFx(a::getValue);
     assertThat(moved).isNotEqualTo(before).isGreaterThan(afterClick);
