@@ -9,10 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -676,6 +678,21 @@ public final class LineJournal implements AutoCloseable {
                       r.getString(5),
                       r.getDouble(6),
                       r.getString(7)));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** The images some sink still waits to deliver (in any outbox, handed or not). */
+  public synchronized Set<Long> waitingImages() throws IOException {
+    return sql(
+        () -> {
+          Set<Long> out = new HashSet<>();
+          try (Statement s = connection.createStatement();
+              ResultSet r = s.executeQuery("SELECT DISTINCT seq FROM outbox")) {
+            while (r.next()) {
+              out.add(r.getLong(1));
             }
           }
           return out;

@@ -1,13 +1,16 @@
 package sgsf.workflow.line;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sgsf.engine.image.FloatImage;
@@ -43,11 +46,15 @@ public final class LineRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(LineRun.class);
 
+  /** How often, at most, an idle line clears kept images that no sink waits for. */
+  private static final long SWEEP_INTERVAL_MS = 10_000;
+
   private final LineModel model;
   private final LineSource source;
   private final List<LineSink> sinks;
   private final LineJournal journal;
   private final Path artifactsRoot;
+  private long lastSweepMs;
   private final List<LineListener> listeners = new CopyOnWriteArrayList<>();
   private final Object wake = new Object();
   private volatile boolean stopping;
@@ -108,6 +115,7 @@ public final class LineRun {
     inspected = 0;
     source.attach(journal);
     recover();
+    sweepArtifacts();
     List<Thread> workers = new ArrayList<>();
     for (LineSink s : sinks) {
       Thread t = new Thread(() -> deliverLoop(s, stop), "line-sink-" + s.spec().kind());
@@ -129,6 +137,8 @@ public final class LineRun {
         SourceItem item = source.next(200);
         if (item != null) {
           inspect(item, predictor, keepArtifacts);
+        } else if (System.currentTimeMillis() - lastSweepMs > SWEEP_INTERVAL_MS) {
+          sweepArtifacts();
         }
       }
     } finally {
@@ -139,6 +149,32 @@ public final class LineRun {
       for (Thread t : workers) {
         t.join(15_000);
       }
+      sweepArtifacts();
+    }
+  }
+
+  /**
+   * Deletes the kept images no sink waits for any more. A sink deletes them itself after the last
+   * delivery; this catches the rest: a crash between that delivery and the deletion, and an MQTT
+   * flow that the client completed on its own after a reconnect (the outbox row goes with the
+   * broker's PUBCOMP, not with a delivery of the loop). Runs on the inspecting thread only (start,
+   * idle moments, stop), so it never sees images kept for a result not yet in the journal.
+   */
+  private void sweepArtifacts() {
+    lastSweepMs = System.currentTimeMillis();
+    if (!Files.isDirectory(artifactsRoot)) {
+      return;
+    }
+    try (Stream<Path> kept = Files.list(artifactsRoot)) {
+      Set<Long> waiting = journal.waitingImages();
+      for (Path dir : kept.toList()) {
+        String name = dir.getFileName().toString();
+        if (name.matches("[0-9]{1,18}") && !waiting.contains(Long.parseLong(name))) {
+          new Artifacts(dir).delete();
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot clear the kept images under {}: {}", artifactsRoot, e.getMessage());
     }
   }
 

@@ -163,6 +163,53 @@ class LineRunTest {
   }
 
   @Test
+  void keptImagesThatNoSinkWaitsForAreClearedAndTheOthersKept() throws Exception {
+    List<Path> images = LineFixtures.images(dir, 2);
+    Path model = LineFixtures.modelWithThresholds(dir, images);
+    Path hot = Files.createDirectories(dir.resolve("hot"));
+    Path blocked = Files.writeString(dir.resolve("out"), "a file where the sink's folder goes");
+    String spec = "folder:" + blocked + "#images=overlay";
+    Path workspace = dir.resolve("ws");
+    try (LineWorkspace ws = LineWorkspace.open(workspace)) {
+      LineStats stats = new LineStats();
+      LineFixtures.Running running =
+          new LineFixtures.Running(
+              ws.run(
+                      LineModel.load(model),
+                      new FolderSource(hot, FolderSource.Options.defaults()),
+                      List.of(ws.sink(SinkSpec.parse(spec))))
+                  .listen(stats));
+      for (int i = 0; i < images.size(); i++) {
+        LineFixtures.drop(images.get(i), hot, String.format("k%02d.png", i));
+      }
+      assertThat(LineFixtures.await(() -> stats.snapshot().images() == 2, 60_000)).isTrue();
+      assertThat(running.stop()).isNull();
+      try (Stream<Path> kept = Files.list(ws.artifactsDir())) {
+        assertThat(kept.map(p -> p.getFileName().toString()))
+            .as("the images the blocked sink still waits for")
+            .containsExactlyInAnyOrder("1", "2");
+      }
+    }
+    // what a crash between a sink's last delivery and the deletion of the images leaves behind
+    Path leftover = Files.createDirectories(workspace.resolve("line/artifacts/7"));
+    Files.writeString(leftover.resolve("overlay.png"), "kept for image 7, delivered everywhere");
+    Files.delete(blocked);
+    LineFixtures.drop(images.get(0), hot, "k02.png");
+    try (LineWorkspace ws = LineWorkspace.open(workspace)) {
+      ws.run(
+              LineModel.load(model),
+              new FolderSource(hot, FolderSource.Options.defaults()),
+              List.of(ws.sink(SinkSpec.parse(spec))))
+          .stopAfter(1)
+          .run(CancellationToken.none());
+      assertThat(ws.journal().outboxSizes()).isEmpty();
+      try (Stream<Path> kept = Files.list(ws.artifactsDir())) {
+        assertThat(kept.toList()).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void reviewFindingsLandInTheWorkspacesReviewStoreAndAreStillThereAfterARestart()
       throws Exception {
     List<Path> images = LineFixtures.images(dir, 6);
