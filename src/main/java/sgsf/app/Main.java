@@ -24,12 +24,17 @@ public final class Main {
     }
   }
 
+  /** Columns of {@code --help}: picocli's 80 wrapped description lines of up to 91 characters. */
+  static final int HELP_WIDTH = 100;
+
   /** The command tree {@code sgsf} runs: {@link SgsfCommand} with {@code bench gui} added. */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new SgsfCommand()).setCaseInsensitiveEnumValuesAllowed(true);
     // the GUI benchmark needs the ui layer, which the cli layer may not see; built as a CommandLine
     // of its own, since picocli applies model transformers (its CommandOption fields) only there
     cli.getSubcommands().get("bench").addSubcommand(new CommandLine(new BenchGuiCommand()));
+    // wide enough for the longest description line, so that none is wrapped mid-sentence
+    cli.setUsageHelpWidth(HELP_WIDTH);
     return cli;
   }
 }

@@ -2,6 +2,8 @@ package sgsf.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,5 +27,24 @@ class MainCommandTreeTest {
     root.parseArgs("bench", "gui", "--runs", "4");
     assertThat(command.runs.value()).isEqualTo(4);
     assertThat(command.seconds.value()).isEqualTo(60.0);
+  }
+
+  @Test
+  void everyCommandsDescriptionLinesStandUnbrokenInItsHelp() {
+    List<String> broken = new ArrayList<>();
+    collectBroken(Main.commandLine(), broken);
+    assertThat(broken).as("description lines that --help wraps in the middle").isEmpty();
+  }
+
+  private static void collectBroken(CommandLine command, List<String> broken) {
+    String help = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
+    for (String line : command.getCommandSpec().usageMessage().description()) {
+      for (String text : line.replace("%%", "%").split("%n")) {
+        if (!text.isBlank() && !help.contains(text)) {
+          broken.add(command.getCommandSpec().qualifiedName() + ": " + text);
+        }
+      }
+    }
+    command.getSubcommands().values().forEach(sub -> collectBroken(sub, broken));
   }
 }
