@@ -1,7 +1,9 @@
 package sgsf.workflow.line;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -43,7 +45,10 @@ public record Artifacts(Path dir) {
     return Files.isRegularFile(p) ? p : null;
   }
 
-  /** Deletes the folder once no sink needs it. */
+  /**
+   * Deletes the folder once no sink needs it. Another thread may delete it at the same time (the
+   * last sink and the line's sweep of kept images): what is gone already is not an error.
+   */
   public void delete() throws IOException {
     if (!Files.isDirectory(dir)) {
       return;
@@ -51,6 +56,12 @@ public record Artifacts(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
+      }
+    } catch (NoSuchFileException e) {
+      // deleted meanwhile
+    } catch (UncheckedIOException e) {
+      if (!(e.getCause() instanceof NoSuchFileException)) {
+        throw e.getCause();
       }
     }
   }
