@@ -36,6 +36,7 @@ class DefaultRecipeTest {
     assertThat(ModelConfig.lite().guidance()).isEqualTo(ModelConfig.DEFAULT_GUIDANCE);
     // the measured best at the 60-minute budget on the magnetic tiles (README, "Quality")
     assertThat(ModelConfig.DEFAULT_GUIDANCE).isEqualTo(GuidanceMode.NONE);
+    assertThat(TrainConfig.defaults().schedule()).isEqualTo(TrainConfig.Schedule.COSINE);
     // one forging strategy: the CLI's --strategy default is the recipe's
     assertThat(cli.strategyOption.value()).isEqualTo(ForgeConfig.DEFAULT_STRATEGY);
     assertThat(ForgeConfig.defaults().strategy()).isEqualTo(ForgeConfig.DEFAULT_STRATEGY);

@@ -51,9 +51,16 @@ public record TrainConfig(
     LATE_DROP
   }
 
+  /**
+   * The default schedule: a cosine. On the magnetic tiles (three seeds, 60 minutes) it localised
+   * better than the paper's steps (pixel AUROC 0.905 against 0.879; on breaks 0.912 against 0.882)
+   * at the same image AUROC (README, "Learning-rate schedules").
+   */
+  public static final Schedule DEFAULT_SCHEDULE = Schedule.COSINE;
+
   public TrainConfig {
     if (schedule == null) {
-      schedule = Schedule.STEPS;
+      schedule = DEFAULT_SCHEDULE;
     }
     TrainParameters.ITERATIONS.require("iterations", iterations);
     TrainParameters.MINUTES.require("minutes", minutes);
@@ -93,7 +100,7 @@ public record TrainConfig(
         checkpointEvery,
         seed,
         false,
-        Schedule.STEPS);
+        DEFAULT_SCHEDULE);
   }
 
   private static void check(boolean ok, String name, Object value, String range) {
@@ -123,7 +130,7 @@ public record TrainConfig(
   }
 
   /**
-   * The learning rate at main-phase iteration {@code it} of {@code planned}: x0.1 at 50/70/90 %.
+   * The learning rate at main-phase iteration {@code it} of {@code planned}, as the schedule says.
    */
   public double learningRateAt(int it, int planned) {
     return learningRateAtFraction(planned <= 0 ? 0 : (double) it / planned);

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import sgsf.engine.config.TrainConfig;
 
 class LearningRateScheduleTest {
-  private static final TrainConfig CFG = TrainConfig.defaults().withLearningRate(1e-3);
+  private static final TrainConfig CFG =
+      TrainConfig.defaults().withLearningRate(1e-3).withSchedule(TrainConfig.Schedule.STEPS);
 
   /**
    * A time-budgeted run whose plan is re-estimated: 100 iterations planned at first, steps get
